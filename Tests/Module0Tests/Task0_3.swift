@@ -1,0 +1,103 @@
+import Module0
+import TestSupport
+import Testing
+
+/// Task 0.3: `map`, `zipWith`, `reduce` and the list functions built from them.
+@Suite("Task 0.3: higher-order functions")
+struct Task0_3 {
+  typealias Op = Operators
+
+  static var lists: Gen<[Double]> { Gen.list(of: .smallFloats, count: 0...10) }
+
+  /// Two lists of the same length, drawn together.
+  static var listPairs: Gen<([Double], [Double])> {
+    Gen.ints(in: 0...10).flatMap { n in
+      Gen.list(of: .smallFloats, count: n...n).zip(Gen.list(of: .smallFloats, count: n...n))
+    }
+  }
+
+  @Test func mapAppliesTheFunctionToEachElementInOrder() {
+    forAll(Self.lists) { list in
+      let result = Op.map { 3 * $0 - 1 }(list)
+      try check(result == list.map { 3 * $0 - 1 }, "map(3x - 1)(\(list)) is \(result)")
+    }
+  }
+
+  @Test func mapOfTheEmptyListIsEmpty() throws {
+    try check(Op.map(Op.neg)([]).isEmpty, "map(neg)([]) should be []")
+  }
+
+  @Test func zipWithCombinesElementsPairwise() {
+    forAll(Self.listPairs) { xs, ys in
+      let result = Op.zipWith { 2 * $0 - $1 }(xs, ys)
+      let expected = (0..<xs.count).map { 2 * xs[$0] - ys[$0] }
+      try check(result == expected, "zipWith(2x - y)(\(xs), \(ys)) is \(result)")
+    }
+  }
+
+  @Test func reduceFoldsFromTheLeft() {
+    // f(acc, x) = 10 · acc + x is not symmetric, so the order of the fold shows.
+    forAll(Gen.list(of: .ints(in: 0...9), count: 0...6), .ints(in: 0...9)) { digits, start in
+      let list = digits.map(Double.init)
+      let result = Op.reduce({ 10 * $0 + $1 }, Double(start))(list)
+      var expected = Double(start)
+      for digit in digits {
+        expected = 10 * expected + Double(digit)
+      }
+      try check(
+        result == expected,
+        "reduce(10·acc + x, \(start))(\(list)) is \(result), expected \(expected)")
+    }
+  }
+
+  @Test func reduceOfTheEmptyListIsTheStart() {
+    forAll(.smallFloats) { start in
+      let result = Op.reduce(Op.add, start)([])
+      try check(result == start, "reduce(add, \(start))([]) is \(result), expected \(start)")
+    }
+  }
+
+  @Test func negListNegatesEveryElement() {
+    forAll(Self.lists) { list in
+      let result = Op.negList(list)
+      try check(result == list.map { -$0 }, "negList(\(list)) is \(result)")
+    }
+  }
+
+  @Test func addListsAddsElementwise() {
+    forAll(Self.listPairs) { xs, ys in
+      let result = Op.addLists(xs, ys)
+      try check(result == zip(xs, ys).map { $0 + $1 }, "addLists(\(xs), \(ys)) is \(result)")
+    }
+  }
+
+  @Test func sumMatchesAPlainLoop() throws {
+    forAll(Self.lists) { list in
+      var expected = 0.0
+      for x in list {
+        expected += x
+      }
+      try assertClose(Op.sum(list), expected, "sum(\(list))")
+    }
+    try check(Op.sum([]) == 0, "sum([]) is \(Op.sum([])), expected 0")
+  }
+
+  @Test func sumDistributesOverAddLists() {
+    forAll(Self.listPairs) { xs, ys in
+      try assertClose(
+        Op.sum(Op.addLists(xs, ys)), Op.sum(xs) + Op.sum(ys),
+        "sum(addLists(\(xs), \(ys))) against sum(xs) + sum(ys)")
+    }
+  }
+
+  @Test func prodMatchesAPlainLoop() throws {
+    forAll(Gen.list(of: .floats(in: -3...3), count: 0...8)) { list in
+      var expected = 1.0
+      for x in list {
+        expected *= x
+      }
+      try assertClose(Op.prod(list), expected, "prod(\(list))")
+    }
+    try check(Op.prod([]) == 1, "prod([]) is \(Op.prod([])), expected 1")
+  }
+}
