@@ -38,6 +38,13 @@ if buildsTools {
   targets.append(
     .testTarget(
       name: "CourseworkTests", dependencies: ["Coursework"], path: "Tests/CourseworkTests"))
+  // The command-line tool: training demos, starter generation, grading.
+  targets.append(
+    .executableTarget(
+      name: "minitorch",
+      dependencies: stages.map { .target(name: $0) } + ["Coursework"],
+      path: "Tools/minitorch"))
+  products.append(.executable(name: "minitorch", targets: ["minitorch"]))
 }
 
 let package = Package(
