@@ -1,0 +1,135 @@
+/// A number that remembers how it was computed, so that derivatives can flow back through it.
+///
+/// `Scalar(2.0)` makes a leaf that requires a gradient: a variable. Arithmetic on scalars builds a
+/// graph: every result records the function and the inputs that made it. `backward()` then
+/// fills in `derivative` on every leaf, the derivative of this scalar with respect to that leaf.
+///
+/// ```swift
+/// let x = Scalar(2.0), y = Scalar(4.0)
+/// let f = x * y + x * x       // 12
+/// f.backward()
+/// x.derivative                // 8 = y + 2x
+/// y.derivative                // 2 = x
+/// ```
+///
+/// A float literal where a `Scalar` is expected (`let w: Scalar = 0.5`) is a variable too.
+/// Plain numbers mixed into arithmetic (`x * 3`, `2.5 + x`, `x.lt(c)`) become constants, which
+/// never receive a derivative. A scalar is a class because it is a node of a graph: identity
+/// matters.
+public final class Scalar: Variable, GradientTracking, CustomStringConvertible {
+  /// The number itself.
+  public let data: Double
+
+  /// The derivative of the last `backward()` output with respect to this scalar, summed over
+  /// every `backward()` since the last `zeroGrad()`; `nil` until one arrives. Only leaves
+  /// receive derivatives.
+  public private(set) var derivative: Double?
+
+  /// Whether backpropagation computes a derivative for this scalar (when it is a leaf).
+  public var requiresGrad: Bool
+
+  /// How this scalar was computed; `nil` for a leaf.
+  public private(set) var history: ScalarHistory?
+
+  /// A leaf holding `data` that requires a gradient.
+  public init(_ data: Double) {
+    self.data = data
+    self.requiresGrad = true
+  }
+
+  /// A constant holding `data`: a leaf that never receives a derivative.
+  public init(constant data: Double) {
+    self.data = data
+    self.requiresGrad = false
+  }
+
+  /// A scalar computed by a function, remembering how (used by `ScalarFunction.apply`).
+  public init(_ data: Double, history: ScalarHistory) {
+    self.data = data
+    self.requiresGrad = true
+    self.history = history
+  }
+
+  // MARK: Variable
+
+  /// Whether this scalar was made by the user rather than by a function.
+  public var isLeaf: Bool { history == nil }
+
+  /// Whether this scalar is a leaf that does not require a gradient.
+  public var isConstant: Bool { history == nil && !requiresGrad }
+
+  /// The inputs of the function that computed this scalar (none for a leaf).
+  public var parents: [Scalar] { history?.inputs ?? [] }
+
+  /// Task 1.3: the chain rule. Given dOut, the derivative of the output with respect to this
+  /// scalar, returns each non-constant input xᵢ of the function f that made it, paired with
+  /// dOut · ∂f/∂xᵢ (which is what `f.backward(ctx, dOut)` computes).
+  public func chainRule(_ dOut: Double) -> [(variable: Scalar, derivative: Double)] {
+    // BEGIN SOLUTION Task 1.3
+    guard let history else {
+      preconditionFailure("chainRule needs a computed scalar, but \(self) is a leaf")
+    }
+    let derivatives = history.function.backward(history.context, dOut)
+    precondition(
+      derivatives.count == history.inputs.count,
+      "\(history.function).backward returned \(derivatives.count) derivatives "
+        + "for \(history.inputs.count) inputs")
+    var result: [(variable: Scalar, derivative: Double)] = []
+    for (input, derivative) in zip(history.inputs, derivatives) where !input.isConstant {
+      result.append((input, derivative))
+    }
+    return result
+    // END SOLUTION
+  }
+
+  /// Adds `derivative` to this leaf's derivative.
+  public func accumulateDerivative(_ derivative: Double) {
+    precondition(isLeaf, "only leaves accumulate derivatives; \(self) was computed")
+    self.derivative = (self.derivative ?? 0) + derivative
+  }
+
+  // MARK: Backpropagation
+
+  /// Fills in the derivative of this scalar with respect to every leaf it depends on (times
+  /// `dOut`, which defaults to 1). Derivatives add up over calls until `zeroGrad()`.
+  public func backward(_ dOut: Double = 1) {
+    backpropagate(self, dOut)
+  }
+
+  /// Forgets the accumulated derivative.
+  public func zeroGrad() {
+    derivative = nil
+  }
+
+  /// `Scalar(2.0)`.
+  public var description: String { "Scalar(\(data))" }
+
+  /// Takes the graph behind this scalar apart one node at a time.
+  ///
+  /// Freeing a node frees its inputs, which free theirs: for a chain a million operations
+  /// long, that recursion would overflow the stack. Instead, each input that only this node
+  /// keeps alive is detached from its own history here, in a loop, before it is freed.
+  deinit {
+    var pending = history?.inputs ?? []
+    history = nil
+    while var node = pending.popLast() {
+      if isKnownUniquelyReferenced(&node), let inputs = node.history?.inputs {
+        node.history = nil
+        pending += inputs
+      }
+    }
+  }
+}
+
+extension Scalar: ExpressibleByFloatLiteral, ExpressibleByIntegerLiteral {
+  /// A leaf that requires a gradient, from a literal such as `2.5` (Swift also reads
+  /// `Scalar(2.5)` this way).
+  public convenience init(floatLiteral value: Double) {
+    self.init(value)
+  }
+
+  /// A leaf that requires a gradient, from a literal such as `2`.
+  public convenience init(integerLiteral value: Int) {
+    self.init(Double(value))
+  }
+}

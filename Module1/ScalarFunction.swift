@@ -1,0 +1,53 @@
+/// A differentiable function of one or more numbers: the unit that `Scalar` graphs are built
+/// from.
+///
+/// A conforming type writes two static functions on plain `Double`s:
+/// - `forward(ctx, inputs)` computes the output and saves in `ctx` what the derivative needs;
+/// - `backward(ctx, dOut)` returns, for each input, dOut · ∂output/∂input.
+///
+/// and gets `apply` for free, which runs `forward` on `Scalar`s and records the history that
+/// `backward` will need.
+public protocol ScalarFunction {
+  /// The function's value at `inputs`.
+  static func forward(_ ctx: Context<Double>, _ inputs: [Double]) -> Double
+
+  /// The derivative of the output with respect to each input, times `dOut`, in input order.
+  static func backward(_ ctx: Context<Double>, _ dOut: Double) -> [Double]
+}
+
+extension ScalarFunction {
+  /// Runs the function on `inputs` and returns its output as a new `Scalar`.
+  ///
+  /// When some input needs a gradient, the output remembers this function, the context and
+  /// the inputs, so that backpropagation can call `backward` later. When none does, the
+  /// output is a constant and nothing is remembered.
+  public static func apply(_ inputs: Scalar...) -> Scalar {
+    apply(inputs)
+  }
+
+  /// Runs the function on a list of inputs; see `apply(_:)`.
+  public static func apply(_ inputs: [Scalar]) -> Scalar {
+    let needsGrad = inputs.contains { !$0.isConstant }
+    let ctx = Context<Double>(needsGrad: needsGrad)
+    let value = forward(ctx, inputs.map(\.data))
+    guard needsGrad else { return Scalar(constant: value) }
+    return Scalar(value, history: ScalarHistory(function: self, context: ctx, inputs: inputs))
+  }
+}
+
+/// How a `Scalar` was computed: the function, what its forward pass saved, and its inputs.
+public struct ScalarHistory {
+  /// The function that produced the scalar.
+  public let function: any ScalarFunction.Type
+  /// What the function's forward pass saved for its backward pass.
+  public let context: Context<Double>
+  /// The scalars the function was applied to, in order.
+  public let inputs: [Scalar]
+
+  /// A record of `function` applied to `inputs`, with its `context`.
+  public init(function: any ScalarFunction.Type, context: Context<Double>, inputs: [Scalar]) {
+    self.function = function
+    self.context = context
+    self.inputs = inputs
+  }
+}
