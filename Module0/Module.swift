@@ -12,8 +12,9 @@
 /// ```
 ///
 /// Registration is automatic and keeps declaration order (a superclass's properties come first).
-/// Stored properties of type `Module`, `Parameter`, optionals of those, and arrays of those
-/// (named `"layers.0"`, `"layers.1"`, …) are found. Values known only at run time are added with
+/// Stored properties of type `Module`, `Parameter`, optionals of those, arrays of those (named
+/// `"layers.0"`, `"layers.1"`, …) and tables of parameters (`[[Parameter]]`, named
+/// `"weights.0.1"`) are found. Values known only at run time are added with
 /// `addParameter(_:_:)` and `addModule(_:_:)`, and come after the declared ones.
 ///
 /// A module is a class because identity matters: a network and its optimiser share the same
@@ -143,6 +144,15 @@ open class Module: CustomStringConvertible {
     children.contains { $0.name == name } || ownParameters.contains { $0.name == name }
   }
 
+  /// Names each parameter of `list` by its position, `"label.0"`, `"label.1"`, ….
+  private func named(_ list: [Parameter], _ label: String) -> [(name: String, parameter: Parameter)]
+  {
+    list.enumerated().map { offset, parameter in
+      parameter.name = "\(label).\(offset)"
+      return (parameter.name, parameter)
+    }
+  }
+
   /// Reads this module's stored properties with Swift's reflection (`Mirror`) and keeps those that
   /// hold modules or parameters, superclass properties first, each in declaration order.
   private func declaredMembers() -> (
@@ -163,12 +173,13 @@ open class Module: CustomStringConvertible {
         } else if let parameter = value as? Parameter {
           parameter.name = label
           parameters.append((label, parameter))
-        } else if let list = value as? [Module], !list.isEmpty {
+        } else if let list = value as? [Module] {
           modules += list.enumerated().map { ("\(label).\($0.offset)", $0.element) }
-        } else if let list = value as? [Parameter], !list.isEmpty {
-          for (offset, parameter) in list.enumerated() {
-            parameter.name = "\(label).\(offset)"
-            parameters.append((parameter.name, parameter))
+        } else if let list = value as? [Parameter] {
+          parameters += named(list, label)
+        } else if let table = value as? [[Parameter]] {
+          for (row, list) in table.enumerated() {
+            parameters += named(list, "\(label).\(row)")
           }
         }
       }

@@ -17,6 +17,7 @@ final class Scale: Module {
 final class Stack: Module {
   let layers = [Leaf(), Leaf()]
   let weights = [Parameter(1.0), Parameter(2.0)]
+  let table = [[Parameter(3.0), Parameter(4.0)], [Parameter(5.0)]]
   let head: Leaf? = Leaf()
   let missing: Leaf? = nil
 }
@@ -46,10 +47,13 @@ struct GivenModuleCode {
     #expect(root.ownParameters[0].parameter.name == "p1")
   }
 
-  @Test func arraysAndOptionalsOfModulesAreRegistered() {
+  @Test func arraysTablesAndOptionalsAreRegistered() {
     let stack = Stack()
     #expect(stack.children.map(\.name) == ["layers.0", "layers.1", "head"])
-    #expect(stack.ownParameters.map(\.name) == ["weights.0", "weights.1"])
+    #expect(
+      stack.ownParameters.map(\.name) == [
+        "weights.0", "weights.1", "table.0.0", "table.0.1", "table.1.0",
+      ])
   }
 
   @Test func superclassPropertiesComeFirst() {
