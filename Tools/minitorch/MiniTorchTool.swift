@@ -4,7 +4,7 @@ import Foundation
 /// coursework. `main.swift` calls `main()` and nothing else.
 enum MiniTorchTool {
   /// Every subcommand, in the order `minitorch help` lists them.
-  static let commands: [Command] = []
+  static let commands: [Command] = [TrainCommand.command]
 
   /// Runs the tool with the process's arguments and exits with the command's status.
   static func main() {
@@ -37,7 +37,8 @@ enum MiniTorchTool {
     do {
       return try command.run(&options)
     } catch let error as UsageError {
-      printError("minitorch \(name): \(error.message)\n\n\(command.usage)")
+      printError(
+        "minitorch \(name): \(error.message)\nRun 'minitorch help \(name)' for its options.")
       return 2
     } catch {
       printError("minitorch \(name): \(error)")
