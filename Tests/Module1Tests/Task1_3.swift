@@ -1,0 +1,82 @@
+import Module1
+import TestSupport
+import Testing
+
+/// f(x, y) = x · y + 3x, a two-input function written for this test: ∂f/∂x = y + 3, ∂f/∂y = x.
+enum TimesPlusThreeX: ScalarFunction {
+  static func forward(_ ctx: Context<Double>, _ inputs: [Double]) -> Double {
+    ctx.saveForBackward(inputs[0], inputs[1])
+    return inputs[0] * inputs[1] + 3 * inputs[0]
+  }
+
+  static func backward(_ ctx: Context<Double>, _ dOut: Double) -> [Double] {
+    let (x, y) = (ctx.savedValues[0], ctx.savedValues[1])
+    return [dOut * (y + 3), dOut * x]
+  }
+}
+
+/// g(x, y) = x + 2y + 1: ∂g/∂x = 1, ∂g/∂y = 2.
+enum XPlusTwoY: ScalarFunction {
+  static func forward(_ ctx: Context<Double>, _ inputs: [Double]) -> Double {
+    inputs[0] + 2 * inputs[1] + 1
+  }
+
+  static func backward(_ ctx: Context<Double>, _ dOut: Double) -> [Double] {
+    [dOut, 2 * dOut]
+  }
+}
+
+/// Task 1.3: the chain rule, on functions defined here (so it does not depend on Task 1.4).
+@Suite("Task 1.3: chain rule")
+struct Task1_3 {
+  @Test func eachInputGetsDOutTimesItsLocalDerivative() {
+    forAll(.smallFloats, .smallFloats, .smallFloats) { x, y, d in
+      let (a, b) = (Scalar(x), Scalar(y))
+      let shares = TimesPlusThreeX.apply(a, b).chainRule(d)
+      try check(shares.count == 2, "f(x, y).chainRule gave \(shares.count) entries, expected 2")
+      try check(
+        shares[0].variable === a && shares[1].variable === b, "entries must be (x, y) in order")
+      try assertClose(shares[0].derivative, d * (y + 3), "∂f/∂x share at (\(x), \(y)), dOut \(d)")
+      try assertClose(shares[1].derivative, d * x, "∂f/∂y share at (\(x), \(y)), dOut \(d)")
+    }
+  }
+
+  @Test func constantInputsAreLeftOut() {
+    forAll(.smallFloats, .smallFloats, .smallFloats) { x, c, d in
+      let a = Scalar(x)
+      let second = XPlusTwoY.apply(a, Scalar(constant: c)).chainRule(d)
+      try check(
+        second.count == 1 && second[0].variable === a,
+        "g(x, constant).chainRule should list only x, got \(second.count) entries")
+      try assertClose(second[0].derivative, d, "∂g/∂x share, dOut \(d)")
+      let first = XPlusTwoY.apply(Scalar(constant: c), a).chainRule(d)
+      try check(
+        first.count == 1 && first[0].variable === a,
+        "g(constant, y).chainRule should list only y, got \(first.count) entries")
+      try assertClose(first[0].derivative, 2 * d, "∂g/∂y share, dOut \(d)")
+    }
+  }
+
+  @Test func anInputUsedTwiceAppearsTwice() {
+    forAll(.smallFloats, .smallFloats) { x, d in
+      let a = Scalar(x)
+      let shares = TimesPlusThreeX.apply(a, a).chainRule(d)
+      try check(
+        shares.count == 2 && shares.allSatisfy { $0.variable === a },
+        "f(x, x).chainRule should list x twice, once per use")
+      try assertClose(shares[0].derivative + shares[1].derivative, d * (2 * x + 3), "total share")
+    }
+  }
+
+  @Test func computedInputsAreKept() {
+    // An input that is itself computed is not a constant, and must be passed on.
+    forAll(.smallFloats, .smallFloats) { x, y in
+      let inner = XPlusTwoY.apply(Scalar(x), Scalar(y))
+      let shares = TimesPlusThreeX.apply(inner, Scalar(constant: 1)).chainRule(1)
+      try check(
+        shares.count == 1 && shares[0].variable === inner,
+        "a computed input must be in chainRule's result")
+      try assertClose(shares[0].derivative, 1 + 3, "∂f/∂x share with y = 1")
+    }
+  }
+}

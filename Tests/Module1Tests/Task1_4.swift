@@ -1,0 +1,202 @@
+import Module1
+import Synchronization
+import TestSupport
+import Testing
+
+/// h(x) = x, counting how often its backward pass runs.
+enum CountingIdentity: ScalarFunction {
+  static let backwardCalls = Atomic<Int>(0)
+
+  static func forward(_ ctx: Context<Double>, _ inputs: [Double]) -> Double {
+    inputs[0]
+  }
+
+  static func backward(_ ctx: Context<Double>, _ dOut: Double) -> [Double] {
+    backwardCalls.add(1, ordering: .relaxed)
+    return [dOut]
+  }
+}
+
+/// A random graph: `leafCount` leaves and one constant, then one node per recipe entry that adds
+/// or multiplies two earlier values chosen by the entry, and a root that adds the first leaf to
+/// the last node (so the root is never a constant).
+func randomGraph(leafCount: Int, recipe: [Int]) -> Scalar {
+  var values = (0..<leafCount).map { Scalar(Double($0) + 1) }
+  values.append(Scalar(constant: 0.5))
+  for entry in recipe {
+    let a = values[entry % values.count]
+    let b = values[(entry / 7) % values.count]
+    values.append(entry % 2 == 0 ? a + b : a * b)
+  }
+  return values[values.count - 1] + values[0]
+}
+
+/// Task 1.4: topological order, backpropagation, and every backward pass.
+@Suite("Task 1.4: backpropagation")
+struct Task1_4 {
+  @Test func sortPutsTheRootFirstAndEveryVariableBeforeItsInputs() {
+    forAll(.ints(in: 1...4), Gen.list(of: .ints(in: 0...10_000), count: 1...25)) {
+      leafCount, recipe in
+      let root = randomGraph(leafCount: leafCount, recipe: recipe)
+      let order = topologicalSort(root)
+      try check(order.first === root, "the root must come first")
+      var position: [ObjectIdentifier: Int] = [:]
+      for (index, variable) in order.enumerated() {
+        try check(position[variable.uniqueID] == nil, "\(variable) appears twice in the order")
+        position[variable.uniqueID] = index
+      }
+      for (index, variable) in order.enumerated() {
+        try check(!variable.isConstant, "constants must not be in the order")
+        for parent in variable.parents where !parent.isConstant {
+          guard let parentIndex = position[parent.uniqueID] else {
+            throw CheckFailure("\(parent), an input of \(variable), is missing from the order")
+          }
+          try check(parentIndex > index, "\(parent) comes before \(variable), which uses it")
+        }
+      }
+    }
+  }
+
+  @Test func sortReachesEveryVariableTheRootDependsOn() {
+    forAll(.ints(in: 1...4), Gen.list(of: .ints(in: 0...10_000), count: 1...25)) {
+      leafCount, recipe in
+      let root = randomGraph(leafCount: leafCount, recipe: recipe)
+      // Everything reachable, found by a plain search written here.
+      var reachable: Set<ObjectIdentifier> = []
+      var stack = [root]
+      while let next = stack.popLast() {
+        guard !next.isConstant, reachable.insert(ObjectIdentifier(next)).inserted else { continue }
+        stack += next.parents
+      }
+      let sorted = Set(topologicalSort(root).map { ObjectIdentifier($0) })
+      try check(
+        sorted == reachable,
+        "the order has \(sorted.count) variables, but \(reachable.count) are reachable")
+    }
+  }
+
+  @Test func sortOfADiamondVisitsTheSharedNodeOnce() throws {
+    let x = Scalar(3.0)
+    let y = x * 2
+    let z = y + y
+    let order = topologicalSort(z)
+    try check(
+      order.count == 3 && order[0] === z && order[1] === y && order[2] === x,
+      "topologicalSort(y + y) should be [z, y, x], got \(order)")
+    try check(topologicalSort(x).count == 1, "a leaf sorts to itself alone")
+  }
+
+  @Test func theWorkedExample() throws {
+    // f = x·y + x·x at (2, 4): f = 12, ∂f/∂x = y + 2x = 8, ∂f/∂y = x = 2.
+    let x = Scalar(2.0)
+    let y = Scalar(4.0)
+    let f = x * y + x * x
+    f.backward()
+    try check(f.data == 12, "f is \(f.data), expected 12")
+    try check(x.derivative == 8, "∂f/∂x is \(String(describing: x.derivative)), expected 8")
+    try check(y.derivative == 2, "∂f/∂y is \(String(describing: y.derivative)), expected 2")
+  }
+
+  @Test func aPolynomial() throws {
+    // d/dx (2 + 3x − 5x²) = 3 − 10x = −22 at x = 2.5.
+    let x = Scalar(2.5)
+    (2 + 3 * x - 5 * x * x).backward()
+    try assertClose(x.derivative ?? .nan, -22, "d/dx (2 + 3x − 5x²) at 2.5")
+  }
+
+  @Test func derivativesAccumulateUntilCleared() throws {
+    let x = Scalar(3.0)
+    (x * x).backward()
+    (x * x).backward()
+    try check(x.derivative == 12, "two backward() calls of x² at 3 should add up to 12")
+    x.zeroGrad()
+    (x * x).backward(0.5)
+    try check(x.derivative == 3, "after zeroGrad, backward(0.5) of x² at 3 should give 3")
+  }
+
+  @Test func constantsNeverReceiveADerivative() throws {
+    let x = Scalar(3.0)
+    let c = Scalar(constant: 4.0)
+    let f = x * c + c
+    f.backward()
+    try check(c.derivative == nil, "a constant received \(String(describing: c.derivative))")
+    try check(x.derivative == 4, "∂(x·c + c)/∂x should be c = 4")
+    let g = x * 2.5
+    g.backward()
+    try check(g.parents[1].derivative == nil, "the constant 2.5 in x * 2.5 received a derivative")
+  }
+
+  @Test func aSharedNodeIsSummedNotVisitedTwice() throws {
+    let x = Scalar(3.0)
+    let y = CountingIdentity.apply(x)
+    let before = CountingIdentity.backwardCalls.load(ordering: .relaxed)
+    (y * y + y).backward()
+    let calls = CountingIdentity.backwardCalls.load(ordering: .relaxed) - before
+    try check(calls == 1, "the shared node's backward ran \(calls) times, expected once")
+    try check(x.derivative == 7, "d/dx (x² + x) at 3 is 7, got \(String(describing: x.derivative))")
+  }
+
+  @Test func gradientDescentOnWSquared() throws {
+    // w ← w − 0.3 · 2w = 0.4 w: 10, 4, 1.6, 0.64, …
+    let w = Parameter(Scalar(10.0), name: "w")
+    let optimizer = SGD([w], rate: 0.3)
+    var expected = 10.0
+    for step in 1...5 {
+      optimizer.zeroGrad()
+      let value = w.value(as: Scalar.self)
+      (value * value).backward()
+      optimizer.step()
+      expected *= 0.4
+      try assertClose(w.value(as: Scalar.self).data, expected, "w after step \(step)")
+    }
+  }
+
+  @Test func backwardPassesMatchTheirFormulas() throws {
+    forAll(.floats(in: 0.5...10), .smallFloats, .smallFloats) { x, y, d in
+      func backward(_ function: any ScalarFunction.Type, _ inputs: Double...) -> [Double] {
+        let ctx = Context<Double>()
+        _ = function.forward(ctx, inputs)
+        return function.backward(ctx, d)
+      }
+      try assertClose(backward(Add.self, x, y), [d, d], "Add.backward")
+      try assertClose(backward(Mul.self, x, y), [d * y, d * x], "Mul.backward")
+      try assertClose(backward(Neg.self, y), [-d], "Neg.backward")
+      try assertClose(backward(Log.self, x), [d / x], "Log.backward")
+      try assertClose(backward(Inv.self, x), [-d / (x * x)], "Inv.backward")
+      try assertClose(backward(Exp.self, x), [d * Operators.exp(x)], "Exp.backward")
+      let s = Operators.sigmoid(y)
+      try assertClose(backward(Sigmoid.self, y), [d * s * (1 - s)], "Sigmoid.backward")
+      try assertClose(backward(ReLU.self, y), [y > 0 ? d : 0], "ReLU.backward")
+      try assertClose(backward(LT.self, x, y), [0, 0], "LT.backward")
+      try assertClose(backward(EQ.self, x, y), [0, 0], "EQ.backward")
+    }
+  }
+
+  @Test(arguments: MathTest.oneArgumentNames)
+  func oneArgumentDerivativesMatchCentralDifferences(name: String) {
+    forAll(.smallFloats) { x in
+      try derivativeCheck({ MathTest.oneArgument(name, $0[0]) }, x)
+    }
+  }
+
+  @Test(arguments: MathTest.twoArgumentNames)
+  func twoArgumentDerivativesMatchCentralDifferences(name: String) {
+    forAll(.smallFloats, .smallFloats) { x, y in
+      try derivativeCheck({ MathTest.twoArgument(name, $0[0], $0[1]) }, x, y)
+    }
+  }
+
+  @Test func aMillionDeepChainBackpropagatesAndIsFreed() async {
+    // Recursion in the sort, the walk or the teardown would overflow the stack long before a
+    // million levels; the exit test turns such a crash into a failure of this test alone.
+    await #expect(processExitsWith: .success) {
+      var x = Scalar(1.0)
+      let start = x
+      for _ in 0..<1_000_000 {
+        x = x * 1.0
+      }
+      x.backward()
+      precondition(start.derivative == 1, "d/dx of x·1·1·…·1 should be 1")
+    }
+  }
+}
