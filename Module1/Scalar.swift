@@ -104,20 +104,18 @@ public final class Scalar: Variable, GradientTracking, CustomStringConvertible {
   /// `Scalar(2.0)`.
   public var description: String { "Scalar(\(data))" }
 
-  /// Takes the graph behind this scalar apart one node at a time.
-  ///
-  /// Freeing a node frees its inputs, which free theirs: for a chain a million operations
-  /// long, that recursion would overflow the stack. Instead, each input that only this node
-  /// keeps alive is detached from its own history here, in a loop, before it is freed.
+  /// Frees the graph behind this scalar one node at a time (see `IterativelyFreed`).
   deinit {
-    var pending = history?.inputs ?? []
-    history = nil
-    while var node = pending.popLast() {
-      if isKnownUniquelyReferenced(&node), let inputs = node.history?.inputs {
-        node.history = nil
-        pending += inputs
-      }
-    }
+    var inputs = detachHistory()
+    freeIteratively(&inputs)
+  }
+}
+
+extension Scalar: IterativelyFreed {
+  /// Removes the history and returns its inputs.
+  public func detachHistory() -> [Scalar] {
+    defer { history = nil }
+    return history?.inputs ?? []
   }
 }
 
