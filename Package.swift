@@ -3,7 +3,7 @@ import PackageDescription
 
 // MiniTorch for Swift is built in stages. Stage k is the library `Module<k>` in the folder of the
 // same name; it imports only the stage below it, and its graded tests live in `Tests/Module<k>Tests`.
-let stages = ["Module0", "Module1"]
+let stages = ["Module0", "Module1", "Module2"]
 
 // The autograder sets MINITORCH_STAGES=k to build only the first k stages and their graded tests,
 // without the tools: when a later stage of a submission does not compile, earlier stages are

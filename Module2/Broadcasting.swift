@@ -1,0 +1,55 @@
+// Broadcasting lets an operation combine tensors of different shapes, as if the smaller one
+// were copied along the missing dimensions, without copying anything. The rules, comparing
+// shapes from the right:
+//
+//   1. A missing dimension (the shorter shape runs out) counts as size 1.
+//   2. Two sizes match if they are equal or one of them is 1.
+//   3. The result has the larger size in every dimension.
+//
+//   [2, 3] and [3]     → [2, 3]         (the row is reused for each of the 2 rows)
+//   [4, 1] and [1, 5]  → [4, 5]
+//   [2, 3] and [4]     → error: 3 and 4 differ and neither is 1
+
+/// Two shapes that cannot be broadcast together.
+public struct BroadcastError: Error, CustomStringConvertible, Equatable {
+  /// The first shape.
+  public let first: [Int]
+  /// The second shape.
+  public let second: [Int]
+
+  /// `cannot broadcast shapes [2, 3] and [4]`.
+  public var description: String { "cannot broadcast shapes \(first) and \(second)" }
+}
+
+/// Task 2.2: the shape that `a` and `b` broadcast to under the three rules above, or a
+/// `BroadcastError` naming both shapes.
+public func shapeBroadcast(_ a: [Int], _ b: [Int]) throws(BroadcastError) -> [Int] {
+  // BEGIN SOLUTION Task 2.2
+  let count = Swift.max(a.count, b.count)
+  var result = Array(repeating: 1, count: count)
+  // Walk both shapes from the right; `fromRight` 0 is the last dimension.
+  for fromRight in 0..<count {
+    let x = fromRight < a.count ? a[a.count - 1 - fromRight] : 1
+    let y = fromRight < b.count ? b[b.count - 1 - fromRight] : 1
+    guard x == y || x == 1 || y == 1 else {
+      throw BroadcastError(first: a, second: b)
+    }
+    result[count - 1 - fromRight] = Swift.max(x, y)
+  }
+  return result
+  // END SOLUTION
+}
+
+/// Task 2.2: the index in the smaller `shape` that supplies the entry at `bigIndex` of
+/// `bigShape`, where `shape` broadcasts to `bigShape`: align the shapes on the right, drop the
+/// leading dimensions `shape` lacks, and use 0 wherever `shape` has size 1.
+public func broadcastIndex(_ bigIndex: [Int], _ bigShape: [Int], _ shape: [Int]) -> [Int] {
+  // BEGIN SOLUTION Task 2.2
+  let offset = bigShape.count - shape.count
+  var index = Array(repeating: 0, count: shape.count)
+  for dimension in shape.indices where shape[dimension] > 1 {
+    index[dimension] = bigIndex[dimension + offset]
+  }
+  return index
+  // END SOLUTION
+}

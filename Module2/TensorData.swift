@@ -1,0 +1,196 @@
+// An n-dimensional array is a flat list of numbers (the *storage*) plus two short lists that say
+// how to read it: the *shape* (how many entries along each dimension) and the *strides* (how far
+// to step in storage to move one entry along each dimension).
+//
+//   storage:  [1, 2, 3, 4, 5, 6]
+//   shape [2, 3], strides [3, 1]:      shape [3, 2], strides [1, 3]  (the same storage, permuted)
+//     [[1, 2, 3],                        [[1, 4],
+//      [4, 5, 6]]                         [2, 5],
+//                                         [3, 6]]
+//
+// The entry at index (i, j) lives at storage position i · strides[0] + j · strides[1]. Changing
+// only the shape and strides (permute, view) makes a new tensor without copying any numbers.
+
+/// Task 2.1: the strides of a contiguous, row-major layout of `shape`: the last dimension has
+/// stride 1, and each earlier one steps over a whole block of the dimensions after it,
+/// strides[i] = shape[i+1] · shape[i+2] · … (so [2, 3, 4] gives [12, 4, 1]).
+public func stridesFromShape(_ shape: [Int]) -> [Int] {
+  // BEGIN SOLUTION Task 2.1
+  var strides = Array(repeating: 1, count: shape.count)
+  var step = 1
+  for dimension in shape.indices.reversed() {
+    strides[dimension] = step
+    step *= shape[dimension]
+  }
+  return strides
+  // END SOLUTION
+}
+
+/// Task 2.1: where the entry at `index` lives in storage: Σᵢ index[i] · strides[i].
+public func indexToPosition(_ index: [Int], _ strides: [Int]) -> Int {
+  // BEGIN SOLUTION Task 2.1
+  var position = 0
+  for dimension in index.indices {
+    position += index[dimension] * strides[dimension]
+  }
+  return position
+  // END SOLUTION
+}
+
+/// Task 2.1: the index of the `ordinal`-th entry of `shape` when entries are counted in
+/// row-major order (the last dimension fastest): the inverse of counting. Every ordinal in
+/// 0..<size maps to exactly one index, and different ordinals to different indices.
+public func toIndex(_ ordinal: Int, _ shape: [Int]) -> [Int] {
+  // BEGIN SOLUTION Task 2.1
+  var index = Array(repeating: 0, count: shape.count)
+  var remaining = ordinal
+  for dimension in shape.indices.reversed() {
+    index[dimension] = remaining % shape[dimension]
+    remaining /= shape[dimension]
+  }
+  return index
+  // END SOLUTION
+}
+
+/// The flat list of numbers behind one or more tensors. A class, so that views (a permuted or
+/// reshaped tensor) can share it without copying; `TensorData` copies it before writing if it
+/// is shared (copy-on-write), so tensors still behave as values.
+public final class TensorStorage {
+  /// The numbers, in storage order.
+  public var values: [Double]
+
+  /// Storage holding `values`.
+  public init(_ values: [Double]) {
+    self.values = values
+  }
+}
+
+/// Storage, shape and strides: everything needed to read an n-dimensional array (Task 2.1).
+public struct TensorData {
+  /// The numbers, possibly shared with other views.
+  public private(set) var storage: TensorStorage
+  /// How many entries along each dimension, for example [2, 3] for 2 rows of 3.
+  public let shape: [Int]
+  /// How far to step in storage to move by one along each dimension.
+  public let strides: [Int]
+
+  /// A tensor layout over `values`: `shape` with the given `strides`, or the contiguous
+  /// row-major strides when `strides` is `nil`.
+  ///
+  /// Sizes must be positive, `strides` must have one entry per dimension, and every index of
+  /// `shape` must land inside `values`.
+  public init(_ values: [Double], shape: [Int], strides: [Int]? = nil) {
+    self.init(storage: TensorStorage(values), shape: shape, strides: strides)
+  }
+
+  /// A layout over existing storage, for views that share it.
+  public init(storage: TensorStorage, shape: [Int], strides: [Int]? = nil) {
+    precondition(
+      !shape.isEmpty, "a tensor needs at least one dimension; use shape [1] for one number")
+    precondition(
+      shape.allSatisfy { $0 > 0 },
+      "every dimension of a tensor must be positive, got shape \(shape)")
+    let strides = strides ?? stridesFromShape(shape)
+    precondition(
+      strides.count == shape.count,
+      "shape \(shape) has \(shape.count) dimensions but strides \(strides) has \(strides.count)")
+    let lastPosition = zip(shape, strides).reduce(0) { $0 + ($1.0 - 1) * $1.1 }
+    precondition(
+      lastPosition < storage.values.count && strides.allSatisfy { $0 >= 0 },
+      "shape \(shape) with strides \(strides) needs \(lastPosition + 1) numbers of storage, "
+        + "but there are \(storage.values.count)")
+    self.storage = storage
+    self.shape = shape
+    self.strides = strides
+  }
+
+  /// A contiguous layout of `shape` filled with `value`.
+  public static func filled(_ shape: [Int], with value: Double) -> TensorData {
+    TensorData(Array(repeating: value, count: shape.reduce(1, *)), shape: shape)
+  }
+
+  /// How many entries there are: the product of the shape.
+  public var size: Int { shape.reduce(1, *) }
+
+  /// How many dimensions there are.
+  public var dims: Int { shape.count }
+
+  /// Task 2.1: whether the layout is contiguous and row-major: the strides are exactly those of
+  /// `stridesFromShape(shape)`, so entries are stored in counting order with no gaps. Strides
+  /// of dimensions of size 1 do not matter (nothing ever steps along them).
+  public var isContiguous: Bool {
+    // BEGIN SOLUTION Task 2.1
+    let expected = stridesFromShape(shape)
+    for dimension in shape.indices where shape[dimension] > 1 {
+      if strides[dimension] != expected[dimension] {
+        return false
+      }
+    }
+    return true
+    // END SOLUTION
+  }
+
+  /// Task 2.1: the storage position of `index`, after checking it: it must have one entry per
+  /// dimension, each in 0..<shape[i]. A bad index stops the program with a message naming the
+  /// index and the shape.
+  public func position(of index: [Int]) -> Int {
+    // BEGIN SOLUTION Task 2.1
+    precondition(
+      index.count == shape.count,
+      "index \(index) has \(index.count) entries, but the tensor has shape \(shape)")
+    for dimension in index.indices {
+      precondition(
+        index[dimension] >= 0 && index[dimension] < shape[dimension],
+        "index \(index) is out of range for shape \(shape) in dimension \(dimension)")
+    }
+    return indexToPosition(index, strides)
+    // END SOLUTION
+  }
+
+  /// Task 2.1: the same storage seen with its dimensions reordered: dimension i of the result is
+  /// dimension `order[i]` of this one (its size and its stride), so no number moves. `order`
+  /// must list every dimension exactly once.
+  public func permute(_ order: [Int]) -> TensorData {
+    precondition(
+      order.sorted() == Array(0..<dims),
+      "permute order \(order) must list each of the dimensions 0..<\(dims) once")
+    // BEGIN SOLUTION Task 2.1
+    return TensorData(
+      storage: storage, shape: order.map { shape[$0] }, strides: order.map { strides[$0] })
+    // END SOLUTION
+  }
+
+  /// Every index of the shape, in row-major counting order.
+  public func indices() -> [[Int]] {
+    (0..<size).map { toIndex($0, shape) }
+  }
+
+  /// The entry at `index`. Writing copies the storage first if another tensor shares it.
+  public subscript(index: [Int]) -> Double {
+    get { storage.values[position(of: index)] }
+    set {
+      let target = position(of: index)
+      makeStorageUnique()
+      storage.values[target] = newValue
+    }
+  }
+
+  /// Every entry in row-major order, whatever the layout.
+  public var values: [Double] {
+    isContiguous && storage.values.count == size
+      ? storage.values
+      : (0..<size).map { storage.values[indexToPosition(toIndex($0, shape), strides)] }
+  }
+
+  /// Whether this layout shares its storage with `other`.
+  public func sharesStorage(with other: TensorData) -> Bool {
+    storage === other.storage
+  }
+
+  /// Gives this layout its own copy of the storage if another one shares it.
+  public mutating func makeStorageUnique() {
+    if !isKnownUniquelyReferenced(&storage) {
+      storage = TensorStorage(storage.values)
+    }
+  }
+}
