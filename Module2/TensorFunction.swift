@@ -1,0 +1,66 @@
+/// A differentiable function of tensors: the unit tensor graphs are built from, like Module 1's
+/// `ScalarFunction`.
+///
+/// A conforming type writes `forward`, which computes the output from detached inputs (plain
+/// values with no history) and saves what the derivative needs, and `backward`, which returns
+/// dOut times the derivative with respect to each input. Functions with settings (`Sum(dim:)`,
+/// `Permute(order:)`) keep them as properties, so these are instance methods.
+///
+/// `backward` may return a gradient whose shape differs from its input's, when the input was
+/// broadcast; the chain rule fixes every shape in one place (`Tensor.chainRule`).
+public protocol TensorFunction {
+  /// The output for `inputs`.
+  func forward(_ ctx: Context<Tensor>, _ inputs: [Tensor]) -> Tensor
+
+  /// dOut times the derivative of the output with respect to each input, in input order.
+  func backward(_ ctx: Context<Tensor>, _ dOut: Tensor) -> [Tensor]
+}
+
+extension TensorFunction {
+  /// Runs the function on `inputs` and returns its output as a new tensor that remembers this
+  /// function, its context and its inputs when some input needs a gradient.
+  public func apply(_ inputs: Tensor...) -> Tensor {
+    precondition(!inputs.isEmpty, "\(Self.self) needs at least one input")
+    let needsGrad = inputs.contains { !$0.isConstant }
+    let ctx = Context<Tensor>(needsGrad: needsGrad)
+    let output = forward(ctx, inputs.map { $0.detach() })
+    guard needsGrad else { return output }
+    return Tensor(
+      output.data, backend: inputs[0].backend,
+      history: TensorHistory(function: self, context: ctx, inputs: inputs))
+  }
+}
+
+/// How a `Tensor` was computed: the function, what its forward pass saved, and its inputs.
+public struct TensorHistory {
+  /// The function that produced the tensor.
+  public let function: any TensorFunction
+  /// What the forward pass saved for the backward pass.
+  public let context: Context<Tensor>
+  /// The tensors the function was applied to, in order.
+  public let inputs: [Tensor]
+}
+
+// The raw operations forward and backward passes are written with: they run the backend on the
+// numbers and return constants, recording nothing.
+extension Tensor {
+  /// A constant over `data` on this tensor's backend.
+  func constant(_ data: TensorData) -> Tensor {
+    Tensor(data, backend: backend)
+  }
+
+  /// f applied to every entry (to every entry of `shape`, when this tensor broadcasts to it).
+  func mapped(to shape: [Int]? = nil, _ f: @Sendable (Double) -> Double) -> Tensor {
+    constant(backend.ops.map(data, to: shape, f))
+  }
+
+  /// f applied entry by entry to this tensor and `other`, broadcast together.
+  func zipped(with other: Tensor, _ f: @Sendable (Double, Double) -> Double) -> Tensor {
+    constant(backend.ops.zip(data, other.data, f))
+  }
+
+  /// Dimension `dim` folded away with f from `start`, kept with size 1.
+  func reduced(dim: Int, start: Double, _ f: @Sendable (Double, Double) -> Double) -> Tensor {
+    constant(backend.ops.reduce(data, dim: dim, start: start, f))
+  }
+}
