@@ -1,5 +1,5 @@
 import Foundation
-import Module1
+import Module2
 
 /// `minitorch train`: trains a classifier on a toy dataset and shows how it learns.
 enum TrainCommand {
@@ -8,13 +8,14 @@ enum TrainCommand {
     name: "train",
     summary: "train a network on a toy dataset, with live progress",
     usage: """
-      usage: minitorch train [--module 1] [--dataset NAME] [--points N] [--hidden N]
+      usage: minitorch train [--module 1|2] [--dataset NAME] [--points N] [--hidden N]
                              [--rate R] [--epochs N] [--seed N]
 
-      Trains the network of Task 1.5 on one of minitorch's toy datasets and prints the loss and
-      accuracy as it learns, then a map of what the network predicts.
+      Trains the network of Task 1.5 (scalars) or Task 2.5 (tensors) on one of minitorch's toy
+      datasets and prints the loss and accuracy as it learns, then a map of what the network
+      predicts.
 
-        --module N     which stage's network: 1 (Scalar); default 1
+        --module N     whose network: 1 (ScalarNetwork) or 2 (TensorNetwork); default 1
         --dataset S    \(Datasets.names.joined(separator: ", ")); default xor
         --points N     how many points; default 50
         --hidden N     hidden units per layer
@@ -37,7 +38,7 @@ enum TrainCommand {
   }
 
   static func run(_ options: inout Arguments) throws -> Int32 {
-    _ = try options.int("module", default: 1, in: 1...1)
+    let module = try options.int("module", default: 1, in: 1...2)
     let name = try options.choice("dataset", from: Datasets.names, default: "xor")
     let points = try options.int("points", default: 50, in: 1...100_000)
     let recommended = TrainingSettings.recommended(for: name)
@@ -50,24 +51,30 @@ enum TrainCommand {
     guard let dataset = Datasets.make(name, points: points, seed: UInt64(seed)) else {
       throw UsageError("unknown dataset \(name)")
     }
+    let networkName = module == 1 ? "ScalarNetwork" : "TensorNetwork"
     print(
-      "Training ScalarNetwork (2 → \(hidden) → \(hidden) → 1) on \(name), "
+      "Training \(networkName) (2 → \(hidden) → \(hidden) → 1) on \(name), "
         + "\(dataset.count) points, rate \(rate), \(epochs) epochs, seed \(seed)")
     var progress = ProgressDisplay(epochs: epochs)
     let clock = ContinuousClock()
     let start = clock.now
     var last: EpochReport?
-    let network = trainScalarNetwork(
-      on: dataset, hidden: hidden, rate: rate, epochs: epochs, seed: UInt64(seed)
-    ) { report in
+    let show: (EpochReport) -> Void = { report in
       progress.show(report)
       last = report
     }
+    let predict: (Double, Double) -> Double
+    if module == 1 {
+      let network = trainScalarNetwork(
+        on: dataset, hidden: hidden, rate: rate, epochs: epochs, seed: UInt64(seed), onEpoch: show)
+      predict = { x1, x2 in network((Scalar(constant: x1), Scalar(constant: x2))).data }
+    } else {
+      let network = trainTensorNetwork(
+        on: dataset, hidden: hidden, rate: rate, epochs: epochs, seed: UInt64(seed), onEpoch: show)
+      predict = { x1, x2 in network(Tensor(shape: [1, 2], data: [x1, x2])).item() }
+    }
     progress.finish()
     let seconds = (clock.now - start).seconds
-    let predict: (Double, Double) -> Double = { x1, x2 in
-      network((Scalar(constant: x1), Scalar(constant: x2))).data
-    }
     let correct = zip(dataset.points, dataset.labels).filter { point, label in
       (predict(point.0, point.1) > 0.5) == (label == 1)
     }.count
