@@ -133,7 +133,7 @@ public struct TensorData {
   /// Task 2.1: the storage position of `index`, after checking it: it must have one entry per
   /// dimension, each in 0..<shape[i]. A bad index stops the program with a message naming the
   /// index and the shape.
-  public func position(of index: [Int]) -> Int {
+  public func index(_ index: [Int]) -> Int {
     // BEGIN SOLUTION Task 2.1
     precondition(
       index.count == shape.count,
@@ -167,9 +167,9 @@ public struct TensorData {
 
   /// The entry at `index`. Writing copies the storage first if another tensor shares it.
   public subscript(index: [Int]) -> Double {
-    get { storage.values[position(of: index)] }
+    get { storage.values[self.index(index)] }
     set {
-      let target = position(of: index)
+      let target = self.index(index)
       makeStorageUnique()
       storage.values[target] = newValue
     }

@@ -72,13 +72,13 @@ struct Task2_1 {
 
   @Test func positionChecksItsIndex() async {
     await #expect(processExitsWith: .failure) {
-      _ = TensorData([1, 2, 3, 4, 5, 6], shape: [2, 3]).position(of: [1, 3])
+      _ = TensorData([1, 2, 3, 4, 5, 6], shape: [2, 3]).index([1, 3])
     }
     await #expect(processExitsWith: .failure) {
-      _ = TensorData([1, 2, 3, 4, 5, 6], shape: [2, 3]).position(of: [0, -1])
+      _ = TensorData([1, 2, 3, 4, 5, 6], shape: [2, 3]).index([0, -1])
     }
     await #expect(processExitsWith: .failure) {
-      _ = TensorData([1, 2, 3, 4, 5, 6], shape: [2, 3]).position(of: [1])
+      _ = TensorData([1, 2, 3, 4, 5, 6], shape: [2, 3]).index([1])
     }
   }
 
@@ -86,7 +86,7 @@ struct Task2_1 {
     let result = await #expect(
       processExitsWith: .failure, observing: [\.standardErrorContent]
     ) {
-      _ = TensorData([1, 2, 3, 4, 5, 6], shape: [2, 3]).position(of: [1, 3])
+      _ = TensorData([1, 2, 3, 4, 5, 6], shape: [2, 3]).index([1, 3])
     }
     let message = String(decoding: result?.standardErrorContent ?? [], as: UTF8.self)
     try check(
