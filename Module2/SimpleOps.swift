@@ -29,8 +29,8 @@ public struct SimpleOps: TensorOps {
   public func zip(
     _ a: TensorData, _ b: TensorData, _ f: @Sendable (Double, Double) -> Double
   ) -> TensorData {
-    let outShape = broadcastShape(a.shape, b.shape, for: "zip")
     // BEGIN SOLUTION Task 2.3
+    let outShape = broadcastShape(a.shape, b.shape, for: "zip")
     var out = [Double](repeating: 0, count: outShape.reduce(1, *))
     for ordinal in out.indices {
       let outIndex = toIndex(ordinal, outShape)
