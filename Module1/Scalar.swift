@@ -93,6 +93,10 @@ public final class Scalar: Variable, GradientTracking, CustomStringConvertible {
   /// Fills in the derivative of this scalar with respect to every leaf it depends on (times
   /// `dOut`, which defaults to 1). Derivatives add up over calls until `zeroGrad()`.
   public func backward(_ dOut: Double = 1) {
+    precondition(
+      !isConstant,
+      "backward() on a constant: nothing it was computed from requires a derivative. "
+        + "Make the inputs with Scalar(_:) rather than Scalar(constant:).")
     backpropagate(self, dOut)
   }
 

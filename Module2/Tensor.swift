@@ -129,6 +129,10 @@ public final class Tensor: Variable, GradientTracking {
   /// number first (the backward pass is seeded with ones of this shape). Gradients add up over
   /// calls until `zeroGrad()`.
   public func backward() {
+    precondition(
+      !isConstant,
+      "backward() on a constant: nothing it was computed from requires a gradient. "
+        + "Create the inputs with requiresGrad: true, or make them Parameters.")
     backpropagate(self, Tensor.ones(shape, backend: backend))
   }
 

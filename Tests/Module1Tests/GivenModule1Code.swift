@@ -55,6 +55,12 @@ struct GivenModule1Code {
         """)
   }
 
+  @Test func backwardOnAConstantIsRefused() async {
+    await #expect(processExitsWith: .failure) {
+      (Scalar(constant: 2) * 3).backward()
+    }
+  }
+
   @Test func sgdRefusesValuesItCannotTrain() async {
     await #expect(processExitsWith: .failure) {
       _ = SGD([Parameter(1.0, name: "plain")], rate: 0.1)

@@ -53,6 +53,15 @@ struct GivenModule2Code {
     }
   }
 
+  @Test func backwardOnAConstantSaysWhatToDo() async throws {
+    let result = await #expect(processExitsWith: .failure, observing: [\.standardErrorContent]) {
+      let t: Tensor = [1, 2]
+      (t * t).sum().backward()
+    }
+    let message = String(decoding: result?.standardErrorContent ?? [], as: UTF8.self)
+    #expect(message.contains("requiresGrad: true"))
+  }
+
   @Test func printingLooksLikeNestedLists() {
     let t = Tensor(shape: [2, 2, 2], data: [1, 2, 3, 4, 5, 6, 7, 8])
     #expect(
