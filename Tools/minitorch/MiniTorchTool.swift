@@ -4,7 +4,9 @@ import Foundation
 /// coursework. `main.swift` calls `main()` and nothing else.
 enum MiniTorchTool {
   /// Every subcommand, in the order `minitorch help` lists them.
-  static let commands: [Command] = []
+  static let commands: [Command] = [
+    StarterCommand.command,
+  ]
 
   /// Runs the tool with the process's arguments and exits with the command's status.
   static func main() {
