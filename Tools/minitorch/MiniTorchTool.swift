@@ -6,6 +6,7 @@ enum MiniTorchTool {
   /// Every subcommand, in the order `minitorch help` lists them.
   static let commands: [Command] = [
     StarterCommand.command,
+    GradeCommand.command,
   ]
 
   /// Runs the tool with the process's arguments and exits with the command's status.
