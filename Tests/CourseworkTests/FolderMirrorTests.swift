@@ -40,3 +40,25 @@ struct FolderMirrorTests {
     #expect(try FolderMirror.write(Data("y".utf8), to: file))
   }
 }
+
+/// Builds notice every rewrite, however quick.
+@Suite("Folder mirror modification times")
+struct FolderMirrorTimeTests {
+  @Test func aRewriteAlwaysMovesToALaterWholeSecond() throws {
+    let folder = try TemporaryFolder()
+    defer { folder.remove() }
+    let file = folder.url.appendingPathComponent("mutated.swift")
+    func second() throws -> Double {
+      let date = try FileManager.default.attributesOfItem(atPath: file.path)[.modificationDate]
+      return try #require(date as? Date).timeIntervalSince1970.rounded(.down)
+    }
+    try FolderMirror.write(Data("original".utf8), to: file)
+    var last = try second()
+    for text in ["bug one", "original", "bug two", "original"] {
+      try FolderMirror.write(Data(text.utf8), to: file)
+      let now = try second()
+      #expect(now > last, "writing '\(text)' kept the modification second \(now)")
+      last = now
+    }
+  }
+}

@@ -25,6 +25,12 @@ public enum FolderMirror {
 
   /// Writes `data` to `file` unless it already holds exactly those bytes, creating folders as
   /// needed; returns whether the file changed. Permissions are copied from `source` if given.
+  ///
+  /// SwiftPM's build decides that a source file changed by its modification time in whole
+  /// seconds, so a file rewritten within the second of its previous version would not be
+  /// compiled again (and a planted bug would silently not be planted). A changed file therefore
+  /// always gets a modification time in a later whole second than its previous one, even if
+  /// that is a moment in the future.
   @discardableResult
   public static func write(_ data: Data, to file: URL, permissionsFrom source: URL? = nil) throws
     -> Bool
@@ -33,10 +39,14 @@ public enum FolderMirror {
     if manager.contents(atPath: file.path) == data {
       return false
     }
+    let previous = (try? manager.attributesOfItem(atPath: file.path))?[.modificationDate] as? Date
     do {
       try manager.createDirectory(
         at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
       try data.write(to: file)
+      if let previous {
+        try moveModificationTime(of: file, pastSecondOf: previous)
+      }
       if let source,
         let permissions = try manager.attributesOfItem(atPath: source.path)[.posixPermissions]
       {
@@ -46,6 +56,19 @@ public enum FolderMirror {
       throw GradingError("cannot write \(file.path): \(error.localizedDescription)")
     }
     return true
+  }
+
+  /// Makes sure the modification time of `file` lies in a later whole second than `previous`.
+  static func moveModificationTime(of file: URL, pastSecondOf previous: Date) throws {
+    let manager = FileManager.default
+    let next = previous.timeIntervalSince1970.rounded(.down) + 1
+    let now =
+      (try manager.attributesOfItem(atPath: file.path)[.modificationDate] as? Date)?
+      .timeIntervalSince1970 ?? 0
+    if now < next {
+      try manager.setAttributes(
+        [.modificationDate: Date(timeIntervalSince1970: next)], ofItemAtPath: file.path)
+    }
   }
 
   /// Removes folders left empty below `root` (deepest first), except the skipped ones.

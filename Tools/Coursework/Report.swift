@@ -104,6 +104,13 @@ public struct GradescopeResults: Codable, Sendable, Equatable {
   /// One entry per graded task.
   public var tests: [Test]
 
+  /// Results with `score` in all, `output` above the tests, and `tests`.
+  public init(score: Double, output: String, tests: [Test]) {
+    self.score = score
+    self.output = output
+    self.tests = tests
+  }
+
   /// One graded item on Gradescope.
   public struct Test: Codable, Sendable, Equatable {
     /// What the student sees as the item's title.
@@ -118,6 +125,19 @@ public struct GradescopeResults: Codable, Sendable, Equatable {
     public var output: String
     /// "passed" at full marks, otherwise "failed".
     public var status: String
+
+    /// An item; see the properties for what each value means.
+    public init(
+      name: String, number: String, score: Double, maxScore: Double, output: String,
+      status: String
+    ) {
+      self.name = name
+      self.number = number
+      self.score = score
+      self.maxScore = maxScore
+      self.output = output
+      self.status = status
+    }
 
     enum CodingKeys: String, CodingKey {
       case name, number, score, output, status

@@ -82,10 +82,21 @@ public struct StudentTestGrader: Sendable {
     let onReference = binary.run(written, workers: workers)
     let passing = written.filter { onReference[$0]?.isPassed == true }
 
-    // The tests that pass, on each planted bug.
+    // The tests that pass, on each planted bug. Each bug is written over the original text
+    // of its file, and the original comes back once at the end: fewer rewrites of the file.
     var caught: [TestID: [String]] = [:]
     if !passing.isEmpty {
+      var plantedIn: String?
+      defer {
+        if let plantedIn {
+          restore(plantedIn)
+        }
+      }
       for (number, mutant) in mutants.enumerated() {
+        if let file = plantedIn, file != mutant.file {
+          restore(file)
+        }
+        plantedIn = mutant.file
         progress("Task \(task.id): planted bug \(number + 1) of \(mutants.count), \(mutant.name)")
         let failed = try failures(
           of: passing, on: mutant, stages: stages, builder: builder, binary: binary)
@@ -98,18 +109,18 @@ public struct StudentTestGrader: Sendable {
       of: task, expected: expected, written: written, onReference: onReference, caught: caught)
   }
 
-  /// Plants `mutant` in the reference copy, builds `stages` stages, runs `tests`, and takes the
-  /// bug out again; returns the tests that did not pass. A planted bug that does not compile is the
-  /// instructor's mistake: it throws a `GradingError` naming it.
+  /// Plants `mutant` in the reference copy, builds `stages` stages and runs `tests`; returns the
+  /// tests that did not pass. A planted bug that does not compile is the instructor's mistake:
+  /// it throws a `GradingError` naming it.
   private func failures(
     of tests: [TestID], on mutant: Mutant, stages: Int, builder: PackageBuilder,
     binary: TestBinary
   ) throws -> [TestID] {
-    let file = workspace.reference.appendingPathComponent(mutant.file)
     let original = try String(
       contentsOf: official.appendingPathComponent(mutant.file), encoding: .utf8)
-    try FolderMirror.write(Data(try mutant.applied(to: original).utf8), to: file)
-    defer { _ = try? FolderMirror.write(Data(original.utf8), to: file) }
+    try FolderMirror.write(
+      Data(try mutant.applied(to: original).utf8),
+      to: workspace.reference.appendingPathComponent(mutant.file))
     let build = try builder.build(stages: stages, name: "mutant-\(mutant.name)")
     guard build.succeeded else {
       throw GradingError(
@@ -118,6 +129,13 @@ public struct StudentTestGrader: Sendable {
     }
     let outcomes = binary.run(tests, workers: workers)
     return tests.filter { outcomes[$0]?.isPassed != true }
+  }
+
+  /// Puts the official version of `path` back into the reference copy.
+  private func restore(_ path: String) {
+    if let data = FileManager.default.contents(atPath: official.appendingPathComponent(path).path) {
+      _ = try? FolderMirror.write(data, to: workspace.reference.appendingPathComponent(path))
+    }
   }
 
   /// The result of a `student-tests` task: one line per official test saying whether it earned

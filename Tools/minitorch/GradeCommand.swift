@@ -60,16 +60,21 @@ enum GradeCommand {
     let grader = Autograder(
       submission: submission, official: official, workspace: workspace, timeLimit: timeout,
       workers: jobs, progress: { printError("· " + $0) })
-    let report = try grader.grade()
+    let report: Report
+    do {
+      report = try grader.grade()
+    } catch {
+      // Gradescope shows this file to the student, so say there why nothing was graded.
+      if let json {
+        let failure = GradescopeResults(
+          score: 0, output: "Grading could not run: \(error)", tests: [])
+        try? write(failure, to: json)
+      }
+      throw error
+    }
     print(describe(report))
     if let json {
-      do {
-        try FileManager.default.createDirectory(
-          at: json.deletingLastPathComponent(), withIntermediateDirectories: true)
-        try report.gradescope.encoded().write(to: json)
-      } catch {
-        throw GradingError("cannot write \(json.path): \(error.localizedDescription)")
-      }
+      try write(report.gradescope, to: json)
     }
     if let expectation {
       let misses = try expectation.misses(in: report, submission: submission)
@@ -82,6 +87,17 @@ enum GradeCommand {
       printError("As expected: '\(expectation.rawValue)'.")
     }
     return 0
+  }
+
+  /// Writes `results` as JSON to `file`, making its folder if needed.
+  static func write(_ results: GradescopeResults, to file: URL) throws {
+    do {
+      try FileManager.default.createDirectory(
+        at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
+      try results.encoded().write(to: file)
+    } catch {
+      throw GradingError("cannot write \(file.path): \(error.localizedDescription)")
+    }
   }
 
   /// The report as printed: notes, the table, then the tests that failed in each task that did
