@@ -104,9 +104,9 @@ public struct Autograder: Sendable {
           + (failedBuilds[1]?.errors ?? []).joined(separator: "\n"))
     } else if builtStages < stages.count {
       notes.append(
-        "\(stages[builtStages]) does not compile, so it and the modules after it score 0; "
-          + "\(stages.prefix(builtStages).joined(separator: ", ")) were built and graded "
-          + "without them.")
+        "\(stages[builtStages]) does not compile, so its tasks and those of later modules "
+          + "score 0; the modules before it (\(stages.prefix(builtStages).joined(separator: ", ")))"
+          + " were graded without it.")
     }
 
     let codeTasks = manifest.tasks.filter { $0.kind == .code }
@@ -157,7 +157,7 @@ public struct Autograder: Sendable {
         passed += 1
         lines.append("✓ \(test.function)")
       } else {
-        let why = Truncation.keepingTail(outcome.explanation, limit: 1500)
+        let why = Truncation.keepingHead(outcome.explanation, limit: 2000)
         lines.append("✗ \(test.function)\n" + indented(why))
       }
     }

@@ -14,7 +14,11 @@ public enum CompilerErrors {
     var found: [String] = []
     for line in log.split(separator: "\n") {
       guard isErrorLine(line) else { continue }
-      let relative = line.replacingOccurrences(of: prefix, with: "")
+      var relative = line.replacingOccurrences(of: prefix, with: "")
+      // SwiftPM follows "Invalid manifest" with the whole compiler command line.
+      if let command = relative.range(of: " (compiled with:") {
+        relative = String(relative[..<command.lowerBound])
+      }
       if !found.contains(relative) {
         found.append(relative)
         if found.count == limit { break }
@@ -25,7 +29,12 @@ public enum CompilerErrors {
 
   /// Whether `line` starts an error: `error: …`, or a location followed by `: error: …`.
   static func isErrorLine<S: StringProtocol>(_ line: S) -> Bool {
-    if line.hasPrefix("error: ") { return true }
+    // "…command failed with exit code 1" and "invalid manifests at […]" only repeat that
+    // errors came before.
+    if line.hasPrefix("error: ") {
+      return !line.contains("command failed with exit code")
+        && !line.hasPrefix("error: invalid manifests at")
+    }
     guard let range = line.range(of: ": error: ") else { return false }
     let location = line[..<range.lowerBound]
     // A location has no spaces before its line number ("Path/File.swift:12:5"); the excerpt

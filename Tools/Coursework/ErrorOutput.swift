@@ -8,7 +8,7 @@ import Foundation
 /// test that prints megabytes costs nothing.
 public enum ErrorOutput {
   /// The essential end of the error output in `file`: at most `limit` bytes.
-  public static func essentials(ofFile file: URL, limit: Int = 2048) -> String {
+  public static func essentials(ofFile file: URL, limit: Int = 1200) -> String {
     guard let handle = try? FileHandle(forReadingFrom: file) else { return "" }
     defer { try? handle.close() }
     let size = (try? handle.seekToEnd()) ?? 0
@@ -20,7 +20,7 @@ public enum ErrorOutput {
 
   /// The essential end of `text`: without the testing library's progress lines (starting with
   /// "◇" or "↳") and without the stack trace that follows a crash, at most `limit` bytes.
-  public static func essentials(of text: String, limit: Int = 2048) -> String {
+  public static func essentials(of text: String, limit: Int = 1200) -> String {
     var kept: [Substring] = []
     for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
       if line.hasPrefix("Current stack trace:") { break }

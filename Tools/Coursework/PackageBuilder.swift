@@ -55,7 +55,8 @@ public struct PackageBuilder: Sendable {
       let text = (try? String(contentsOf: log, encoding: .utf8)) ?? ""
       let errors = CompilerErrors.first(5, in: text, packageFolder: packageFolder.path)
       throw GradingError(
-        "Package.swift cannot be loaded (\(termination)), so nothing can be built:\n  "
+        "Package.swift (the official one, from --tests) cannot be loaded, so nothing can be "
+          + "built:\n  "
           + (errors.isEmpty
             ? Truncation.keepingTail(text, limit: 2000)
             : errors.joined(

@@ -155,7 +155,7 @@ public struct StudentTestGrader: Sendable {
       if !outcome.isPassed {
         lines.append(
           "✗ \(test.function): fails on correct code, so it tests the wrong law:\n"
-            + Autograder.indented(Truncation.keepingTail(outcome.explanation, limit: 1500)))
+            + Autograder.indented(Truncation.keepingHead(outcome.explanation, limit: 2000)))
       } else if let bugs = caught[test], !bugs.isEmpty {
         credited += 1
         lines.append(
