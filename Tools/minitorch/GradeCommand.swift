@@ -57,9 +57,10 @@ enum GradeCommand {
         printError("The work folder is kept at \(workspace.root.path)")
       }
     }
+    let start = Date()
     let grader = Autograder(
       submission: submission, official: official, workspace: workspace, timeLimit: timeout,
-      workers: jobs, progress: { printError("· " + $0) })
+      workers: jobs, progress: { printError("· \(elapsed(since: start)) s  " + $0) })
     let report: Report
     do {
       report = try grader.grade()
@@ -87,6 +88,11 @@ enum GradeCommand {
       printError("As expected: '\(expectation.rawValue)'.")
     }
     return 0
+  }
+
+  /// Seconds since `start`, with one decimal, for progress lines.
+  static func elapsed(since start: Date) -> String {
+    String(format: "%.1f", Date().timeIntervalSince(start))
   }
 
   /// Writes `results` as JSON to `file`, making its folder if needed.
