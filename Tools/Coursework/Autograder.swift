@@ -52,6 +52,10 @@ public struct Autograder: Sendable {
     }
     let officialFiles = try ProjectFiles.list(in: official)
     let stages = Self.stageFolders(in: officialFiles)
+    guard !stages.isEmpty else {
+      throw GradingError(
+        "the official checkout \(official.path) has no Module0 folder; pass its root with --tests")
+    }
     let mutants = try checkedMutants(for: manifest)
 
     var notes: [String] = []

@@ -10,27 +10,27 @@ import Foundation
 /// on at least one planted bug, so an empty test, or one that checks nothing, earns nothing.
 /// The tests that count are the ones the official suite has, by name; the score is the task's
 /// points times the fraction of them that earn credit.
-public struct StudentTestGrader: Sendable {
+struct StudentTestGrader: Sendable {
   /// The student's checkout.
-  public var submission: URL
+  var submission: URL
   /// The official checkout.
-  public var official: URL
+  var official: URL
   /// The official checkout's files, relative to it.
-  public var officialFiles: [String]
+  var officialFiles: [String]
   /// Where the reference copy is built.
-  public var workspace: GradingWorkspace
+  var workspace: GradingWorkspace
   /// The `swift` executable.
-  public var swift: URL
+  var swift: URL
   /// Seconds one test may run.
-  public var timeLimit: Double
+  var timeLimit: Double
   /// How many tests run at once.
-  public var workers: Int
+  var workers: Int
   /// Receives a line for each step.
-  public var progress: @Sendable (String) -> Void
+  var progress: @Sendable (String) -> Void
 
   /// Grades `task` with its planted bugs `mutants`. Throws a `GradingError` when the official
   /// checkout itself does not build; a student file that does not compile scores 0.
-  public func grade(_ task: CourseTask, mutants: [Mutant]) throws -> TaskResult {
+  func grade(_ task: CourseTask, mutants: [Mutant]) throws -> TaskResult {
     guard let suitePath = task.suitePath else {
       return TaskResult(task: task, passed: 0, total: 0, output: "The task names no suite.")
     }
