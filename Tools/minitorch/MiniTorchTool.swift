@@ -4,7 +4,11 @@ import Foundation
 /// coursework. `main.swift` calls `main()` and nothing else.
 enum MiniTorchTool {
   /// Every subcommand, in the order `minitorch help` lists them.
-  static let commands: [Command] = [TrainCommand.command]
+  static let commands: [Command] = [
+    TrainCommand.command,
+    StarterCommand.command,
+    GradeCommand.command,
+  ]
 
   /// Runs the tool with the process's arguments and exits with the command's status.
   static func main() {

@@ -1,0 +1,89 @@
+import Foundation
+
+/// Builds one copy of the package with `swift build --build-tests`, for a given number of
+/// stages.
+///
+/// The package's `Package.swift` reads `MINITORCH_STAGES=k` and then builds only the first k
+/// stages and their graded tests (no tools), which is how a submission whose later module does
+/// not compile is still graded for the earlier ones. Every build of a copy reuses its `.build`
+/// folder, so a second build compiles only what changed.
+public struct PackageBuilder: Sendable {
+  /// The `swift` executable.
+  public var swift: URL
+  /// The package to build.
+  public var packageFolder: URL
+  /// Where build logs are kept.
+  public var logFolder: URL
+
+  /// A builder for the package in `packageFolder`, keeping logs in `logFolder`.
+  public init(swift: URL, packageFolder: URL, logFolder: URL) {
+    self.swift = swift
+    self.packageFolder = packageFolder
+    self.logFolder = logFolder
+  }
+
+  /// How long a build may take before it counts as failed, in seconds.
+  public static let buildTimeLimit = 1800.0
+
+  /// What a build produced.
+  public struct Result: Sendable, Equatable {
+    /// Whether it succeeded.
+    public var succeeded: Bool
+    /// The first errors, with paths relative to the package (empty on success).
+    public var errors: [String]
+    /// The whole log.
+    public var log: URL
+  }
+
+  /// The package's name, read by loading `Package.swift` with `stages` stages.
+  ///
+  /// Throws a `GradingError` with the first errors when the manifest cannot be loaded: that is
+  /// a broken `Package.swift`, not a submission that does not compile.
+  public func packageName(stages: Int) throws -> String {
+    let log = logFolder.appendingPathComponent("package-manifest.log")
+    let output = logFolder.appendingPathComponent("package-manifest.json")
+    let termination = try Subprocess(
+      swift, ["package", "dump-package"], in: packageFolder,
+      environment: ["MINITORCH_STAGES": String(stages)], output: .file(output),
+      errors: .file(log), timeLimit: 600
+    ).run()
+    struct Description: Decodable { var name: String }
+    guard termination == .exited(0),
+      let data = FileManager.default.contents(atPath: output.path),
+      let name = try? JSONDecoder().decode(Description.self, from: data).name
+    else {
+      let text = (try? String(contentsOf: log, encoding: .utf8)) ?? ""
+      let errors = CompilerErrors.first(5, in: text, packageFolder: packageFolder.path)
+      throw GradingError(
+        "Package.swift (the official one, from --tests) cannot be loaded, so nothing can be "
+          + "built:\n  "
+          + (errors.isEmpty
+            ? Truncation.keepingTail(text, limit: 2000)
+            : errors.joined(
+              separator: "\n  ")))
+    }
+    return name
+  }
+
+  /// Builds the first `stages` stages and their tests; `name` labels the log file.
+  public func build(stages: Int, name: String) throws -> Result {
+    let log = logFolder.appendingPathComponent("build-\(name).log")
+    let termination = try Subprocess(
+      swift, ["build", "--build-tests"], in: packageFolder,
+      environment: ["MINITORCH_STAGES": String(stages)], output: .file(log),
+      timeLimit: Self.buildTimeLimit
+    ).run()
+    guard termination != .exited(0) else {
+      return Result(succeeded: true, errors: [], log: log)
+    }
+    let text = (try? String(contentsOf: log, encoding: .utf8)) ?? ""
+    var errors = CompilerErrors.first(8, in: text, packageFolder: packageFolder.path)
+    if termination == .timedOut {
+      errors.insert(
+        "the build took longer than \(Int(Self.buildTimeLimit)) s and was stopped", at: 0)
+    } else if errors.isEmpty {
+      errors = [Truncation.keepingTail(text, limit: 1500)]
+    }
+    return Result(succeeded: false, errors: errors, log: log)
+  }
+}

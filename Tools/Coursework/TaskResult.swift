@@ -1,0 +1,33 @@
+/// How one task of the manifest was graded: how many of its checks passed, the points that earns,
+/// and an explanation for the student.
+public struct TaskResult: Sendable, Equatable {
+  /// The task.
+  public var task: CourseTask
+  /// The checks that passed: tests for a `code` task, credited tests for a `student-tests` task.
+  public var passed: Int
+  /// All checks of the task.
+  public var total: Int
+  /// What passed and what did not, and why; shown to the student.
+  public var output: String
+
+  /// A graded task; see the properties for what each value means.
+  public init(task: CourseTask, passed: Int, total: Int, output: String) {
+    self.task = task
+    self.passed = passed
+    self.total = total
+    self.output = output
+  }
+
+  /// Whether the grader scores this task (hand-graded tasks are scored by a person).
+  public var isAutoGraded: Bool { task.kind != .handGraded }
+
+  /// The points earned: the task's points times the fraction of checks that passed, rounded to
+  /// hundredths. A task without checks, or one graded by hand, earns 0 here.
+  public var score: Double {
+    guard isAutoGraded, total > 0 else { return 0 }
+    return ((task.points * Double(passed) / Double(total)) * 100).rounded() / 100
+  }
+
+  /// The points the task is worth in the automatic grade (0 for hand-graded tasks).
+  public var maxScore: Double { isAutoGraded ? task.points : 0 }
+}

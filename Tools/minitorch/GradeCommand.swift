@@ -1,0 +1,143 @@
+import Coursework
+import Foundation
+
+/// `minitorch grade`: grades a submission against the official tests.
+enum GradeCommand {
+  /// The command as `minitorch help` lists it.
+  static let command = Command(
+    name: "grade",
+    summary: "grade a submission: each test in its own process, scored per task",
+    usage: """
+      usage: minitorch grade [--submission DIR] [--tests DIR] [--json FILE] [--timeout S]
+                             [--work DIR] [--keep] [--jobs N] [--expect full|zero]
+
+      Builds the submission's code (its Module folders) together with the official tests,
+      Package.swift and manifest from --tests, runs every graded test in its own process,
+      and prints a table of tasks and points. Students' own tests (student-tests tasks) run
+      against the reference code and against bugs planted in it. Exits 0 whenever grading
+      worked, whatever the score.
+
+      Options:
+        --submission DIR  the student's checkout (default: the current folder)
+        --tests DIR       the official checkout with solutions (default: the current folder)
+        --json FILE       also write the results in Gradescope's results.json format
+        --timeout S       seconds one test may run before it fails (default: 60)
+        --work DIR        build in DIR and keep it; grading again there reuses the builds
+                          (default: a temporary folder, deleted afterwards)
+        --keep            keep the temporary work folder and print where it is
+        --jobs N          tests run at once (default: 2)
+        --expect WHAT     exit 1 unless the grade is 'full' marks, or 'zero' for every task
+                          that still has only starter placeholders (for CI and instructors)
+      """,
+    run: { options in try run(&options) })
+
+  /// Reads the options, grades, prints the report and writes the JSON.
+  static func run(_ options: inout Arguments) throws -> Int32 {
+    let here = FileManager.default.currentDirectoryPath
+    let submission = URL(fileURLWithPath: try options.string("submission") ?? here)
+    let official = URL(fileURLWithPath: try options.string("tests") ?? here)
+    let json = try options.string("json").map { URL(fileURLWithPath: $0) }
+    let timeout = try options.double("timeout", default: 60, in: 1...3600)
+    let work = try options.string("work").map { URL(fileURLWithPath: $0) }
+    let keep = options.flag("keep")
+    let jobs = try options.int("jobs", default: 2, in: 1...64)
+    let expectation = try options.string("expect").map { text in
+      guard let expectation = GradeExpectation(rawValue: text) else {
+        throw UsageError("--expect must be 'full' or 'zero', not '\(text)'")
+      }
+      return expectation
+    }
+    try options.finish()
+
+    let workspace = try GradingWorkspace(at: work)
+    defer {
+      if workspace.isTemporary && !keep {
+        workspace.remove()
+      } else {
+        printError("The work folder is kept at \(workspace.root.path)")
+      }
+    }
+    let start = Date()
+    let grader = Autograder(
+      submission: submission, official: official, workspace: workspace, timeLimit: timeout,
+      workers: jobs, progress: { printError("· \(elapsed(since: start)) s  " + $0) })
+    let report: Report
+    do {
+      report = try grader.grade()
+    } catch {
+      // Gradescope shows this file to the student, so say there why nothing was graded.
+      if let json {
+        let failure = GradescopeResults(
+          score: 0, output: "Grading could not run: \(error)", tests: [])
+        try? write(failure, to: json)
+      }
+      throw error
+    }
+    print(describe(report))
+    if let json {
+      try write(report.gradescope, to: json)
+    }
+    if let expectation {
+      let misses = try expectation.misses(in: report, submission: submission)
+      guard misses.isEmpty else {
+        printError(
+          "minitorch grade: expected '\(expectation.rawValue)', but:\n  "
+            + misses.joined(separator: "\n  "))
+        return 1
+      }
+      printError("As expected: '\(expectation.rawValue)'.")
+    }
+    return 0
+  }
+
+  /// Seconds since `start`, with one decimal, for progress lines.
+  static func elapsed(since start: Date) -> String {
+    String(format: "%.1f", Date().timeIntervalSince(start))
+  }
+
+  /// Writes `results` as JSON to `file`, making its folder if needed.
+  static func write(_ results: GradescopeResults, to file: URL) throws {
+    do {
+      try FileManager.default.createDirectory(
+        at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
+      try results.encoded().write(to: file)
+    } catch {
+      throw GradingError("cannot write \(file.path): \(error.localizedDescription)")
+    }
+  }
+
+  /// The report as printed: notes, the table, then the tests that failed in each task that did
+  /// not earn full marks, with the first lines of why (the JSON has all of it).
+  static func describe(_ report: Report) -> String {
+    var parts: [String] = []
+    if !report.notes.isEmpty {
+      parts.append(report.notes.joined(separator: "\n"))
+    }
+    parts.append(report.table)
+    for result in report.results where result.isAutoGraded && result.score < result.maxScore {
+      parts.append("Task \(result.task.id), \(result.task.title):\n" + failures(in: result.output))
+    }
+    return parts.joined(separator: "\n\n")
+  }
+
+  /// The lines of a task's output about what failed: each line that does not start with "✓",
+  /// and at most two of the indented lines that explain it.
+  static func failures(in output: String) -> String {
+    var kept: [Substring] = []
+    var explanationLines = 0
+    for line in output.split(separator: "\n") where !line.hasPrefix("✓") {
+      if line.hasPrefix("    ") {
+        explanationLines += 1
+        if explanationLines <= 2 {
+          kept.append(line)
+        } else if explanationLines == 3 {
+          kept.append("    …")
+        }
+      } else {
+        explanationLines = 0
+        kept.append(line)
+      }
+    }
+    return Truncation.keepingHead(kept.joined(separator: "\n"), limit: 4000)
+  }
+}
