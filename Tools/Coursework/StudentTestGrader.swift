@@ -154,7 +154,7 @@ struct StudentTestGrader: Sendable {
       let outcome = onReference[test] ?? .notRun("the test did not run")
       if !outcome.isPassed {
         lines.append(
-          "✗ \(test.function): fails on correct code, so it tests the wrong law:\n"
+          "✗ \(test.function): fails on correct code (still the placeholder, or a wrong law?):\n"
             + Autograder.indented(Truncation.keepingHead(outcome.explanation, limit: 2000)))
       } else if let bugs = caught[test], !bugs.isEmpty {
         credited += 1
