@@ -39,6 +39,20 @@ struct ManifestChecks {
     }
   }
 
+  @Test func everyHandGradedTaskEndsItsPageWithWhatToHandIn() throws {
+    func words(_ text: String) -> String {
+      text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+    }
+    for task in manifest.tasks where task.kind == .handGraded {
+      let page = try String(
+        contentsOf: projectRoot.appendingPathComponent(task.page), encoding: .utf8)
+      let expected = "**Hand in** (Task \(task.id)): \(task.handIn ?? "")"
+      #expect(
+        words(page).contains(words(expected)),
+        "\(task.page) should say '\(expected)', the manifest's handIn for Task \(task.id)")
+    }
+  }
+
   @Test func everySuiteFileIsInTheManifest() throws {
     let tests = projectRoot.appendingPathComponent("Tests")
     let folders = try FileManager.default.contentsOfDirectory(atPath: tests.path)
