@@ -60,12 +60,10 @@ public func trainScalarNetwork(
       }
     }
     optimizer.step()
-    let elapsed = clock.now - start
     onEpoch(
       EpochReport(
         epoch: epoch, epochs: epochs, loss: totalLoss, correct: correct, total: dataset.count,
-        seconds: Double(elapsed.components.attoseconds) * 1e-18
-          + Double(elapsed.components.seconds)))
+        seconds: (clock.now - start).seconds))
   }
   return network
 }
@@ -97,5 +95,12 @@ public struct TrainingSettings: Sendable, Equatable {
     case "split": TrainingSettings(hidden: 10, rate: 0.5, epochs: 1000)
     default: TrainingSettings(hidden: 10, rate: 0.5, epochs: 500)
     }
+  }
+}
+
+extension Duration {
+  /// The duration in seconds, as a `Double` (for reports such as "1.84 s").
+  public var seconds: Double {
+    Double(components.seconds) + Double(components.attoseconds) * 1e-18
   }
 }

@@ -88,12 +88,10 @@ public func trainTensorNetwork(
     (loss / Double(n)).backward()
     optimizer.step()
     let correct = Int((p.gt(0.5).eq(y)).sum().item())
-    let elapsed = clock.now - start
     onEpoch(
       EpochReport(
         epoch: epoch, epochs: epochs, loss: loss.item(), correct: correct, total: n,
-        seconds: Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds)
-          * 1e-18))
+        seconds: (clock.now - start).seconds))
   }
   return network
 }

@@ -88,13 +88,6 @@ enum TrainCommand {
   }
 }
 
-extension Duration {
-  /// The duration in seconds, as a `Double`.
-  var seconds: Double {
-    Double(components.seconds) + Double(components.attoseconds) * 1e-18
-  }
-}
-
 /// `x` with `digits` digits after the decimal point.
 func format(_ x: Double, digits: Int) -> String {
   String(format: "%.\(digits)f", x)
