@@ -44,7 +44,8 @@ public struct TaskReference: Sendable, Equatable {
     Task \(id) is not implemented yet.
       What to write: \(page), section "Task \(id)".
       Test only this task: swift test --filter \(suite)
-      (Running every test stops at the first task that is not written yet.)
+      Plain `swift test` stops at the first unwritten function it happens to reach, which may
+      not be your task's: test the task you are working on with its filter (Task0_1 first).
     """
   }
 }
