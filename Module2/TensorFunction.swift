@@ -49,6 +49,12 @@ extension Tensor {
     Tensor(data, backend: backend)
   }
 
+  /// The entries in row-major order as one dimension, shape [size] (for reductions over the
+  /// whole tensor).
+  func flattened() -> Tensor {
+    constant(TensorData(data.values, shape: [size]))
+  }
+
   /// f applied to every entry (to every entry of `shape`, when this tensor broadcasts to it).
   func mapped(to shape: [Int]? = nil, _ f: @Sendable (Double) -> Double) -> Tensor {
     constant(backend.ops.map(data, to: shape, f))

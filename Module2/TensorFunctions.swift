@@ -190,12 +190,10 @@ extension Tensor {
     /// Task 2.3: Σ along `dim` (or over all entries, as shape [1]).
     public func forward(_ ctx: Context<Tensor>, _ inputs: [Tensor]) -> Tensor {
       // BEGIN SOLUTION Task 2.3
-      let a = inputs[0]
       guard let dim else {
-        let flat = a.constant(TensorData(a.data.values, shape: [a.size]))
-        return flat.reduced(dim: 0, start: 0, Operators.add)
+        return inputs[0].flattened().reduced(dim: 0, start: 0, Operators.add)
       }
-      return a.reduced(dim: dim, start: 0, Operators.add)
+      return inputs[0].reduced(dim: dim, start: 0, Operators.add)
       // END SOLUTION
     }
 
@@ -222,13 +220,11 @@ extension Tensor {
     /// Task 2.3: 1 where all entries are nonzero, else 0.
     public func forward(_ ctx: Context<Tensor>, _ inputs: [Tensor]) -> Tensor {
       // BEGIN SOLUTION Task 2.3
-      let a = inputs[0]
       let both: @Sendable (Double, Double) -> Double = { $0 != 0 && $1 != 0 ? 1 : 0 }
       guard let dim else {
-        return a.constant(TensorData(a.data.values, shape: [a.size])).reduced(
-          dim: 0, start: 1, both)
+        return inputs[0].flattened().reduced(dim: 0, start: 1, both)
       }
-      return a.reduced(dim: dim, start: 1, both)
+      return inputs[0].reduced(dim: dim, start: 1, both)
       // END SOLUTION
     }
 
