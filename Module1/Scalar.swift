@@ -29,18 +29,20 @@ public final class Scalar: Variable, GradientTracking, CustomStringConvertible {
   public var requiresGrad: Bool
 
   /// How this scalar was computed; `nil` for a leaf.
-  public private(set) var history: ScalarHistory?
+  public let history: ScalarHistory?
 
   /// A leaf holding `data` that requires a gradient.
   public init(_ data: Double) {
     self.data = data
     self.requiresGrad = true
+    self.history = nil
   }
 
   /// A constant holding `data`: a leaf that never receives a derivative.
   public init(constant data: Double) {
     self.data = data
     self.requiresGrad = false
+    self.history = nil
   }
 
   /// A scalar computed by a function, remembering how (used by `ScalarFunction.apply`).
@@ -51,15 +53,6 @@ public final class Scalar: Variable, GradientTracking, CustomStringConvertible {
   }
 
   // MARK: Variable
-
-  /// Whether this scalar was made by the user rather than by a function.
-  public var isLeaf: Bool { history == nil }
-
-  /// Whether this scalar is a leaf that does not require a gradient.
-  public var isConstant: Bool { history == nil && !requiresGrad }
-
-  /// The inputs of the function that computed this scalar (none for a leaf).
-  public var parents: [Scalar] { history?.inputs ?? [] }
 
   /// Task 1.3: the chain rule. Given dOut, the derivative of the output with respect to this
   /// scalar, returns each non-constant input xᵢ of the function f that made it, paired with
@@ -108,18 +101,9 @@ public final class Scalar: Variable, GradientTracking, CustomStringConvertible {
   /// `Scalar(2.0)`.
   public var description: String { "Scalar(\(data))" }
 
-  /// Frees the graph behind this scalar one node at a time (see `IterativelyFreed`).
+  /// Frees the graph behind this scalar one node at a time (see `releaseHistory()`).
   deinit {
-    var inputs = detachHistory()
-    freeIteratively(&inputs)
-  }
-}
-
-extension Scalar: IterativelyFreed {
-  /// Removes the history and returns its inputs.
-  public func detachHistory() -> [Scalar] {
-    defer { history = nil }
-    return history?.inputs ?? []
+    releaseHistory()
   }
 }
 

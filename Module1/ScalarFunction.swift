@@ -35,19 +35,6 @@ extension ScalarFunction {
   }
 }
 
-/// How a `Scalar` was computed: the function, what its forward pass saved, and its inputs.
-public struct ScalarHistory {
-  /// The function that produced the scalar.
-  public let function: any ScalarFunction.Type
-  /// What the function's forward pass saved for its backward pass.
-  public let context: Context<Double>
-  /// The scalars the function was applied to, in order.
-  public let inputs: [Scalar]
-
-  /// A record of `function` applied to `inputs`, with its `context`.
-  public init(function: any ScalarFunction.Type, context: Context<Double>, inputs: [Scalar]) {
-    self.function = function
-    self.context = context
-    self.inputs = inputs
-  }
-}
+/// How a `Scalar` was computed: the `ScalarFunction` type, the numbers its forward pass saved,
+/// and its input scalars.
+public typealias ScalarHistory = History<any ScalarFunction.Type, Double, Scalar>

@@ -40,16 +40,27 @@ public func shapeBroadcast(_ a: [Int], _ b: [Int]) throws(BroadcastError) -> [In
   // END SOLUTION
 }
 
-/// Task 2.2: the index in the smaller `shape` that supplies the entry at `bigIndex` of
-/// `bigShape`, where `shape` broadcasts to `bigShape`: align the shapes on the right, drop the
-/// leading dimensions `shape` lacks, and use 0 wherever `shape` has size 1.
-public func broadcastIndex(_ bigIndex: [Int], _ bigShape: [Int], _ shape: [Int]) -> [Int] {
+/// Task 2.2: writes into `index` the index in the smaller `shape` that supplies the entry at
+/// `bigIndex` of `bigShape`, where `shape` broadcasts to `bigShape`: align the shapes on the
+/// right, drop the leading dimensions `shape` lacks, and use 0 wherever `shape` has size 1.
+///
+/// `index` must already have one entry per dimension of `shape`; it is filled in place so that
+/// a loop over every entry reuses one buffer.
+public func broadcastIndex(
+  _ bigIndex: [Int], _ bigShape: [Int], _ shape: [Int], into index: inout [Int]
+) {
   // BEGIN SOLUTION Task 2.2
   let offset = bigShape.count - shape.count
-  var index = Array(repeating: 0, count: shape.count)
-  for dimension in shape.indices where shape[dimension] > 1 {
-    index[dimension] = bigIndex[dimension + offset]
+  for dimension in shape.indices {
+    index[dimension] = shape[dimension] == 1 ? 0 : bigIndex[dimension + offset]
   }
-  return index
   // END SOLUTION
+}
+
+/// The index in the smaller `shape` that supplies the entry at `bigIndex` of `bigShape`, as a
+/// new array; see `broadcastIndex(_:_:_:into:)`.
+public func broadcastIndex(_ bigIndex: [Int], _ bigShape: [Int], _ shape: [Int]) -> [Int] {
+  var index = Array(repeating: 0, count: shape.count)
+  broadcastIndex(bigIndex, bigShape, shape, into: &index)
+  return index
 }

@@ -2,35 +2,40 @@ import Module0
 
 extension Tensor {
   /// The chain rule for tensors: each non-constant input paired with its share of `dOut`, given
-  /// by the function's `backward`, brought to exactly the input's shape by `gradient(_:shapedLike:)`.
+  /// by the function's `backward` and brought to exactly the input's shape by `unbroadcast`.
   ///
   /// This is the one place where broadcasting is undone; no function's `backward` has to care.
+  /// Every share must have the input's shape or a shape the input broadcasts to.
   public func chainRule(_ dOut: Tensor) -> [(variable: Tensor, derivative: Tensor)] {
     guard let history else {
       preconditionFailure("chainRule needs a computed tensor, but this one is a leaf")
     }
+    let function = type(of: history.function)
     let shares = history.function.backward(history.context, dOut)
     precondition(
       shares.count == history.inputs.count,
-      "\(type(of: history.function)).backward returned \(shares.count) gradients "
+      "\(function).backward returned \(shares.count) gradients "
         + "for \(history.inputs.count) inputs")
     var result: [(variable: Tensor, derivative: Tensor)] = []
     for (input, share) in zip(history.inputs, shares) where !input.isConstant {
-      result.append((input, gradient(share, shapedLike: input.shape)))
+      precondition(
+        (try? shapeBroadcast(input.shape, share.shape)) == share.shape,
+        "\(function).backward returned a gradient of shape \(share.shape) for an input of "
+          + "shape \(input.shape); it must have the input's shape or one the input broadcasts to")
+      result.append((input, unbroadcast(share, to: input.shape)))
     }
     return result
   }
 }
 
-/// Task 2.4: brings a gradient to the shape of the input it belongs to, undoing broadcasting.
+/// Task 2.4: the gradient of an input of shape `shape` that was broadcast to `grad.shape` in
+/// the forward pass, undoing the broadcast.
 ///
-/// If the input was broadcast in the forward pass (shape [3] used as [2, 3]), each of its
-/// entries was used several times, so its gradient is the *sum* of the gradient over the copies:
-/// add up over the leading dimensions the input did not have and over the dimensions where it
-/// had size 1. If the gradient is smaller than the input (the gradient of a sum, with size 1
-/// where the input had a whole dimension), each entry of the input gets the same share: repeat
-/// it along those dimensions.
-public func gradient(_ grad: Tensor, shapedLike shape: [Int]) -> Tensor {
+/// Broadcasting used each entry of the input several times (shape [3] used as [2, 3] uses each
+/// entry twice), so each entry's gradient is the *sum* of the gradient over its copies: add
+/// `grad` up over the leading dimensions the input does not have, and over the dimensions
+/// where the input has size 1 but `grad` does not. `shape` must broadcast to `grad.shape`.
+public func unbroadcast(_ grad: Tensor, to shape: [Int]) -> Tensor {
   // BEGIN SOLUTION Task 2.4
   if grad.shape == shape {
     return grad
@@ -39,15 +44,10 @@ public func gradient(_ grad: Tensor, shapedLike shape: [Int]) -> Tensor {
   let extra = grad.dims - shape.count
   for dimension in 0..<grad.dims where grad.shape[dimension] > 1 {
     if dimension < extra || shape[dimension - extra] == 1 {
-      result = result.reduced(dim: dimension, start: 0, Operators.add)
+      result = result.reduced(dim: dimension, .sum)
     }
   }
-  // Drop the leading dimensions, now of size 1, then repeat where the input is bigger.
-  let kept = Array(result.shape.dropFirst(Swift.max(extra, 0)))
-  result = result.constant(TensorData(result.data.values, shape: kept.isEmpty ? [1] : kept))
-  if result.shape != shape {
-    result = result.mapped(to: shape, Operators.id)
-  }
-  return result
+  // The leading dimensions now have size 1: drop them.
+  return result.constant(TensorData(result.data.values, shape: shape))
   // END SOLUTION
 }

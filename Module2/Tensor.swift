@@ -24,13 +24,14 @@ public final class Tensor: Variable, GradientTracking {
   /// every `backward()` since `zeroGrad()`; `nil` until one arrives. It has this tensor's shape.
   public private(set) var grad: Tensor?
   /// How this tensor was computed; `nil` for a leaf.
-  public private(set) var history: TensorHistory?
+  public let history: TensorHistory?
 
   /// A leaf holding `data`.
   public init(_ data: TensorData, backend: TensorBackend = .simple, requiresGrad: Bool = false) {
     self.data = data
     self.backend = backend
     self.requiresGrad = requiresGrad
+    self.history = nil
   }
 
   /// A tensor computed by a function, remembering how (used by `TensorFunction.apply`).
@@ -63,6 +64,11 @@ public final class Tensor: Variable, GradientTracking {
   /// A tensor of `shape` filled with zeros.
   public static func zeros(_ shape: [Int], backend: TensorBackend = .simple) -> Tensor {
     Tensor(TensorData.filled(shape, with: 0), backend: backend)
+  }
+
+  /// A tensor of zeros with the shape and backend of `other`.
+  public static func zeros(like other: Tensor) -> Tensor {
+    zeros(other.shape, backend: other.backend)
   }
 
   /// A tensor of `shape` filled with ones.
@@ -107,15 +113,6 @@ public final class Tensor: Variable, GradientTracking {
 
   // MARK: Variable
 
-  /// Whether this tensor was made by the user rather than computed.
-  public var isLeaf: Bool { history == nil }
-
-  /// Whether this tensor is a leaf that does not require a gradient.
-  public var isConstant: Bool { history == nil && !requiresGrad }
-
-  /// The inputs of the function that computed this tensor (none for a leaf).
-  public var parents: [Tensor] { history?.inputs ?? [] }
-
   /// Adds `derivative` (which must have this tensor's shape) to `grad`.
   public func accumulateDerivative(_ derivative: Tensor) {
     precondition(isLeaf, "only leaves accumulate gradients")
@@ -147,18 +144,9 @@ public final class Tensor: Variable, GradientTracking {
     Tensor(data, backend: backend)
   }
 
-  /// Frees the graph behind this tensor one node at a time (see `IterativelyFreed`).
+  /// Frees the graph behind this tensor one node at a time (see `releaseHistory()`).
   deinit {
-    var inputs = detachHistory()
-    freeIteratively(&inputs)
-  }
-}
-
-extension Tensor: IterativelyFreed {
-  /// Removes the history and returns its inputs.
-  public func detachHistory() -> [Tensor] {
-    defer { history = nil }
-    return history?.inputs ?? []
+    releaseHistory()
   }
 }
 
@@ -166,7 +154,7 @@ extension Tensor: Descendable {
   /// A new leaf one step against the gradient, data − rate · grad; `nil` without a gradient.
   public func descended(rate: Double) -> Tensor? {
     guard let grad else { return nil }
-    let stepped = backend.ops.zip(data, grad.data) { x, g in x - rate * g }
+    let stepped = backend.ops.zip(data, grad.data, ZipOperator("descent step") { x, g in x - rate * g })
     return Tensor(stepped, backend: backend, requiresGrad: true)
   }
 }

@@ -26,7 +26,9 @@ public func stridesFromShape(_ shape: [Int]) -> [Int] {
   // END SOLUTION
 }
 
-/// Task 2.1: where the entry at `index` lives in storage: Σᵢ index[i] · strides[i].
+/// Task 2.1: how far into storage the entry at `index` lies from the first entry of the
+/// layout: Σᵢ index[i] · strides[i]. (A layout that starts inside its storage adds its
+/// `offset`; see `TensorData.index(_:)`.)
 public func indexToPosition(_ index: [Int], _ strides: [Int]) -> Int {
   // BEGIN SOLUTION Task 2.1
   var position = 0
@@ -37,19 +39,28 @@ public func indexToPosition(_ index: [Int], _ strides: [Int]) -> Int {
   // END SOLUTION
 }
 
-/// Task 2.1: the index of the `ordinal`-th entry of `shape` when entries are counted in
-/// row-major order (the last dimension fastest): the inverse of counting. Every ordinal in
-/// 0..<size maps to exactly one index, and different ordinals to different indices.
-public func toIndex(_ ordinal: Int, _ shape: [Int]) -> [Int] {
+/// Task 2.1: writes into `index` the index of the `ordinal`-th entry of `shape` when entries
+/// are counted in row-major order (the last dimension fastest): the inverse of counting. Every
+/// ordinal in 0..<size maps to exactly one index, and different ordinals to different indices.
+///
+/// `index` must already have one entry per dimension; it is filled in place so that a loop
+/// over every entry of a tensor reuses one buffer instead of making an array per entry.
+public func toIndex(_ ordinal: Int, _ shape: [Int], into index: inout [Int]) {
   // BEGIN SOLUTION Task 2.1
-  var index = Array(repeating: 0, count: shape.count)
   var remaining = ordinal
   for dimension in shape.indices.reversed() {
     index[dimension] = remaining % shape[dimension]
     remaining /= shape[dimension]
   }
-  return index
   // END SOLUTION
+}
+
+/// The index of the `ordinal`-th entry of `shape` in row-major order, as a new array; see
+/// `toIndex(_:_:into:)`.
+public func toIndex(_ ordinal: Int, _ shape: [Int]) -> [Int] {
+  var index = Array(repeating: 0, count: shape.count)
+  toIndex(ordinal, shape, into: &index)
+  return index
 }
 
 /// The flat list of numbers behind one or more tensors. A class, so that views (a permuted or
@@ -65,7 +76,12 @@ public final class TensorStorage {
   }
 }
 
-/// Storage, shape and strides: everything needed to read an n-dimensional array (Task 2.1).
+/// Storage, offset, shape and strides: everything needed to read an n-dimensional array
+/// (Task 2.1).
+///
+/// The entry at `index` lives at storage position offset + Σᵢ index[i] · strides[i]. The
+/// offset is 0 for a tensor that owns its storage; a view that starts inside a larger storage
+/// (a slice, such as the second row of a matrix) has the position of its first entry there.
 public struct TensorData {
   /// The numbers, possibly shared with other views.
   public private(set) var storage: TensorStorage
@@ -73,18 +89,20 @@ public struct TensorData {
   public let shape: [Int]
   /// How far to step in storage to move by one along each dimension.
   public let strides: [Int]
+  /// Where the entry at index (0, 0, …) lives in storage.
+  public let offset: Int
 
   /// A tensor layout over `values`: `shape` with the given `strides`, or the contiguous
-  /// row-major strides when `strides` is `nil`.
+  /// row-major strides when `strides` is `nil`, starting at position `offset`.
   ///
   /// Sizes must be positive, `strides` must have one entry per dimension, and every index of
   /// `shape` must land inside `values`.
-  public init(_ values: [Double], shape: [Int], strides: [Int]? = nil) {
-    self.init(storage: TensorStorage(values), shape: shape, strides: strides)
+  public init(_ values: [Double], shape: [Int], strides: [Int]? = nil, offset: Int = 0) {
+    self.init(storage: TensorStorage(values), shape: shape, strides: strides, offset: offset)
   }
 
   /// A layout over existing storage, for views that share it.
-  public init(storage: TensorStorage, shape: [Int], strides: [Int]? = nil) {
+  public init(storage: TensorStorage, shape: [Int], strides: [Int]? = nil, offset: Int = 0) {
     precondition(
       !shape.isEmpty, "a tensor needs at least one dimension; use shape [1] for one number")
     precondition(
@@ -94,14 +112,18 @@ public struct TensorData {
     precondition(
       strides.count == shape.count,
       "shape \(shape) has \(shape.count) dimensions but strides \(strides) has \(strides.count)")
-    let lastPosition = zip(shape, strides).reduce(0) { $0 + ($1.0 - 1) * $1.1 }
     precondition(
-      lastPosition < storage.values.count && strides.allSatisfy { $0 >= 0 },
-      "shape \(shape) with strides \(strides) needs \(lastPosition + 1) numbers of storage, "
-        + "but there are \(storage.values.count)")
+      strides.allSatisfy { $0 >= 0 } && offset >= 0,
+      "strides \(strides) and offset \(offset) must not be negative")
+    let lastPosition = offset + zip(shape, strides).reduce(0) { $0 + ($1.0 - 1) * $1.1 }
+    precondition(
+      lastPosition < storage.values.count,
+      "shape \(shape) with strides \(strides) from offset \(offset) needs \(lastPosition + 1) "
+        + "numbers of storage, but there are \(storage.values.count)")
     self.storage = storage
     self.shape = shape
     self.strides = strides
+    self.offset = offset
   }
 
   /// A contiguous layout of `shape` filled with `value`.
@@ -130,9 +152,9 @@ public struct TensorData {
     // END SOLUTION
   }
 
-  /// Task 2.1: the storage position of `index`, after checking it: it must have one entry per
-  /// dimension, each in 0..<shape[i]. A bad index stops the program with a message naming the
-  /// index and the shape.
+  /// Task 2.1: the storage position of `index`, offset + Σᵢ index[i] · strides[i], after
+  /// checking it: it must have one entry per dimension, each in 0..<shape[i]. A bad index
+  /// stops the program with a message naming the index and the shape.
   public func index(_ index: [Int]) -> Int {
     // BEGIN SOLUTION Task 2.1
     precondition(
@@ -143,7 +165,7 @@ public struct TensorData {
         index[dimension] >= 0 && index[dimension] < shape[dimension],
         "index \(index) is out of range for shape \(shape) in dimension \(dimension)")
     }
-    return indexToPosition(index, strides)
+    return offset + indexToPosition(index, strides)
     // END SOLUTION
   }
 
@@ -156,7 +178,8 @@ public struct TensorData {
       "permute order \(order) must list each of the dimensions 0..<\(dims) once")
     // BEGIN SOLUTION Task 2.1
     return TensorData(
-      storage: storage, shape: order.map { shape[$0] }, strides: order.map { strides[$0] })
+      storage: storage, shape: order.map { shape[$0] }, strides: order.map { strides[$0] },
+      offset: offset)
     // END SOLUTION
   }
 
@@ -177,9 +200,16 @@ public struct TensorData {
 
   /// Every entry in row-major order, whatever the layout.
   public var values: [Double] {
-    isContiguous && storage.values.count == size
-      ? storage.values
-      : (0..<size).map { storage.values[indexToPosition(toIndex($0, shape), strides)] }
+    if isContiguous {
+      // The entries are the `size` numbers from `offset` on, in order.
+      return offset == 0 && storage.values.count == size
+        ? storage.values : Array(storage.values[offset..<(offset + size)])
+    }
+    var index = Array(repeating: 0, count: dims)
+    return (0..<size).map { ordinal in
+      toIndex(ordinal, shape, into: &index)
+      return storage.values[offset + indexToPosition(index, strides)]
+    }
   }
 
   /// Whether this layout shares its storage with `other`.

@@ -31,15 +31,9 @@ extension TensorFunction {
   }
 }
 
-/// How a `Tensor` was computed: the function, what its forward pass saved, and its inputs.
-public struct TensorHistory {
-  /// The function that produced the tensor.
-  public let function: any TensorFunction
-  /// What the forward pass saved for the backward pass.
-  public let context: Context<Tensor>
-  /// The tensors the function was applied to, in order.
-  public let inputs: [Tensor]
-}
+/// How a `Tensor` was computed: the `TensorFunction`, the tensors its forward pass saved, and
+/// its input tensors.
+public typealias TensorHistory = History<any TensorFunction, Tensor, Tensor>
 
 // The raw operations forward and backward passes are written with: they run the backend on the
 // numbers and return constants, recording nothing.
@@ -56,17 +50,17 @@ extension Tensor {
   }
 
   /// f applied to every entry (to every entry of `shape`, when this tensor broadcasts to it).
-  func mapped(to shape: [Int]? = nil, _ f: @Sendable (Double) -> Double) -> Tensor {
+  func mapped(to shape: [Int]? = nil, _ f: MapOperator) -> Tensor {
     constant(backend.ops.map(data, to: shape, f))
   }
 
   /// f applied entry by entry to this tensor and `other`, broadcast together.
-  func zipped(with other: Tensor, _ f: @Sendable (Double, Double) -> Double) -> Tensor {
+  func zipped(with other: Tensor, _ f: ZipOperator) -> Tensor {
     constant(backend.ops.zip(data, other.data, f))
   }
 
-  /// Dimension `dim` folded away with f from `start`, kept with size 1.
-  func reduced(dim: Int, start: Double, _ f: @Sendable (Double, Double) -> Double) -> Tensor {
-    constant(backend.ops.reduce(data, dim: dim, start: start, f))
+  /// Dimension `dim` folded away with f, kept with size 1.
+  func reduced(dim: Int, _ f: ReduceOperator) -> Tensor {
+    constant(backend.ops.reduce(data, dim: dim, f))
   }
 }

@@ -14,14 +14,14 @@ extension Tensor {
     /// Task 2.3: −a.
     public func forward(_ ctx: Context<Tensor>, _ inputs: [Tensor]) -> Tensor {
       // BEGIN SOLUTION Task 2.3
-      return inputs[0].mapped(Operators.neg)
+      return inputs[0].mapped(.neg)
       // END SOLUTION
     }
 
     /// Task 2.4: −dOut.
     public func backward(_ ctx: Context<Tensor>, _ dOut: Tensor) -> [Tensor] {
       // BEGIN SOLUTION Task 2.4
-      return [dOut.mapped(Operators.neg)]
+      return [dOut.mapped(.neg)]
       // END SOLUTION
     }
   }
@@ -35,14 +35,14 @@ extension Tensor {
     public func forward(_ ctx: Context<Tensor>, _ inputs: [Tensor]) -> Tensor {
       // BEGIN SOLUTION Task 2.3
       ctx.saveForBackward(inputs[0])
-      return inputs[0].mapped(Operators.inv)
+      return inputs[0].mapped(.inv)
       // END SOLUTION
     }
 
     /// Task 2.4: −dOut / a².
     public func backward(_ ctx: Context<Tensor>, _ dOut: Tensor) -> [Tensor] {
       // BEGIN SOLUTION Task 2.4
-      return [ctx.savedValues[0].zipped(with: dOut, Operators.invBack)]
+      return [ctx.savedValues[0].zipped(with: dOut, .invBack)]
       // END SOLUTION
     }
   }
@@ -55,7 +55,7 @@ extension Tensor {
     /// Task 2.3: a + b.
     public func forward(_ ctx: Context<Tensor>, _ inputs: [Tensor]) -> Tensor {
       // BEGIN SOLUTION Task 2.3
-      return inputs[0].zipped(with: inputs[1], Operators.add)
+      return inputs[0].zipped(with: inputs[1], .add)
       // END SOLUTION
     }
 
@@ -76,7 +76,7 @@ extension Tensor {
     public func forward(_ ctx: Context<Tensor>, _ inputs: [Tensor]) -> Tensor {
       // BEGIN SOLUTION Task 2.3
       ctx.saveForBackward(inputs[0], inputs[1])
-      return inputs[0].zipped(with: inputs[1], Operators.mul)
+      return inputs[0].zipped(with: inputs[1], .mul)
       // END SOLUTION
     }
 
@@ -84,7 +84,7 @@ extension Tensor {
     public func backward(_ ctx: Context<Tensor>, _ dOut: Tensor) -> [Tensor] {
       // BEGIN SOLUTION Task 2.4
       let (a, b) = (ctx.savedValues[0], ctx.savedValues[1])
-      return [dOut.zipped(with: b, Operators.mul), dOut.zipped(with: a, Operators.mul)]
+      return [dOut.zipped(with: b, .mul), dOut.zipped(with: a, .mul)]
       // END SOLUTION
     }
   }
@@ -97,7 +97,7 @@ extension Tensor {
     /// Task 2.3: σ(a); saves σ(a).
     public func forward(_ ctx: Context<Tensor>, _ inputs: [Tensor]) -> Tensor {
       // BEGIN SOLUTION Task 2.3
-      let s = inputs[0].mapped(Operators.sigmoid)
+      let s = inputs[0].mapped(.sigmoid)
       ctx.saveForBackward(s)
       return s
       // END SOLUTION
@@ -106,8 +106,8 @@ extension Tensor {
     /// Task 2.4: dOut · σ(a) · (1 − σ(a)).
     public func backward(_ ctx: Context<Tensor>, _ dOut: Tensor) -> [Tensor] {
       // BEGIN SOLUTION Task 2.4
-      let slope = ctx.savedValues[0].mapped { s in s * (1 - s) }
-      return [dOut.zipped(with: slope, Operators.mul)]
+      let slope = ctx.savedValues[0].mapped(MapOperator("sigmoid slope") { s in s * (1 - s) })
+      return [dOut.zipped(with: slope, .mul)]
       // END SOLUTION
     }
   }
@@ -121,14 +121,14 @@ extension Tensor {
     public func forward(_ ctx: Context<Tensor>, _ inputs: [Tensor]) -> Tensor {
       // BEGIN SOLUTION Task 2.3
       ctx.saveForBackward(inputs[0])
-      return inputs[0].mapped(Operators.relu)
+      return inputs[0].mapped(.relu)
       // END SOLUTION
     }
 
     /// Task 2.4: dOut where a > 0, else 0.
     public func backward(_ ctx: Context<Tensor>, _ dOut: Tensor) -> [Tensor] {
       // BEGIN SOLUTION Task 2.4
-      return [ctx.savedValues[0].zipped(with: dOut, Operators.reluBack)]
+      return [ctx.savedValues[0].zipped(with: dOut, .reluBack)]
       // END SOLUTION
     }
   }
@@ -142,14 +142,14 @@ extension Tensor {
     public func forward(_ ctx: Context<Tensor>, _ inputs: [Tensor]) -> Tensor {
       // BEGIN SOLUTION Task 2.3
       ctx.saveForBackward(inputs[0])
-      return inputs[0].mapped(Operators.log)
+      return inputs[0].mapped(.log)
       // END SOLUTION
     }
 
     /// Task 2.4: dOut / a.
     public func backward(_ ctx: Context<Tensor>, _ dOut: Tensor) -> [Tensor] {
       // BEGIN SOLUTION Task 2.4
-      return [ctx.savedValues[0].zipped(with: dOut, Operators.logBack)]
+      return [ctx.savedValues[0].zipped(with: dOut, .logBack)]
       // END SOLUTION
     }
   }
@@ -162,7 +162,7 @@ extension Tensor {
     /// Task 2.3: e^a; saves e^a.
     public func forward(_ ctx: Context<Tensor>, _ inputs: [Tensor]) -> Tensor {
       // BEGIN SOLUTION Task 2.3
-      let e = inputs[0].mapped(Operators.exp)
+      let e = inputs[0].mapped(.exp)
       ctx.saveForBackward(e)
       return e
       // END SOLUTION
@@ -171,7 +171,7 @@ extension Tensor {
     /// Task 2.4: dOut · e^a.
     public func backward(_ ctx: Context<Tensor>, _ dOut: Tensor) -> [Tensor] {
       // BEGIN SOLUTION Task 2.4
-      return [dOut.zipped(with: ctx.savedValues[0], Operators.mul)]
+      return [dOut.zipped(with: ctx.savedValues[0], .mul)]
       // END SOLUTION
     }
   }
@@ -187,21 +187,23 @@ extension Tensor {
       self.dim = dim
     }
 
-    /// Task 2.3: Σ along `dim` (or over all entries, as shape [1]).
+    /// Task 2.3: Σ along `dim` (or over all entries, as shape [1]); saves the input (for its
+    /// shape).
     public func forward(_ ctx: Context<Tensor>, _ inputs: [Tensor]) -> Tensor {
       // BEGIN SOLUTION Task 2.3
+      ctx.saveForBackward(inputs[0])
       guard let dim else {
-        return inputs[0].flattened().reduced(dim: 0, start: 0, Operators.add)
+        return inputs[0].flattened().reduced(dim: 0, .sum)
       }
-      return inputs[0].reduced(dim: dim, start: 0, Operators.add)
+      return inputs[0].reduced(dim: dim, .sum)
       // END SOLUTION
     }
 
-    /// Task 2.4: dOut itself; it has size 1 where the input had the summed dimension, and the
-    /// chain rule spreads it back over that dimension.
+    /// Task 2.4: every summand gets dOut: dOut (size 1 along the summed dimension, or shape
+    /// [1] for a sum of everything) repeated to the input's shape.
     public func backward(_ ctx: Context<Tensor>, _ dOut: Tensor) -> [Tensor] {
       // BEGIN SOLUTION Task 2.4
-      return [dOut]
+      return [dOut.mapped(to: ctx.savedValues[0].shape, .id)]
       // END SOLUTION
     }
   }
@@ -217,21 +219,21 @@ extension Tensor {
       self.dim = dim
     }
 
-    /// Task 2.3: 1 where all entries are nonzero, else 0.
+    /// Task 2.3: 1 where all entries are nonzero, else 0; saves the input (for its shape).
     public func forward(_ ctx: Context<Tensor>, _ inputs: [Tensor]) -> Tensor {
       // BEGIN SOLUTION Task 2.3
-      let both: @Sendable (Double, Double) -> Double = { $0 != 0 && $1 != 0 ? 1 : 0 }
+      ctx.saveForBackward(inputs[0])
       guard let dim else {
-        return inputs[0].flattened().reduced(dim: 0, start: 1, both)
+        return inputs[0].flattened().reduced(dim: 0, .all)
       }
-      return inputs[0].reduced(dim: dim, start: 1, both)
+      return inputs[0].reduced(dim: dim, .all)
       // END SOLUTION
     }
 
-    /// Task 2.4: zero.
+    /// Task 2.4: zero, in the input's shape.
     public func backward(_ ctx: Context<Tensor>, _ dOut: Tensor) -> [Tensor] {
       // BEGIN SOLUTION Task 2.4
-      return [dOut.mapped { _ in 0 }]
+      return [Tensor.zeros(like: ctx.savedValues[0])]
       // END SOLUTION
     }
   }
@@ -244,15 +246,14 @@ extension Tensor {
     /// Task 2.3: 1 where a < b.
     public func forward(_ ctx: Context<Tensor>, _ inputs: [Tensor]) -> Tensor {
       // BEGIN SOLUTION Task 2.3
-      return inputs[0].zipped(with: inputs[1], Operators.lt)
+      return inputs[0].zipped(with: inputs[1], .lt)
       // END SOLUTION
     }
 
     /// Task 2.4: (0, 0).
     public func backward(_ ctx: Context<Tensor>, _ dOut: Tensor) -> [Tensor] {
       // BEGIN SOLUTION Task 2.4
-      let zero = dOut.mapped { _ in 0 }
-      return [zero, zero]
+      return [Tensor.zeros(like: dOut), Tensor.zeros(like: dOut)]
       // END SOLUTION
     }
   }
@@ -265,15 +266,14 @@ extension Tensor {
     /// Task 2.3: 1 where a = b.
     public func forward(_ ctx: Context<Tensor>, _ inputs: [Tensor]) -> Tensor {
       // BEGIN SOLUTION Task 2.3
-      return inputs[0].zipped(with: inputs[1], Operators.eq)
+      return inputs[0].zipped(with: inputs[1], .eq)
       // END SOLUTION
     }
 
     /// Task 2.4: (0, 0).
     public func backward(_ ctx: Context<Tensor>, _ dOut: Tensor) -> [Tensor] {
       // BEGIN SOLUTION Task 2.4
-      let zero = dOut.mapped { _ in 0 }
-      return [zero, zero]
+      return [Tensor.zeros(like: dOut), Tensor.zeros(like: dOut)]
       // END SOLUTION
     }
   }
@@ -286,15 +286,14 @@ extension Tensor {
     /// Task 2.3: 1 where |a − b| < 0.01.
     public func forward(_ ctx: Context<Tensor>, _ inputs: [Tensor]) -> Tensor {
       // BEGIN SOLUTION Task 2.3
-      return inputs[0].zipped(with: inputs[1], Operators.isClose)
+      return inputs[0].zipped(with: inputs[1], .isClose)
       // END SOLUTION
     }
 
     /// Task 2.4: (0, 0).
     public func backward(_ ctx: Context<Tensor>, _ dOut: Tensor) -> [Tensor] {
       // BEGIN SOLUTION Task 2.4
-      let zero = dOut.mapped { _ in 0 }
-      return [zero, zero]
+      return [Tensor.zeros(like: dOut), Tensor.zeros(like: dOut)]
       // END SOLUTION
     }
   }
@@ -354,17 +353,18 @@ extension Tensor {
           + "\(a.shape) with \(a.size)")
       // BEGIN SOLUTION Task 2.3
       ctx.saveForBackward(a)
-      return a.constant(TensorData(storage: a.data.storage, shape: shape))
+      return a.constant(TensorData(storage: a.data.storage, shape: shape, offset: a.data.offset))
       // END SOLUTION
     }
 
     /// Task 2.4: dOut seen with the input's shape again.
     public func backward(_ ctx: Context<Tensor>, _ dOut: Tensor) -> [Tensor] {
       // BEGIN SOLUTION Task 2.4
-      let contiguous = dOut.data.isContiguous ? dOut : dOut.mapped(Operators.id)
+      let contiguous = dOut.data.isContiguous ? dOut.data : dOut.mapped(.id).data
+      let shape = ctx.savedValues[0].shape
       return [
-        contiguous.constant(
-          TensorData(storage: contiguous.data.storage, shape: ctx.savedValues[0].shape))
+        dOut.constant(
+          TensorData(storage: contiguous.storage, shape: shape, offset: contiguous.offset))
       ]
       // END SOLUTION
     }
@@ -378,7 +378,7 @@ extension Tensor {
     /// Task 2.3: the entries copied into a fresh, contiguous layout.
     public func forward(_ ctx: Context<Tensor>, _ inputs: [Tensor]) -> Tensor {
       // BEGIN SOLUTION Task 2.3
-      return inputs[0].mapped(Operators.id)
+      return inputs[0].mapped(.id)
       // END SOLUTION
     }
 

@@ -4,17 +4,14 @@
 public protocol TensorOps: Sendable {
   /// out[i] = f(a[i]) for every index i of `shape` (a's own shape when `nil`), reading a at the
   /// broadcast index when `a` is smaller. The result is contiguous.
-  func map(_ a: TensorData, to shape: [Int]?, _ f: @Sendable (Double) -> Double) -> TensorData
+  func map(_ a: TensorData, to shape: [Int]?, _ f: MapOperator) -> TensorData
 
   /// out[i] = f(a[i], b[i]) over the broadcast shape of `a` and `b`. The result is contiguous.
-  func zip(_ a: TensorData, _ b: TensorData, _ f: @Sendable (Double, Double) -> Double)
-    -> TensorData
+  func zip(_ a: TensorData, _ b: TensorData, _ f: ZipOperator) -> TensorData
 
   /// Folds dimension `dim` away: the result has a's shape with size 1 at `dim`, and each entry
-  /// is f(…f(f(start, a[…, 0, …]), a[…, 1, …])…) along that dimension.
-  func reduce(
-    _ a: TensorData, dim: Int, start: Double, _ f: @Sendable (Double, Double) -> Double
-  ) -> TensorData
+  /// is f(…f(f(f.start, a[…, 0, …]), a[…, 1, …])…) along that dimension.
+  func reduce(_ a: TensorData, dim: Int, _ f: ReduceOperator) -> TensorData
 
   /// The matrix product over the last two dimensions, broadcasting the ones before:
   /// a [..., n, m] times b [..., m, p] gives [..., n, p].

@@ -191,7 +191,7 @@ struct Task2_3 {
     forAll(Gen<Tensor>.broadcastPairs()) { pair in
       let (a, b) = pair
       let shape = referenceBroadcastShape(a.shape, b.shape) ?? []
-      let mapped = SimpleOps().map(a.data, to: shape) { 2 * $0 }
+      let mapped = SimpleOps().map(a.data, to: shape, MapOperator("double") { 2 * $0 })
       try assertEntries(Tensor(mapped), shape: shape, "map(2x) of \(a.shape) to \(shape)") {
         2 * a.data[referenceBroadcastIndex($0, into: a.shape)]
       }

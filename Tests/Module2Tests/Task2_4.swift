@@ -130,18 +130,26 @@ struct Task2_4 {
     try assertClose(x.grad?.data.values ?? [], [5, 6], "∂Σ(x·c + c)/∂x")
   }
 
-  @Test func gradientShapesAreUndoneForEveryBroadcast() {
-    // `gradient(_:shapedLike:)` on its own: summing over broadcast dimensions, and spreading a
-    // reduced gradient back out.
+  @Test func unbroadcastSumsOverEveryBroadcastDimension() {
+    // `unbroadcast(_:to:)` on its own: a gradient of ones in the broadcast shape sums, for each
+    // entry of the smaller input, to the number of copies broadcasting made of it.
     forAll(Gen<Tensor>.broadcastPairs()) { pair in
       let (a, b) = pair
       let big = referenceBroadcastShape(a.shape, b.shape) ?? []
-      let ones = Tensor.ones(big)
-      let reduced = gradient(ones, shapedLike: a.shape)
+      let reduced = unbroadcast(Tensor.ones(big), to: a.shape)
       let copies = Double(big.reduce(1, *) / a.size)
       try assertEntries(reduced, shape: a.shape, "ones \(big) summed to \(a.shape)") { _ in copies }
-      let spread = gradient(Tensor.ones(a.shape) * 2, shapedLike: big)
-      try assertEntries(spread, shape: big, "2s of \(a.shape) spread to \(big)") { _ in 2 }
+    }
+  }
+
+  @Test func sumBackwardSpreadsTheGradientOverTheSummedDimension() {
+    forAll(Gen<Tensor>.tensors(), .ints(in: 0...3)) { t, d in
+      let dim = d % t.dims
+      let x = Tensor(t.data, requiresGrad: true)
+      (x.sum(dim: dim) * 2).backward()
+      try assertEntries(x.grad ?? Tensor.zeros([1]), shape: x.shape, "grad of 2 · sum(dim: \(dim))") {
+        _ in 2
+      }
     }
   }
 }

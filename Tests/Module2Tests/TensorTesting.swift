@@ -2,9 +2,13 @@ import Module2
 import TestSupport
 
 // Generators and checks for tensors, shared by the Module 2 suites. Shapes follow minitorch's
-// strategies: 1 to 4 dimensions of size 1 to 3. Half of all generated tensors are stored
-// permuted (the numbers laid out for a permuted shape, then permuted back), so every test also
-// meets non-contiguous layouts.
+// strategies: 1 to 4 dimensions of size 1 to 3. Generated tensors come in four layouts, one
+// quarter each, so every test also meets the layouts a lax index computation gets wrong:
+//   - contiguous, row-major;
+//   - permuted: the numbers stored for a permuted shape, then permuted back;
+//   - strided: a view inside a larger storage, starting at an offset, with gaps between
+//     entries and between rows (the storage around and between the entries holds other numbers);
+//   - both permuted and strided.
 
 extension Tensor: MathTestValue {}
 
@@ -34,15 +38,28 @@ extension Gen where Value == [Int] {
 }
 
 extension Gen where Value == TensorData {
-  /// Layouts of `shape` holding values from `values`: contiguous, or (half the time) stored for
-  /// a permuted shape and permuted back, so that the strides are not row-major.
+  /// Layouts of `shape` holding values from `values`, in one of the four layouts above.
   static func tensorData(_ shape: [Int], values: Gen<Double> = .smallFloats) -> Gen<TensorData> {
-    Gen<Bool>.element(of: [false, true]).zip(Gen<[Int]>.permutations(of: shape.count)).flatMap {
-      permuted, order in
-      Gen<Double>.list(of: values, count: shape.reduce(1, *)...shape.reduce(1, *)).map { numbers in
-        guard permuted else { return TensorData(numbers, shape: shape) }
-        let stored = TensorData(numbers, shape: order.map { shape[$0] })
-        return stored.permute(inverse(of: order))
+    let layout = Gen<Bool>.element(of: [false, true]).zip(.element(of: [false, true]))
+    let gaps = Gen<Int>.list(of: .ints(in: 0...2), count: 6...6)
+    return layout.zip(Gen<[Int]>.permutations(of: shape.count), gaps).flatMap {
+      choice, order, gaps in
+      let (permuted, strided) = choice
+      let storageOrder = permuted ? order : Array(shape.indices)
+      let stored = storageOrder.map { shape[$0] }
+      // Strides of the stored shape, innermost first, each block followed by a gap.
+      var storedStrides = Array(repeating: 0, count: stored.count)
+      var step = strided ? 1 + gaps[0] % 2 : 1
+      for dimension in stored.indices.reversed() {
+        storedStrides[dimension] = step
+        step = step * stored[dimension] + (strided ? gaps[dimension + 1] : 0)
+      }
+      let offset = strided ? gaps[5] : 0
+      let last = offset + Swift.zip(stored, storedStrides).reduce(0) { $0 + ($1.0 - 1) * $1.1 }
+      let storageSize = last + 1 + (strided ? gaps[4] : 0)
+      return Gen<Double>.list(of: values, count: storageSize...storageSize).map { numbers in
+        let data = TensorData(numbers, shape: stored, strides: storedStrides, offset: offset)
+        return permuted ? data.permute(inverse(of: order)) : data
       }
     }
   }
