@@ -154,7 +154,8 @@ extension Tensor: Descendable {
   /// A new leaf one step against the gradient, data − rate · grad; `nil` without a gradient.
   public func descended(rate: Double) -> Tensor? {
     guard let grad else { return nil }
-    let stepped = backend.ops.zip(data, grad.data, ZipOperator("descent step") { x, g in x - rate * g })
+    let stepped = backend.ops.zip(
+      data, grad.data, ZipOperator("descent step") { x, g in x - rate * g })
     return Tensor(stepped, backend: backend, requiresGrad: true)
   }
 }

@@ -147,7 +147,8 @@ struct Task2_4 {
       let dim = d % t.dims
       let x = Tensor(t.data, requiresGrad: true)
       (x.sum(dim: dim) * 2).backward()
-      try assertEntries(x.grad ?? Tensor.zeros([1]), shape: x.shape, "grad of 2 · sum(dim: \(dim))") {
+      try assertEntries(x.grad ?? Tensor.zeros([1]), shape: x.shape, "grad of 2 · sum(dim: \(dim))")
+      {
         _ in 2
       }
     }
