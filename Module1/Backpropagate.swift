@@ -5,6 +5,7 @@
 /// derivative collected so far; at each variable, a leaf accumulates its total, and any other
 /// variable splits its total among its parents with `chainRule` and adds each share to the
 /// parent's entry. Constants never receive anything.
+@inlinable
 public func backpropagate<V: Variable>(_ root: V, _ dOut: V.Derivative) {
   // BEGIN SOLUTION Task 1.4
   var derivatives: [ObjectIdentifier: V.Derivative] = [root.uniqueID: dOut]

@@ -8,6 +8,7 @@ extension Variable {
   /// Each input that nothing else keeps alive first gives up its own inputs, so that when it
   /// is freed it holds nothing and no chain of frees follows; those inputs are handled the
   /// same way in turn, from a list, until none is left.
+  @inlinable
   public func releaseHistory() {
     var pending = history?.takeInputs() ?? []
     while var node = pending.popLast() {

@@ -28,6 +28,7 @@ public final class History<Function, Saved, Node: AnyObject> {
   }
 
   /// Hands over the inputs and forgets them (used only while a graph is being freed).
+  @usableFromInline
   func takeInputs() -> [Node] {
     defer { inputs = [] }
     return inputs
@@ -70,14 +71,18 @@ public protocol Variable: AnyObject {
 
 extension Variable {
   /// Whether this variable was made by the user rather than computed by a function.
+  @inlinable
   public var isLeaf: Bool { history == nil }
 
   /// Whether this variable is a leaf that does not require a gradient.
+  @inlinable
   public var isConstant: Bool { isLeaf && !requiresGrad }
 
   /// The variables this one was computed from (none for a leaf).
+  @inlinable
   public var parents: [Self] { history?.inputs ?? [] }
 
   /// An identifier that tells this variable apart from every other variable alive now.
+  @inlinable
   public var uniqueID: ObjectIdentifier { ObjectIdentifier(self) }
 }
