@@ -19,43 +19,61 @@ public struct GradientMismatch: Error, CustomStringConvertible {
   }
 }
 
-/// The central-difference estimate of ∂(Σ f(inputs))/∂inputs[arg][index]: nudge that one
-/// entry by ±ε, sum the outputs, and take the symmetric difference quotient.
+/// The central-difference estimate of ∂(Σᵢ wᵢ · f(inputs)ᵢ)/∂inputs[arg][index], where the
+/// weights w are the entries of `upstream` (all 1 when it is `nil`): nudge that one entry by ±ε,
+/// total the weighted outputs, and take the symmetric difference quotient.
+///
+/// The totals are computed with plain numbers, not with tensor functions, so the estimate does
+/// not depend on any of them being right.
 public func gradCentralDifference(
   _ f: ([Tensor]) -> Tensor, _ inputs: [Tensor], arg: Int, index: [Int],
-  epsilon: Double = 1e-6
+  upstream: Tensor? = nil, epsilon: Double = 1e-6
 ) -> Double {
+  let weights = upstream?.data.values
   func total(shiftedBy delta: Double) -> Double {
     var data = inputs[arg].data
     data[index] += delta
     var shifted = inputs.map { $0.detach() }
     shifted[arg] = Tensor(data, backend: inputs[arg].backend)
-    return f(shifted).sum().item()
+    let outputs = f(shifted).data.values
+    guard let weights else { return outputs.reduce(0, +) }
+    precondition(
+      weights.count == outputs.count,
+      "gradCentralDifference: upstream has \(weights.count) entries, the output \(outputs.count)")
+    return zip(weights, outputs).reduce(0) { $0 + $1.0 * $1.1 }
   }
   return (total(shiftedBy: epsilon) - total(shiftedBy: -epsilon)) / (2 * epsilon)
 }
 
 /// Checks `backward()` against `gradCentralDifference` for a function of tensors.
 ///
-/// Runs f on fresh leaves holding the inputs' values, backpropagates from the sum of its output,
-/// then compares `samples` entries of each input's gradient, chosen by a generator seeded with
-/// `seed`, with the central-difference estimate (every entry when there are no more than
-/// `samples`). Throws a `GradientMismatch` naming the input and the index of the first entry
-/// that differs by more than atol + rtol · |estimate| (1e-2 each, as minitorch uses).
+/// Runs f on fresh leaves holding the inputs' values and backpropagates from its output with a
+/// random upstream gradient (entries of size 0.5 to 2 with random signs, drawn from `seed`), so
+/// that a backward pass that ignores or mishandles its incoming gradient is caught. Then it
+/// compares `samples` entries of each input's gradient, chosen by the same generator, with the
+/// central-difference estimate of the same weighted total (every entry when there are no more
+/// than `samples`). Throws a `GradientMismatch` naming the input and the index of the first
+/// entry that differs by more than atol + rtol · |estimate| (1e-2 each, as minitorch uses).
 public func gradCheck(
   _ f: ([Tensor]) -> Tensor, _ inputs: [Tensor], seed: UInt64 = 0, samples: Int = 4,
   rtol: Double = 1e-2, atol: Double = 1e-2
 ) throws(GradientMismatch) {
   let leaves = inputs.map { Tensor($0.data, backend: $0.backend, requiresGrad: true) }
-  f(leaves).backward()
+  let output = f(leaves)
   var rng = SplitMix64(seed: seed)
+  let weights = (0..<output.size).map { _ in
+    (rng.nextDouble() < 0.5 ? -1.0 : 1.0) * rng.nextDouble(in: 0.5..<2)
+  }
+  let upstream = Tensor(shape: output.shape, data: weights, backend: output.backend)
+  output.backward(upstream)
   for (number, leaf) in leaves.enumerated() {
     let indices =
       leaf.size <= samples
       ? leaf.data.indices()
       : (0..<samples).map { _ in toIndex(rng.nextInt(in: 0...(leaf.size - 1)), leaf.shape) }
     for index in indices {
-      let estimate = gradCentralDifference(f, inputs, arg: number, index: index)
+      let estimate = gradCentralDifference(
+        f, inputs, arg: number, index: index, upstream: upstream)
       let got = leaf.grad?.data[index]
       guard let got, abs(got - estimate) <= atol + rtol * abs(estimate) else {
         throw GradientMismatch(

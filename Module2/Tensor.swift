@@ -133,6 +133,21 @@ public final class Tensor: Variable, GradientTracking {
     backpropagate(self, Tensor.ones(shape, backend: backend))
   }
 
+  /// Fills in `grad` on every leaf this tensor depends on, given `gradient`, the derivative of
+  /// some final output with respect to this tensor (it must have this tensor's shape): the
+  /// chain rule starting from an upstream gradient other than ones.
+  public func backward(_ gradient: Tensor) {
+    precondition(
+      !isConstant,
+      "backward(_:) on a constant: nothing it was computed from requires a gradient. "
+        + "Create the inputs with requiresGrad: true, or make them Parameters.")
+    precondition(
+      gradient.shape == shape,
+      "backward(_:) needs an upstream gradient of this tensor's shape \(shape), "
+        + "got shape \(gradient.shape)")
+    backpropagate(self, gradient.detach())
+  }
+
   /// Forgets the accumulated gradient.
   public func zeroGrad() {
     grad = nil

@@ -3,6 +3,17 @@ import TestSupport
 import Testing
 
 /// A function whose backward pass is deliberately wrong (it claims d(2a)/da = 3).
+/// f(a) = 2a whose backward ignores the incoming gradient: right only when it is all ones.
+struct DoubleIgnoringDOut: TensorFunction {
+  func forward(_ ctx: Context<Tensor>, _ inputs: [Tensor]) -> Tensor {
+    inputs[0] * 2
+  }
+
+  func backward(_ ctx: Context<Tensor>, _ dOut: Tensor) -> [Tensor] {
+    [Tensor.ones(dOut.shape) * 2]
+  }
+}
+
 struct WrongDouble: TensorFunction {
   func forward(_ ctx: Context<Tensor>, _ inputs: [Tensor]) -> Tensor {
     inputs[0] * 2
@@ -95,10 +106,24 @@ struct GivenModule2Code {
     } catch {
       #expect(error.input == 0)
       #expect(error.shape == [2, 2])
-      #expect(error.backpropagated == 3)
-      #expect(abs(error.estimated - 2) < 1e-4)
+      // The wrong backward gives 3 · w where the truth is 2 · w, w being the random upstream
+      // gradient at that entry.
+      #expect(abs((error.backpropagated ?? 0) / error.estimated - 1.5) < 1e-4)
       #expect(error.description.contains("input 0 (shape [2, 2]) at index"))
     }
+  }
+
+  @Test func gradCheckUsesAnIncomingGradientOtherThanOnes() {
+    let a = Tensor(shape: [3], data: [1, 2, 3])
+    #expect(throws: GradientMismatch.self, "a backward that ignores dOut must be caught") {
+      try gradCheck({ DoubleIgnoringDOut().apply($0[0]) }, [a])
+    }
+  }
+
+  @Test func backwardWithAnUpstreamGradientScalesEveryGradient() {
+    let x = Tensor(shape: [2], data: [1, 2], requiresGrad: true)
+    (x * x).backward(Tensor(shape: [2], data: [10, -1]))
+    #expect(x.grad?.data.values == [20, -4])
   }
 
   @Test func theTensorNetworkLearns() {
