@@ -4,7 +4,7 @@ import TestSupport
 import Testing
 
 /// Task 0.1: every operator against Swift's own arithmetic and against its stated formula.
-@Suite("Task 0.1: operators")
+@Suite("Task 0.1: operators", .explainsStops)
 struct Task0_1 {
   typealias Op = Operators
 

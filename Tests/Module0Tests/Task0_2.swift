@@ -9,7 +9,7 @@ import Testing
 /// property test (`forAll` with `check` or `assertClose`). The grader runs these tests against
 /// the reference operators, where they must pass, and against deliberately broken operators,
 /// where each must fail at least once: a test that can never fail earns nothing.
-@Suite("Task 0.2: property tests you write")
+@Suite("Task 0.2: property tests you write", .explainsStops)
 struct Task0_2 {
   typealias Op = Operators
 

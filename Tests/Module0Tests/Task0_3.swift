@@ -3,7 +3,7 @@ import TestSupport
 import Testing
 
 /// Task 0.3: `map`, `zipWith`, `reduce` and the list functions built from them.
-@Suite("Task 0.3: higher-order functions")
+@Suite("Task 0.3: higher-order functions", .explainsStops)
 struct Task0_3 {
   typealias Op = Operators
 

@@ -58,7 +58,7 @@ func descendants(of module: Module) -> [Module] {
 }
 
 /// Task 0.4: the module tree.
-@Suite("Task 0.4: modules")
+@Suite("Task 0.4: modules", .explainsStops)
 struct Task0_4 {
   @Test func namedParametersUseDottedPathsInOrder() throws {
     let names = Root().namedParameters().map(\.name)

@@ -3,7 +3,7 @@ import TestSupport
 import Testing
 
 /// The test tools themselves: seeded generators, the property runner, closeness. Not graded.
-@Suite("Test support: generators, forAll, closeness")
+@Suite("Test support: generators, forAll, closeness", .explainsStops)
 struct TestSupportChecks {
   @Test func splitMix64IsDeterministicAndUniform() {
     var first = SplitMix64(seed: 42)

@@ -4,7 +4,7 @@ import TestSupport
 import Testing
 
 /// Task 1.2: the forward pass of every scalar function, and `Scalar` arithmetic built on them.
-@Suite("Task 1.2: scalar forward")
+@Suite("Task 1.2: scalar forward", .explainsStops)
 struct Task1_2 {
   typealias Op = Operators
 

@@ -27,7 +27,7 @@ enum XPlusTwoY: ScalarFunction {
 }
 
 /// Task 1.3: the chain rule, on functions defined here (so it does not depend on Task 1.4).
-@Suite("Task 1.3: chain rule")
+@Suite("Task 1.3: chain rule", .explainsStops)
 struct Task1_3 {
   @Test func eachInputGetsDOutTimesItsLocalDerivative() {
     forAll(.smallFloats, .smallFloats, .smallFloats) { x, y, d in

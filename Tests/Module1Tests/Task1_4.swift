@@ -32,7 +32,7 @@ func randomGraph(leafCount: Int, recipe: [Int]) -> Scalar {
 }
 
 /// Task 1.4: topological order, backpropagation, and every backward pass.
-@Suite("Task 1.4: backpropagation")
+@Suite("Task 1.4: backpropagation", .explainsStops)
 struct Task1_4 {
   @Test func sortPutsTheRootFirstAndEveryVariableBeforeItsInputs() {
     forAll(.ints(in: 1...4), Gen.list(of: .ints(in: 0...10_000), count: 1...25)) {

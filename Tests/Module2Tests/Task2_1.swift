@@ -3,7 +3,7 @@ import TestSupport
 import Testing
 
 /// Task 2.1: storage, shape and strides.
-@Suite("Task 2.1: tensor data")
+@Suite("Task 2.1: tensor data", .explainsStops)
 struct Task2_1 {
   @Test func stridesAreRowMajor() {
     forAll(Gen<[Int]>.shapes) { shape in

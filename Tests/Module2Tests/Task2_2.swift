@@ -3,7 +3,7 @@ import TestSupport
 import Testing
 
 /// Task 2.2: broadcasting.
-@Suite("Task 2.2: broadcasting")
+@Suite("Task 2.2: broadcasting", .explainsStops)
 struct Task2_2 {
   /// Shapes that broadcast, and the shape they give.
   static let compatible: [([Int], [Int], [Int])] = [

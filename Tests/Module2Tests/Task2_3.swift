@@ -5,7 +5,7 @@ import Testing
 
 /// Task 2.3: the simple backend's map, zip and reduce, and the forward pass of every tensor
 /// function, checked entry by entry against plain `Double` math.
-@Suite("Task 2.3: tensor forward")
+@Suite("Task 2.3: tensor forward", .explainsStops)
 struct Task2_3 {
   @Test(arguments: MathTest.oneArgumentNames)
   func oneArgumentFunctionsWorkEntryByEntry(name: String) {

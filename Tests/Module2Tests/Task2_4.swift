@@ -3,7 +3,7 @@ import TestSupport
 import Testing
 
 /// Task 2.4: every backward pass, and broadcasting undone in the chain rule.
-@Suite("Task 2.4: tensor backward")
+@Suite("Task 2.4: tensor backward", .explainsStops)
 struct Task2_4 {
   /// A seed for `gradCheck` that differs from case to case but is fixed for a given tensor.
   static func seed(_ t: Tensor) -> UInt64 {

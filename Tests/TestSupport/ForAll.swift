@@ -97,13 +97,7 @@ public func check(_ condition: Bool, _ message: @autoclosure () -> String) throw
 /// `"Task0_1/sigmoidIsSymmetric"`, or `"this-test"` outside a test.
 public func currentTestFilter() -> String {
   guard let test = Test.current else { return "this-test" }
-  // A test's id reads "Module0Tests.Task0_1/sigmoidIsSymmetric()/Task0_1.swift:12:4".
-  let id = String(describing: test.id)
-  let parts = id.split(separator: "/")
-  guard parts.count >= 2 else { return test.name }
-  let suite = parts[0].split(separator: ".").last.map(String.init) ?? String(parts[0])
-  let function = parts[1].split(separator: "(").first.map(String.init) ?? String(parts[1])
-  return "\(suite)/\(function)"
+  return filterName(of: test)
 }
 
 /// The seed for a property test: `MINITORCH_SEED` when set (decimal or `0x` hex), otherwise a
