@@ -25,7 +25,8 @@
 /// the note can name it. A command-line program installs them with one call to `install()`.
 ///
 /// When `SWIFT_BACKTRACE` asks for the runtime's backtrace (`enable=yes`), `install()` leaves the
-/// runtime's handlers in place, so the backtrace the note suggests can be had on request.
+/// runtime's handlers in place (it still gives the thread an alternate stack, which they use), so
+/// the backtrace the note suggests can be had on request, for a stack overflow too.
 public enum StopHandler {
   /// The exit status of a process that the handler ends (70, `EX_SOFTWARE`: an internal error).
   public static let exitStatus: Int32 = 70
@@ -50,7 +51,7 @@ public enum StopHandler {
   }
 
   /// Whether the environment variable `SWIFT_BACKTRACE` asks for the Swift runtime's backtrace;
-  /// then `install()` does nothing. See `backtraceRequested(by:)`.
+  /// then `install()` keeps the runtime's handlers. See `backtraceRequested(by:)`.
   public static var backtraceRequested: Bool {
     backtraceRequested(by: getenv("SWIFT_BACKTRACE").map { String(cString: $0) })
   }
@@ -147,8 +148,8 @@ public enum StopHandler {
   }
 
   /// Prints the directions for `task` (see `notImplementedDirections(for:running:filters:)`),
-  /// prefixed by the caller's location, and exits with `exitStatus`. Only the first stop of a process
-  /// prints; a second thread that stops at the same time waits for the exit.
+  /// prefixed by the caller's location, and exits with `exitStatus`. Only the first stop of a
+  /// process prints; a second thread that stops at the same time waits for the exit.
   static func stopBecauseNotImplemented(
     _ task: TaskReference, file: StaticString, line: UInt
   ) -> Never {
@@ -233,7 +234,7 @@ private func installAlternateStackOnCurrentThread() {
   guard let memory = malloc(size) else { return }
   var alternate = stack_t()
   alternate.ss_sp = memory
-  alternate.ss_size = size
+  alternate.ss_size = .init(size)
   alternate.ss_flags = 0
   if sigaltstack(&alternate, nil) != 0 {
     free(memory)
