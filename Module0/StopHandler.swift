@@ -116,9 +116,10 @@ public enum StopHandler {
       "  Then run its tests: swift test --filter \(task.suite)",
     ]
     if !running.isEmpty, filters.isEmpty {
-      lines.append(
-        "  (`swift test` alone runs every task's tests and stops at the first unwritten code "
-          + "it reaches: work on one task at a time, with its filter.)")
+      lines += [
+        "  (`swift test` alone runs every task's tests and stops at the first unwritten code it",
+        "  reaches: work on one task at a time, with its filter.)",
+      ]
     }
     return lines.joined(separator: "\n")
   }
