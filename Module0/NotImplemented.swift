@@ -3,13 +3,15 @@ import Foundation
 /// Stops the program because a task's code has not been written yet.
 ///
 /// The starter repository replaces the body of every function a student writes with a call
-/// like `notImplemented("Task 1.2")`. The message names the task, the assignment page that
-/// explains it, and the command that runs only that task's tests: a trap ends the whole test
-/// run, so running every test at once shows only the first missing task.
+/// like `notImplemented("Task 1.2")`. It prints where it was called, the task, the assignment
+/// page that explains it and the one command to run next (see
+/// `StopHandler.notImplementedDirections(for:running:filters:)`), then exits with
+/// `StopHandler.exitStatus`. It exits rather than trapping, so no crash report follows, with or
+/// without the test suites' stop handler.
 public func notImplemented(
   _ task: String, file: StaticString = #fileID, line: UInt = #line
 ) -> Never {
-  fatalError(TaskReference(task).notImplementedMessage, file: file, line: line)
+  StopHandler.stopBecauseNotImplemented(TaskReference(task), file: file, line: line)
 }
 
 /// Where a task is explained and how its tests are run, derived from its name ("Task 1.2").
@@ -38,14 +40,9 @@ public struct TaskReference: Sendable, Equatable {
     module.map { "assignments/module\($0).md" } ?? "assignments/README.md"
   }
 
-  /// The message a student sees when they run code for a task they have not written yet.
+  /// The message a student sees when code for this task runs before it is written, outside
+  /// any test: which task, where it is explained, and the command that runs its tests.
   public var notImplementedMessage: String {
-    """
-    Task \(id) is not implemented yet.
-      What to write: \(page), section "Task \(id)".
-      Test only this task: swift test --filter \(suite)
-      Plain `swift test` stops at the first unwritten function it happens to reach, which may
-      not be your task's: test the task you are working on with its filter (Task0_1 first).
-    """
+    StopHandler.notImplementedDirections(for: self, running: [], filters: [])
   }
 }

@@ -4,7 +4,7 @@ import TestSupport
 import Testing
 
 /// Task 0.1: every operator against Swift's own arithmetic and against its stated formula.
-@Suite("Task 0.1: operators")
+@Suite("Task 0.1: operators", .explainsStops)
 struct Task0_1 {
   typealias Op = Operators
 
@@ -29,7 +29,8 @@ struct Task0_1 {
   @Test func negFlipsTheSign() {
     forAll(.smallFloats) { x in
       try check(Op.neg(x) == -x, "neg(\(x)) is \(Op.neg(x)), expected \(-x)")
-      try check(Op.add(Op.neg(x), x) == 0, "neg(\(x)) + \(x) is not 0")
+      let sum = Op.add(Op.neg(x), x)
+      try check(sum == 0, "add(neg(\(x)), \(x)) is \(sum), expected 0")
     }
   }
 
@@ -64,8 +65,10 @@ struct Task0_1 {
       try check(
         Op.isClose(x, y) == expected,
         "isClose(\(x), \(y)) is \(Op.isClose(x, y)), expected \(expected)")
-      try check(Op.isClose(x, x + 0.005) == 1, "isClose(\(x), \(x + 0.005)) should be 1")
-      try check(Op.isClose(x, x + 0.02) == 0, "isClose(\(x), \(x + 0.02)) should be 0")
+      let near = Op.isClose(x, x + 0.005)
+      try check(near == 1, "isClose(\(x), \(x + 0.005)) is \(near), expected 1 (0.005 apart)")
+      let far = Op.isClose(x, x + 0.02)
+      try check(far == 0, "isClose(\(x), \(x + 0.02)) is \(far), expected 0 (0.02 apart)")
     }
   }
 
@@ -78,7 +81,9 @@ struct Task0_1 {
   @Test func sigmoidStaysFiniteAndInRangeForLargeInputs() throws {
     for x in [-1e308, -1e5, -1000, -745, -710, -100, 100, 710, 745, 1000, 1e5, 1e308] {
       let y = Op.sigmoid(x)
-      try check(y.isFinite && y >= 0 && y <= 1, "sigmoid(\(x)) is \(y), outside [0, 1]")
+      try check(
+        y.isFinite && y >= 0 && y <= 1,
+        "sigmoid(\(x)) is \(y), expected a finite number in [0, 1]")
     }
     try check(Op.sigmoid(-1000) == 0, "sigmoid(-1000) is \(Op.sigmoid(-1000)), expected 0")
     try check(Op.sigmoid(1000) == 1, "sigmoid(1000) is \(Op.sigmoid(1000)), expected 1")

@@ -9,7 +9,7 @@ import Testing
 /// property test (`forAll` with `check` or `assertClose`). The grader runs these tests against
 /// the reference operators, where they must pass, and against deliberately broken operators,
 /// where each must fail at least once: a test that can never fail earns nothing.
-@Suite("Task 0.2: property tests you write")
+@Suite("Task 0.2: property tests you write", .explainsStops)
 struct Task0_2 {
   typealias Op = Operators
 
@@ -18,7 +18,7 @@ struct Task0_2 {
     // BEGIN SOLUTION Task 0.2
     forAll(.smallFloats) { a in
       let s = Op.sigmoid(a)
-      try check(s >= 0 && s <= 1, "sigmoid(\(a)) is \(s), outside [0, 1]")
+      try check(s >= 0 && s <= 1, "sigmoid(\(a)) is \(s), expected a number in [0, 1]")
     }
     // END SOLUTION
   }
@@ -46,7 +46,8 @@ struct Task0_2 {
     forAll(.floats(in: -30...30)) { a in
       try check(
         Op.sigmoid(a) < Op.sigmoid(a + 1),
-        "sigmoid(\(a)) = \(Op.sigmoid(a)) is not below sigmoid(\(a + 1)) = \(Op.sigmoid(a + 1))")
+        "sigmoid(\(a)) is \(Op.sigmoid(a)) and sigmoid(\(a + 1)) is \(Op.sigmoid(a + 1)), "
+          + "expected the first below the second")
     }
     // END SOLUTION
   }
@@ -56,7 +57,10 @@ struct Task0_2 {
     // BEGIN SOLUTION Task 0.2
     forAll(.smallFloats, .smallFloats, .smallFloats) { a, b, c in
       if Op.lt(a, b) == 1 && Op.lt(b, c) == 1 {
-        try check(Op.lt(a, c) == 1, "lt(\(a), \(b)) and lt(\(b), \(c)) but not lt(\(a), \(c))")
+        try check(
+          Op.lt(a, c) == 1,
+          "lt(\(a), \(b)) and lt(\(b), \(c)) are 1, but lt(\(a), \(c)) is \(Op.lt(a, c)), "
+            + "expected 1")
       }
     }
     // END SOLUTION
@@ -66,7 +70,10 @@ struct Task0_2 {
   @Test func mulIsSymmetric() {
     // BEGIN SOLUTION Task 0.2
     forAll(.smallFloats, .smallFloats) { x, y in
-      try check(Op.mul(x, y) == Op.mul(y, x), "mul(\(x), \(y)) differs from mul(\(y), \(x))")
+      try check(
+        Op.mul(x, y) == Op.mul(y, x),
+        "mul(\(x), \(y)) is \(Op.mul(x, y)), but mul(\(y), \(x)) is \(Op.mul(y, x)); expected "
+          + "the same")
     }
     // END SOLUTION
   }

@@ -3,7 +3,7 @@ import TestSupport
 import Testing
 
 /// Task 0.3: `map`, `zipWith`, `reduce` and the list functions built from them.
-@Suite("Task 0.3: higher-order functions")
+@Suite("Task 0.3: higher-order functions", .explainsStops)
 struct Task0_3 {
   typealias Op = Operators
 
@@ -19,19 +19,22 @@ struct Task0_3 {
   @Test func mapAppliesTheFunctionToEachElementInOrder() {
     forAll(Self.lists) { list in
       let result = Op.map { 3 * $0 - 1 }(list)
-      try check(result == list.map { 3 * $0 - 1 }, "map(3x - 1)(\(list)) is \(result)")
+      let expected = list.map { 3 * $0 - 1 }
+      try check(result == expected, "map(3x - 1)(\(list)) is \(result), expected \(expected)")
     }
   }
 
   @Test func mapOfTheEmptyListIsEmpty() throws {
-    try check(Op.map(Op.neg)([]).isEmpty, "map(neg)([]) should be []")
+    let result = Op.map(Op.neg)([])
+    try check(result.isEmpty, "map(neg)([]) is \(result), expected []")
   }
 
   @Test func zipWithCombinesElementsPairwise() {
     forAll(Self.listPairs) { xs, ys in
       let result = Op.zipWith { 2 * $0 - $1 }(xs, ys)
       let expected = (0..<xs.count).map { 2 * xs[$0] - ys[$0] }
-      try check(result == expected, "zipWith(2x - y)(\(xs), \(ys)) is \(result)")
+      try check(
+        result == expected, "zipWith(2x - y)(\(xs), \(ys)) is \(result), expected \(expected)")
     }
   }
 
@@ -60,14 +63,17 @@ struct Task0_3 {
   @Test func negListNegatesEveryElement() {
     forAll(Self.lists) { list in
       let result = Op.negList(list)
-      try check(result == list.map { -$0 }, "negList(\(list)) is \(result)")
+      let expected = list.map { -$0 }
+      try check(result == expected, "negList(\(list)) is \(result), expected \(expected)")
     }
   }
 
   @Test func addListsAddsElementwise() {
     forAll(Self.listPairs) { xs, ys in
       let result = Op.addLists(xs, ys)
-      try check(result == zip(xs, ys).map { $0 + $1 }, "addLists(\(xs), \(ys)) is \(result)")
+      let expected = zip(xs, ys).map { $0 + $1 }
+      try check(
+        result == expected, "addLists(\(xs), \(ys)) is \(result), expected \(expected)")
     }
   }
 

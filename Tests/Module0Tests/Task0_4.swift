@@ -57,51 +57,80 @@ func descendants(of module: Module) -> [Module] {
   return found
 }
 
+/// The modules' paths in the tree of `root` ("a", "b.c", or "root"), in a list, so a message
+/// can say which modules a function returned; found through `children` (given code).
+func treePaths(_ modules: [Module], in root: Module) -> String {
+  var paths: [ObjectIdentifier: String] = [ObjectIdentifier(root): "root"]
+  var stack: [(String, Module)] = root.children.map { ($0.name, $0.module) }
+  while let (path, module) = stack.popLast() {
+    paths[ObjectIdentifier(module)] = path
+    stack += module.children.map { ("\(path).\($0.name)", $0.module) }
+  }
+  let names = modules.map { paths[ObjectIdentifier($0)] ?? "a \(type(of: $0)) outside the tree" }
+  return "[" + names.joined(separator: ", ") + "]"
+}
+
 /// Task 0.4: the module tree.
-@Suite("Task 0.4: modules")
+@Suite("Task 0.4: modules", .explainsStops)
 struct Task0_4 {
   @Test func namedParametersUseDottedPathsInOrder() throws {
     let names = Root().namedParameters().map(\.name)
-    try check(names == ["p1", "a.p2", "b.c.p3"], "namedParameters() names are \(names)")
+    try check(
+      names == ["p1", "a.p2", "b.c.p3"],
+      "namedParameters() names are \(names), expected [\"p1\", \"a.p2\", \"b.c.p3\"]")
   }
 
   @Test func parametersListsEveryParameterOfTheTree() throws {
     let values = Root().parameters().map { $0.value(as: Double.self) }
     try check(values == [5, 10, 15], "parameters() values are \(values), expected [5, 10, 15]")
     let leafValues = Leaf().parameters().map { $0.value(as: Double.self) }
-    try check(leafValues == [15], "Leaf().parameters() values are \(leafValues)")
+    try check(leafValues == [15], "Leaf().parameters() values are \(leafValues), expected [15]")
   }
 
   @Test func modulesAreTheDirectChildrenInOrder() throws {
     let root = Root()
     let modules = root.modules()
-    try check(modules.count == 2, "Root has 2 direct children, modules() returned \(modules.count)")
     try check(
       modules.count == 2 && modules[0] === root.a && modules[1] === root.b,
-      "modules() should be [a, b] in declaration order")
-    try check(root.b.modules().count == 1, "Middle has one child, c")
-    try check(Leaf().modules().isEmpty, "Leaf has no children")
+      "Root().modules() is \(treePaths(modules, in: root)), expected [a, b] (its direct children, "
+        + "in declaration order)")
+    let middle = root.b.modules()
+    try check(
+      middle.count == 1 && middle[0] === root.b.c,
+      "Root().b.modules() is \(treePaths(middle, in: root)), expected [b.c]")
+    let leaf = Leaf().modules()
+    try check(leaf.isEmpty, "Leaf().modules() has \(leaf.count) entries, expected none")
   }
 
   @Test func evalAndTrainReachEveryDescendant() throws {
     let root = Root()
     root.eval()
-    try check(!root.training, "eval() left the root in training mode")
+    try check(!root.training, "after eval(), the root's training is true, expected false")
     for module in descendants(of: root) {
-      try check(!module.training, "eval() did not reach \(type(of: module))")
+      try check(
+        !module.training,
+        "after root.eval(), \(treePaths([module], in: root)) has training true, expected false")
     }
     root.train()
-    try check(root.training, "train() left the root in evaluation mode")
+    try check(root.training, "after train(), the root's training is false, expected true")
     for module in descendants(of: root) {
-      try check(module.training, "train() did not reach \(type(of: module))")
+      try check(
+        module.training,
+        "after root.train(), \(treePaths([module], in: root)) has training false, expected true")
     }
   }
 
   @Test func evalOnASubtreeLeavesTheRestAlone() throws {
     let root = Root()
     root.b.eval()
-    try check(root.training && root.a.training, "b.eval() changed modules outside b")
-    try check(!root.b.training && !root.b.c.training, "b.eval() did not reach b and b.c")
+    try check(
+      root.training && root.a.training,
+      "after b.eval(), training is \(root.training) for the root and \(root.a.training) for a, "
+        + "expected true for both (they are outside b)")
+    try check(
+      !root.b.training && !root.b.c.training,
+      "after b.eval(), training is \(root.b.training) for b and \(root.b.c.training) for b.c, "
+        + "expected false for both")
   }
 
   @Test func parametersAddedByNameAtRunTimeAreFound() throws {
@@ -112,7 +141,9 @@ struct Task0_4 {
     try check(
       names == ["p1", "late", "a.p2", "b.c.p3", "b.c.extra"],
       "after adding 'late' and 'b.c.extra', namedParameters() names are \(names)")
-    try check(root.parameters().count == 5, "parameters() should count the added ones")
+    try check(
+      root.parameters().count == 5,
+      "parameters() has \(root.parameters().count) entries, expected 5 (3 declared, 2 added)")
   }
 
   @Test func stackedTreesOfAnySizeHaveEveryParameter() {
@@ -136,8 +167,11 @@ struct Task0_4 {
       try check(names == expected, "namedParameters() names are \(names), expected \(expected)")
       try check(
         root.parameters().count == ownCount + childCount * perChild,
-        "parameters() has \(root.parameters().count) entries")
-      try check(root.modules().count == childCount, "modules() has \(root.modules().count) entries")
+        "parameters() has \(root.parameters().count) entries, expected "
+          + "\(ownCount + childCount * perChild)")
+      try check(
+        root.modules().count == childCount,
+        "modules() has \(root.modules().count) entries, expected \(childCount)")
     }
   }
 

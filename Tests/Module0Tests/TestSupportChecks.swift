@@ -3,7 +3,7 @@ import TestSupport
 import Testing
 
 /// The test tools themselves: seeded generators, the property runner, closeness. Not graded.
-@Suite("Test support: generators, forAll, closeness")
+@Suite("Test support: generators, forAll, closeness", .explainsStops)
 struct TestSupportChecks {
   @Test func splitMix64IsDeterministicAndUniform() {
     var first = SplitMix64(seed: 42)
@@ -47,29 +47,90 @@ struct TestSupportChecks {
     #expect(count == 100)
   }
 
-  @Test func forAllReportsSeedInputAndReplayCommand() {
-    withKnownIssue {
-      forAll(.floats(in: 10...100)) { x in
-        try check(x < 50, "\(x) is not below 50")
-      }
-    } matching: { issue in
-      let text = issue.comments.map(\.rawValue).joined()
-      return text.contains("input:") && text.contains("MINITORCH_SEED=")
-        && text.contains(
-          "swift test --filter TestSupportChecks/forAllReportsSeedInputAndReplayCommand")
-        && text.contains("simplest failing input found: 50.0")
-    }
+  /// The first failure of `property` on 100 cases of `gen` (seed 7), shrunk.
+  func firstFailure<A>(_ gen: Gen<A>, _ property: (A) throws -> Void) -> PropertyFailure? {
+    propertyFailure(gen, cases: 100, seed: 7, replayFilter: "Suite/test", property)
   }
 
-  @Test func shrinkingFindsASimplerCounterexample() {
-    withKnownIssue {
-      forAll(Gen.list(of: .smallFloats, count: 0...10)) { list in
+  @Test func aFailureReportsSeedInputAndReplayCommand() throws {
+    let failure = try #require(
+      propertyFailure(
+        .floats(in: 10...100), cases: 100, seed: 1234, replayFilter: "TestSupportChecks/example"
+      ) { x in
+        try check(x < 50, "\(x) is not below 50")
+      })
+    let text = failure.description
+    #expect(text.contains("Property failed on case \(failure.caseNumber) of 100."), "\(text)")
+    #expect(text.contains("  input: \(failure.input)\n  why:   \(failure.input) is not below 50"))
+    #expect(
+      text.hasSuffix("replay: MINITORCH_SEED=1234 swift test --filter TestSupportChecks/example"))
+    #expect(failure.simplest?.input == "50.0", "\(text)")
+    #expect(text.contains("simplest failing input found: 50.0\n  why:   50.0 is not below 50"))
+  }
+
+  @Test func aPassingPropertyHasNoFailure() {
+    #expect(firstFailure(.smallFloats) { x in try check(x * 0 == 0, "x · 0 is not 0") } == nil)
+  }
+
+  @Test func shrinkingEndsAtOneWhenEveryNonzeroNumberFails() throws {
+    // A law broken everywhere but at 0 used to shrink towards 0 for ever: -6.46e-28.
+    let failure = try #require(
+      firstFailure(.smallFloats) { x in try check(x == 0, "\(x) is not 0") })
+    #expect(failure.simplest?.input == "1.0", "\(failure)")
+    let negative = try #require(
+      firstFailure(.smallFloats) { x in try check(x >= 0, "\(x) is negative") })
+    #expect(negative.simplest?.input == "-1.0", "\(negative)")
+    let small = try #require(
+      firstFailure(.smallFloats) { x in try check(x == 0 || abs(x) > 0.7, "\(x) is near 0") })
+    #expect(small.simplest?.input == "0.5", "\(small)")
+  }
+
+  /// x < edge fails from the edge up; shrinking must end at the simplest failing number in the
+  /// range: 0, then ±1, ±0.5, then the fewest decimal places, the fewest digits, the smallest.
+  @Test(arguments: [
+    (-100.0...100.0, 0.3, "1.0"), (-100...100, 1.7, "2.0"), (-100...100, 12.345, "20.0"),
+    (10...100, 50, "50.0"), (-100...100, 99.99, "100.0"), (1.41...1.42, 1.4142, "1.42"),
+    (1.41...1.4199, 1.4142, "1.415"), (0...1, 0.123, "1.0"), (0...0.9, 0.123, "0.5"),
+    (0...0.45, 0.123, "0.2"),
+  ])
+  func shrinkingEndsAtTheSimplestNumberPastAnEdge(
+    range: ClosedRange<Double>, edge: Double, simplest: String
+  ) throws {
+    let failure = try #require(
+      firstFailure(.floats(in: range)) { x in try check(x < edge, "\(x) is not below \(edge)") })
+    #expect((failure.simplest?.input ?? failure.input) == simplest, "\(failure)")
+  }
+
+  @Test func shrinkingAListDropsAndSimplifiesElements() throws {
+    let failure = try #require(
+      firstFailure(Gen.list(of: .smallFloats, count: 0...10)) { list in
         try check(list.count < 3, "list has \(list.count) elements")
+      })
+    #expect(failure.simplest?.input == "[0.0, 0.0, 0.0]", "\(failure)")
+    let large = try #require(
+      firstFailure(Gen.list(of: .smallFloats, count: 1...10)) { list in
+        try check(list.allSatisfy { $0 < 20 }, "an element is 20 or more")
+      })
+    #expect(failure.simplest != nil)
+    #expect(large.simplest?.input == "[20.0]", "\(large)")
+  }
+
+  @Test func shrinkProposalsAreSimplerAndInRange() {
+    var rng = SplitMix64(seed: 3)
+    for range in [-100.0...100.0, 10.0...100.0, -3.0...(-1.0), 0.001...0.5] {
+      let gen = Gen.floats(in: range)
+      for _ in 0..<200 {
+        let value = gen.generate(using: &rng)
+        let proposals = gen.shrink(value)
+        #expect(
+          proposals.allSatisfy { range.contains($0) }, "\(proposals) for \(value) in \(range)")
+        #expect(!proposals.contains(value), "\(value) proposed as simpler than itself")
+        #expect(Set(proposals).count == proposals.count, "repeated proposals: \(proposals)")
       }
-    } matching: { issue in
-      issue.comments.map(\.rawValue).joined()
-        .contains("simplest failing input found: [0.0, 0.0, 0.0]")
     }
+    #expect(Gen.smallFloats.shrink(0).isEmpty, "nothing is simpler than 0")
+    #expect(Gen.smallFloats.shrink(1) == [0], "only 0 is simpler than 1")
+    #expect(Gen.smallFloats.shrink(73.25).prefix(3) == [0, 73, 73.2])
   }
 
   @Test func seedsDependOnTheTestName() {

@@ -4,7 +4,7 @@ import Testing
 
 /// The code students are given in Module 1: datasets, SGD's checks, the layers' structure.
 /// Not graded.
-@Suite("Given code: datasets, SGD, layers")
+@Suite("Given code: datasets, SGD, layers", .explainsStops)
 struct GivenModule1Code {
   @Test(arguments: Datasets.names)
   func datasetsAreDeterministicAndLabelledZeroOrOne(name: String) throws {
@@ -69,7 +69,7 @@ struct GivenModule1Code {
 }
 
 /// Task 1.5 is graded by hand; this checks that the reference network really learns.
-@Suite("Task 1.5 check: the scalar network trains")
+@Suite("Task 1.5 check: the scalar network trains", .explainsStops)
 struct ScalarTrainingChecks {
   @Test func theNetworkLearnsTheSimpleDataset() {
     var losses: [Double] = []

@@ -4,7 +4,7 @@ import TestSupport
 import Testing
 
 /// Task 1.1: the central difference, on functions whose derivatives we know exactly.
-@Suite("Task 1.1: central difference")
+@Suite("Task 1.1: central difference", .explainsStops)
 struct Task1_1 {
   typealias Op = Operators
 

@@ -4,7 +4,7 @@ import TestSupport
 import Testing
 
 /// Task 1.2: the forward pass of every scalar function, and `Scalar` arithmetic built on them.
-@Suite("Task 1.2: scalar forward")
+@Suite("Task 1.2: scalar forward", .explainsStops)
 struct Task1_2 {
   typealias Op = Operators
 
@@ -13,27 +13,36 @@ struct Task1_2 {
     function.forward(Context(), inputs)
   }
 
+  /// Throws unless `function.forward(inputs)` is exactly `expected` (the operator it wraps).
+  func checkForward(
+    _ function: any ScalarFunction.Type, _ inputs: [Double], _ expected: Double
+  ) throws {
+    let actual = function.forward(Context(), inputs)
+    let arguments = inputs.map { "\($0)" }.joined(separator: ", ")
+    try check(
+      actual == expected,
+      "\(function).forward(\(arguments)) is \(actual), expected \(expected)")
+  }
+
   @Test func oneArgumentForwardsMatchTheOperators() {
     forAll(.smallFloats) { x in
-      try check(forward(Neg.self, x) == Op.neg(x), "Neg.forward(\(x)) is \(forward(Neg.self, x))")
-      try check(forward(Sigmoid.self, x) == Op.sigmoid(x), "Sigmoid.forward(\(x)) is wrong")
-      try check(forward(ReLU.self, x) == Op.relu(x), "ReLU.forward(\(x)) is wrong")
-      try check(forward(Exp.self, x) == Op.exp(x), "Exp.forward(\(x)) is wrong")
+      try checkForward(Neg.self, [x], Op.neg(x))
+      try checkForward(Sigmoid.self, [x], Op.sigmoid(x))
+      try checkForward(ReLU.self, [x], Op.relu(x))
+      try checkForward(Exp.self, [x], Op.exp(x))
       let positive = abs(x) + 1
-      try check(
-        forward(Log.self, positive) == Op.log(positive), "Log.forward(\(positive)) is wrong")
-      try check(
-        forward(Inv.self, positive) == Op.inv(positive), "Inv.forward(\(positive)) is wrong")
+      try checkForward(Log.self, [positive], Op.log(positive))
+      try checkForward(Inv.self, [positive], Op.inv(positive))
     }
   }
 
   @Test func twoArgumentForwardsMatchTheOperators() {
     forAll(.smallFloats, .smallFloats) { x, y in
-      try check(forward(Add.self, x, y) == Op.add(x, y), "Add.forward(\(x), \(y)) is wrong")
-      try check(forward(Mul.self, x, y) == Op.mul(x, y), "Mul.forward(\(x), \(y)) is wrong")
-      try check(forward(LT.self, x, y) == Op.lt(x, y), "LT.forward(\(x), \(y)) is wrong")
-      try check(forward(EQ.self, x, x) == 1, "EQ.forward(\(x), \(x)) should be 1")
-      try check(forward(EQ.self, x, y) == Op.eq(x, y), "EQ.forward(\(x), \(y)) is wrong")
+      try checkForward(Add.self, [x, y], Op.add(x, y))
+      try checkForward(Mul.self, [x, y], Op.mul(x, y))
+      try checkForward(LT.self, [x, y], Op.lt(x, y))
+      try checkForward(EQ.self, [x, x], 1)
+      try checkForward(EQ.self, [x, y], Op.eq(x, y))
     }
   }
 
@@ -63,9 +72,13 @@ struct Task1_2 {
       try assertClose((a * b).data, x * y, "\(x) * \(y)")
       try assertClose((a / b).data, x / y, "\(x) / \(y)")
       try assertClose((-a).data, -x, "-\(x)")
-      try check(a.lt(b).data == Op.lt(x, y), "Scalar(\(x)).lt(\(y)) is \(a.lt(b).data)")
-      try check(a.gt(b).data == Op.lt(y, x), "Scalar(\(x)).gt(\(y)) is \(a.gt(b).data)")
-      try check(a.eq(a).data == 1, "Scalar(\(x)).eq(itself) is \(a.eq(a).data)")
+      try check(
+        a.lt(b).data == Op.lt(x, y),
+        "Scalar(\(x)).lt(\(y)) is \(a.lt(b).data), expected \(Op.lt(x, y))")
+      try check(
+        a.gt(b).data == Op.lt(y, x),
+        "Scalar(\(x)).gt(\(y)) is \(a.gt(b).data), expected \(Op.lt(y, x))")
+      try check(a.eq(a).data == 1, "Scalar(\(x)).eq(itself) is \(a.eq(a).data), expected 1.0")
     }
   }
 
@@ -80,7 +93,9 @@ struct Task1_2 {
       try assertClose((c * a).data, c * x, "\(c) * Scalar(\(x))")
       try assertClose((a / c).data, x / c, "Scalar(\(x)) / \(c)")
       try assertClose((c / (a * a + 1)).data, c / (x * x + 1), "\(c) / (x² + 1)")
-      try check(a.lt(c).data == Op.lt(x, c), "Scalar(\(x)).lt(\(c)) is wrong")
+      try check(
+        a.lt(c).data == Op.lt(x, c),
+        "Scalar(\(x)).lt(\(c)) is \(a.lt(c).data), expected \(Op.lt(x, c))")
     }
   }
 
@@ -88,12 +103,18 @@ struct Task1_2 {
     let x = Scalar(2.0)
     let y = Scalar(3.0)
     let z = x * y
-    try check(z.history != nil, "x * y should record a history")
-    try check(z.parents.count == 2 && z.parents[0] === x && z.parents[1] === y, "parents of x * y")
-    try check(z.history?.function == Mul.self, "x * y should be made by Mul")
+    try check(z.history != nil, "(x * y).history is nil, expected the Mul that made it")
+    try check(
+      z.parents.count == 2 && z.parents[0] === x && z.parents[1] === y,
+      "(x * y).parents are \(z.parents), expected [x, y], the very objects x = \(x) and y = \(y)")
+    try check(
+      z.history?.function == Mul.self,
+      "x * y was made by \(z.history.map { "\($0.function)" } ?? "nothing"), expected Mul")
     let w = x * 2.5
     try check(
-      w.parents.count == 2 && w.parents[1].isConstant, "x * 2.5 should have a constant parent")
+      w.parents.count == 2 && w.parents[0] === x && w.parents[1].isConstant,
+      "(x * 2.5).parents are \(w.parents) (constant: \(w.parents.map(\.isConstant))), "
+        + "expected x and a constant 2.5")
   }
 
   @Test func logOfANonPositiveNumberFollowsIEEE() throws {
@@ -105,6 +126,8 @@ struct Task1_2 {
 
   @Test func scalarsPrintTheirValue() throws {
     let x = Scalar(2.0)
-    try check((x + 1).description == "Scalar(3.0)", "Scalar(2) + 1 prints as \(x + 1)")
+    try check(
+      (x + 1).description == "Scalar(3.0)", "Scalar(2) + 1 prints as \(x + 1), expected Scalar(3.0)"
+    )
   }
 }

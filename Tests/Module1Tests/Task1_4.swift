@@ -1,18 +1,30 @@
+import Foundation
 import Module1
-import Synchronization
 import TestSupport
 import Testing
 
+/// A count that several threads may add to (tests run in parallel).
+final class SharedCount: @unchecked Sendable {
+  private let lock = NSLock()
+  private var count = 0
+
+  /// The count now.
+  var value: Int { lock.withLock { count } }
+
+  /// Adds one.
+  func increment() { lock.withLock { count += 1 } }
+}
+
 /// h(x) = x, counting how often its backward pass runs.
 enum CountingIdentity: ScalarFunction {
-  static let backwardCalls = Atomic<Int>(0)
+  static let backwardCalls = SharedCount()
 
   static func forward(_ ctx: Context<Double>, _ inputs: [Double]) -> Double {
     inputs[0]
   }
 
   static func backward(_ ctx: Context<Double>, _ dOut: Double) -> [Double] {
-    backwardCalls.add(1, ordering: .relaxed)
+    backwardCalls.increment()
     return [dOut]
   }
 }
@@ -32,26 +44,39 @@ func randomGraph(leafCount: Int, recipe: [Int]) -> Scalar {
 }
 
 /// Task 1.4: topological order, backpropagation, and every backward pass.
-@Suite("Task 1.4: backpropagation")
+@Suite("Task 1.4: backpropagation", .explainsStops)
 struct Task1_4 {
   @Test func sortPutsTheRootFirstAndEveryVariableBeforeItsInputs() {
     forAll(.ints(in: 1...4), Gen.list(of: .ints(in: 0...10_000), count: 1...25)) {
       leafCount, recipe in
       let root = randomGraph(leafCount: leafCount, recipe: recipe)
       let order = topologicalSort(root)
-      try check(order.first === root, "the root must come first")
+      try check(
+        order.first === root,
+        "the order starts with \(order.first.map { "\($0)" } ?? "nothing"), expected the root "
+          + "\(root)")
       var position: [ObjectIdentifier: Int] = [:]
       for (index, variable) in order.enumerated() {
-        try check(position[variable.uniqueID] == nil, "\(variable) appears twice in the order")
+        if let earlier = position[variable.uniqueID] {
+          throw CheckFailure(
+            "\(variable) is in the order at positions \(earlier) and \(index), expected once")
+        }
         position[variable.uniqueID] = index
       }
       for (index, variable) in order.enumerated() {
-        try check(!variable.isConstant, "constants must not be in the order")
+        try check(
+          !variable.isConstant,
+          "the order holds the constant \(variable) at position \(index), expected no constants")
         for parent in variable.parents where !parent.isConstant {
           guard let parentIndex = position[parent.uniqueID] else {
-            throw CheckFailure("\(parent), an input of \(variable), is missing from the order")
+            throw CheckFailure(
+              "\(parent), an input of \(variable) (position \(index)), is missing from the order, "
+                + "expected after it")
           }
-          try check(parentIndex > index, "\(parent) comes before \(variable), which uses it")
+          try check(
+            parentIndex > index,
+            "\(parent) is at position \(parentIndex), before \(variable) at \(index), which uses "
+              + "it; expected every variable before its inputs")
         }
       }
     }
@@ -83,7 +108,10 @@ struct Task1_4 {
     try check(
       order.count == 3 && order[0] === z && order[1] === y && order[2] === x,
       "topologicalSort(y + y) should be [z, y, x], got \(order)")
-    try check(topologicalSort(x).count == 1, "a leaf sorts to itself alone")
+    let leafOrder = topologicalSort(x)
+    try check(
+      leafOrder.count == 1 && leafOrder[0] === x,
+      "topologicalSort(x) of a leaf x is \(leafOrder), expected [x] (\(x)) alone")
   }
 
   @Test func theWorkedExample() throws {
@@ -108,10 +136,16 @@ struct Task1_4 {
     let x = Scalar(3.0)
     (x * x).backward()
     (x * x).backward()
-    try check(x.derivative == 12, "two backward() calls of x² at 3 should add up to 12")
+    try check(
+      x.derivative == 12,
+      "after two backward() calls of x² at 3, x.derivative is "
+        + "\(String(describing: x.derivative)), expected 12 (6 + 6)")
     x.zeroGrad()
     (x * x).backward(0.5)
-    try check(x.derivative == 3, "after zeroGrad, backward(0.5) of x² at 3 should give 3")
+    try check(
+      x.derivative == 3,
+      "after zeroGrad() and backward(0.5) of x² at 3, x.derivative is "
+        + "\(String(describing: x.derivative)), expected 3")
   }
 
   @Test func constantsNeverReceiveADerivative() throws {
@@ -119,19 +153,26 @@ struct Task1_4 {
     let c = Scalar(constant: 4.0)
     let f = x * c + c
     f.backward()
-    try check(c.derivative == nil, "a constant received \(String(describing: c.derivative))")
-    try check(x.derivative == 4, "∂(x·c + c)/∂x should be c = 4")
+    try check(
+      c.derivative == nil,
+      "the constant c received the derivative \(String(describing: c.derivative)), expected none")
+    try check(
+      x.derivative == 4,
+      "∂(x·c + c)/∂x is \(String(describing: x.derivative)), expected c = 4")
     let g = x * 2.5
     g.backward()
-    try check(g.parents[1].derivative == nil, "the constant 2.5 in x * 2.5 received a derivative")
+    try check(
+      g.parents[1].derivative == nil,
+      "the constant 2.5 in x * 2.5 received the derivative "
+        + "\(String(describing: g.parents[1].derivative)), expected none")
   }
 
   @Test func aSharedNodeIsSummedNotVisitedTwice() throws {
     let x = Scalar(3.0)
     let y = CountingIdentity.apply(x)
-    let before = CountingIdentity.backwardCalls.load(ordering: .relaxed)
+    let before = CountingIdentity.backwardCalls.value
     (y * y + y).backward()
-    let calls = CountingIdentity.backwardCalls.load(ordering: .relaxed) - before
+    let calls = CountingIdentity.backwardCalls.value - before
     try check(calls == 1, "the shared node's backward ran \(calls) times, expected once")
     try check(x.derivative == 7, "d/dx (x² + x) at 3 is 7, got \(String(describing: x.derivative))")
   }
@@ -189,14 +230,23 @@ struct Task1_4 {
   @Test func aMillionDeepChainBackpropagatesAndIsFreed() async {
     // Recursion in the sort, the walk or the teardown would overflow the stack long before a
     // million levels; the exit test turns such a crash into a failure of this test alone.
-    await #expect(processExitsWith: .success) {
+    await #expect(
+      processExitsWith: .success,
+      """
+      a million-deep chain should backpropagate and be freed; a crash is most likely a stack \
+      overflow from recursion in the sort, the walk or the teardown
+      """
+    ) {
       var x = Scalar(1.0)
       let start = x
       for _ in 0..<1_000_000 {
         x = x * 1.0
       }
       x.backward()
-      precondition(start.derivative == 1, "d/dx of x·1·1·…·1 should be 1")
+      let derivative = start.derivative
+      precondition(
+        derivative == 1,
+        "d/dx of x·1·1·…·1 is \(String(describing: derivative)), expected 1")
     }
   }
 }

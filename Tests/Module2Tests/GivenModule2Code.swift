@@ -26,7 +26,7 @@ struct WrongDouble: TensorFunction {
 
 /// The code students are given in Module 2: creation, printing, gradient checking, the tensor
 /// network. Not graded.
-@Suite("Given code: tensors, printing, gradCheck, the tensor network")
+@Suite("Given code: tensors, printing, gradCheck, the tensor network", .explainsStops)
 struct GivenModule2Code {
   @Test func tensorsFromLiteralsAndShapes() {
     let t: Tensor = [[1, 2], [3, 4]]

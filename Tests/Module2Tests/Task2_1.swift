@@ -2,13 +2,28 @@ import Module2
 import TestSupport
 import Testing
 
+/// The `ordinal`-th index of `shape` when counting with the last dimension fastest, written
+/// here by repeated division (independent of the student's `toIndex`).
+func countingIndex(_ ordinal: Int, _ shape: [Int]) -> [Int] {
+  var index = shape.map { _ in 0 }
+  var rest = ordinal
+  for dimension in shape.indices.reversed() where shape[dimension] > 0 {
+    index[dimension] = rest % shape[dimension]
+    rest /= shape[dimension]
+  }
+  return index
+}
+
 /// Task 2.1: storage, shape and strides.
-@Suite("Task 2.1: tensor data")
+@Suite("Task 2.1: tensor data", .explainsStops)
 struct Task2_1 {
   @Test func stridesAreRowMajor() {
     forAll(Gen<[Int]>.shapes) { shape in
       let strides = stridesFromShape(shape)
-      try check(strides.count == shape.count, "stridesFromShape(\(shape)) is \(strides)")
+      try check(
+        strides.count == shape.count,
+        "stridesFromShape(\(shape)) is \(strides), expected \(shape.count) strides, one per dimension"
+      )
       try check(strides.last == 1, "the last stride of \(shape) should be 1, got \(strides)")
       for i in 0..<(shape.count - 1) {
         try check(
@@ -20,8 +35,11 @@ struct Task2_1 {
   }
 
   @Test func stridesOfAKnownShape() throws {
-    try check(stridesFromShape([2, 3, 4]) == [12, 4, 1], "stridesFromShape([2, 3, 4])")
-    try check(stridesFromShape([5]) == [1], "stridesFromShape([5])")
+    for (shape, expected) in [([2, 3, 4], [12, 4, 1]), ([5], [1]), ([3, 1, 2], [2, 2, 1])] {
+      let strides = stridesFromShape(shape)
+      try check(
+        strides == expected, "stridesFromShape(\(shape)) is \(strides), expected \(expected)")
+    }
   }
 
   @Test func positionIsTheDotProductOfIndexAndStrides() {
@@ -42,15 +60,22 @@ struct Task2_1 {
       let strides = stridesFromShape(shape)
       for ordinal in 0..<size {
         let index = toIndex(ordinal, shape)
-        try check(index.count == shape.count, "toIndex(\(ordinal), \(shape)) is \(index)")
+        let expected = countingIndex(ordinal, shape)
+        try check(
+          index.count == shape.count,
+          "toIndex(\(ordinal), \(shape)) is \(index), expected \(expected) (one entry per dimension)"
+        )
         try check(
           zip(index, shape).allSatisfy { $0 >= 0 && $0 < $1 },
-          "toIndex(\(ordinal), \(shape)) = \(index) is out of range")
-        try check(seen.insert(index).inserted, "toIndex gives \(index) twice for shape \(shape)")
+          "toIndex(\(ordinal), \(shape)) is \(index), out of range; expected \(expected)")
+        try check(
+          seen.insert(index).inserted,
+          "toIndex gives \(index) twice for shape \(shape) (again for ordinal \(ordinal), "
+            + "where \(expected) was expected)")
         try check(
           indexToPosition(index, strides) == ordinal,
-          "toIndex(\(ordinal), \(shape)) = \(index) is not the \(ordinal)-th index in counting order"
-        )
+          "toIndex(\(ordinal), \(shape)) is \(index), expected \(expected): the \(ordinal)-th "
+            + "index when counting with the last dimension fastest")
       }
     }
   }
@@ -58,15 +83,19 @@ struct Task2_1 {
   @Test func contiguousLayoutsAreRecognised() {
     forAll(Gen<[Int]>.shapes, Gen<[Int]>.permutations(of: 4)) { shape, order4 in
       let data = TensorData(Array(repeating: 0, count: shape.reduce(1, *)), shape: shape)
-      try check(data.isContiguous, "a fresh layout of \(shape) should be contiguous")
+      try check(
+        data.isContiguous,
+        "isContiguous is false for a fresh layout of \(shape) (strides \(data.strides)), "
+          + "expected true")
       let order = order4.filter { $0 < shape.count }
       let permuted = data.permute(order)
       // The permuted view is contiguous exactly when the dimensions of size > 1 keep their order.
       let moved = order.filter { shape[$0] > 1 }
       try check(
         permuted.isContiguous == (moved == moved.sorted()),
-        "permute(\(order)) of shape \(shape) gives strides \(permuted.strides); "
-          + "isContiguous is \(permuted.isContiguous)")
+        "permute(\(order)) of shape \(shape) gives shape \(permuted.shape), strides "
+          + "\(permuted.strides); isContiguous is \(permuted.isContiguous), expected "
+          + "\(moved == moved.sorted())")
     }
   }
 
@@ -87,9 +116,18 @@ struct Task2_1 {
     forAll(Gen<TensorData>.tensorData, Gen<[Int]>.permutations(of: 4)) { data, order4 in
       let order = order4.filter { $0 < data.dims }
       let permuted = data.permute(order)
-      try check(permuted.shape == order.map { data.shape[$0] }, "permute(\(order)) shape")
-      try check(permuted.strides == order.map { data.strides[$0] }, "permute(\(order)) strides")
-      try check(permuted.sharesStorage(with: data), "permute must not copy the storage")
+      let shape = order.map { data.shape[$0] }
+      try check(
+        permuted.shape == shape,
+        "permute(\(order)) of shape \(data.shape) has shape \(permuted.shape), expected \(shape)")
+      let strides = order.map { data.strides[$0] }
+      try check(
+        permuted.strides == strides,
+        "permute(\(order)) of shape \(data.shape), strides \(data.strides) has strides "
+          + "\(permuted.strides), expected \(strides)")
+      try check(
+        permuted.sharesStorage(with: data),
+        "permute(\(order)) copied the storage, expected a view that shares it")
       for index in permuted.indices() {
         var original = Array(repeating: 0, count: data.dims)
         for (i, dimension) in order.enumerated() {
@@ -97,7 +135,8 @@ struct Task2_1 {
         }
         try check(
           permuted[index] == data[original],
-          "permute(\(order))\(index) should be the original entry \(original)")
+          "permute(\(order))\(index) is \(permuted[index]), expected \(data[original]), the "
+            + "original entry \(original)")
       }
     }
   }
@@ -108,9 +147,11 @@ struct Task2_1 {
       let back = data.permute(order).permute(inverse(of: order))
       try check(
         back.shape == data.shape && back.strides == data.strides,
-        "permute(\(order)) then its inverse should give back shape \(data.shape), strides \(data.strides)"
-      )
-      try check(back.values == data.values, "the entries changed after a round trip")
+        "permute(\(order)) then its inverse gives shape \(back.shape), strides \(back.strides); "
+          + "expected shape \(data.shape), strides \(data.strides)")
+      try check(
+        back.values == data.values,
+        "after permute(\(order)) and back the entries are \(back.values), expected \(data.values)")
     }
   }
 
@@ -136,17 +177,22 @@ struct Task2_1 {
     let first = TensorData([1, 2, 3, 4], shape: [2, 2])
     var second = first.permute([1, 0])
     second[[0, 1]] = 10
-    try check(second[[0, 1]] == 10, "the written entry should read 10")
-    try check(first[[1, 0]] == 3, "writing through a copy changed the original")
+    try check(second[[0, 1]] == 10, "the written entry reads \(second[[0, 1]]), expected 10")
+    try check(
+      first[[1, 0]] == 3,
+      "after writing 10 into a permuted copy, the original's entry [1, 0] is \(first[[1, 0]]), "
+        + "expected 3 (unchanged)")
   }
 
   @Test func printingShowsNestedLists() throws {
     let data = TensorData([1, 2, 3, 4, 5, 6], shape: [2, 3])
+    let expected = "[[1.0, 2.0, 3.0],\n [4.0, 5.0, 6.0]]"
     try check(
-      data.description == "[[1.0, 2.0, 3.0],\n [4.0, 5.0, 6.0]]",
-      "a [2, 3] layout prints as\n\(data.description)")
+      data.description == expected,
+      "a [2, 3] layout prints as\n\(data.description)\nexpected\n\(expected)")
+    let transposed = "[[1.0, 4.0],\n [2.0, 5.0],\n [3.0, 6.0]]"
     try check(
-      data.permute([1, 0]).description == "[[1.0, 4.0],\n [2.0, 5.0],\n [3.0, 6.0]]",
-      "its transpose prints as\n\(data.permute([1, 0]).description)")
+      data.permute([1, 0]).description == transposed,
+      "its transpose prints as\n\(data.permute([1, 0]).description)\nexpected\n\(transposed)")
   }
 }

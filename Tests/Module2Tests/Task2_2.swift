@@ -3,7 +3,7 @@ import TestSupport
 import Testing
 
 /// Task 2.2: broadcasting.
-@Suite("Task 2.2: broadcasting")
+@Suite("Task 2.2: broadcasting", .explainsStops)
 struct Task2_2 {
   /// Shapes that broadcast, and the shape they give.
   static let compatible: [([Int], [Int], [Int])] = [
@@ -42,9 +42,10 @@ struct Task2_2 {
         let result = try shapeBroadcast(a, b)
         throw CheckFailure("shapeBroadcast(\(a), \(b)) should fail, but gave \(result)")
       } catch let error as BroadcastError {
+        let expected = "cannot broadcast shapes \(a) and \(b)"
         try check(
-          error.description == "cannot broadcast shapes \(a) and \(b)",
-          "the error for \(a) and \(b) reads '\(error)'")
+          error.description == expected,
+          "the error for \(a) and \(b) reads '\(error)', expected '\(expected)'")
       }
     }
   }
@@ -62,9 +63,12 @@ struct Task2_2 {
 
   @Test func broadcastingIsSymmetric() {
     forAll(Gen<[Int]>.shapes, Gen<[Int]>.shapes) { a, b in
+      let forward = try? shapeBroadcast(a, b)
+      let backward = try? shapeBroadcast(b, a)
       try check(
-        (try? shapeBroadcast(a, b)) == (try? shapeBroadcast(b, a)),
-        "shapeBroadcast(\(a), \(b)) differs from shapeBroadcast(\(b), \(a))")
+        forward == backward,
+        "shapeBroadcast(\(a), \(b)) is \(String(describing: forward)), but shapeBroadcast(\(b), "
+          + "\(a)) is \(String(describing: backward)); expected the same")
     }
   }
 
@@ -89,9 +93,10 @@ struct Task2_2 {
     forAll(Gen<[Int]>.shapes) { shape in
       for ordinal in 0..<shape.reduce(1, *) {
         let index = toIndex(ordinal, shape)
+        let result = broadcastIndex(index, shape, shape)
         try check(
-          broadcastIndex(index, shape, shape) == index,
-          "broadcastIndex(\(index), \(shape), \(shape)) should be \(index)")
+          result == index,
+          "broadcastIndex(\(index), \(shape), \(shape)) is \(result), expected \(index)")
       }
     }
   }

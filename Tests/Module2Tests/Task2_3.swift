@@ -5,7 +5,7 @@ import Testing
 
 /// Task 2.3: the simple backend's map, zip and reduce, and the forward pass of every tensor
 /// function, checked entry by entry against plain `Double` math.
-@Suite("Task 2.3: tensor forward")
+@Suite("Task 2.3: tensor forward", .explainsStops)
 struct Task2_3 {
   @Test(arguments: MathTest.oneArgumentNames)
   func oneArgumentFunctionsWorkEntryByEntry(name: String) {
@@ -86,8 +86,12 @@ struct Task2_3 {
   @Test func theWorkedSumExample() throws {
     let t: Tensor = [[2, 3], [4, 6], [5, 7]]
     let sum = t.sum(dim: 0)
-    try check(sum.shape == [1, 2], "[[2,3],[4,6],[5,7]].sum(dim: 0) has shape \(sum.shape)")
-    try check(sum.data.values == [11, 16], "[[2,3],[4,6],[5,7]].sum(dim: 0) is \(sum)")
+    try check(
+      sum.shape == [1, 2],
+      "[[2, 3], [4, 6], [5, 7]].sum(dim: 0) has shape \(sum.shape), expected [1, 2]")
+    try check(
+      sum.data.values == [11, 16],
+      "[[2, 3], [4, 6], [5, 7]].sum(dim: 0) is \(sum), expected [[11.0, 16.0]]")
   }
 
   @Test func allIsOneWhereEveryEntryIsNonzero() {
@@ -126,7 +130,9 @@ struct Task2_3 {
     forAll(Gen<Tensor>.tensors(), Gen<[Int]>.permutations(of: 4)) { t, order4 in
       let order = order4.filter { $0 < t.dims }
       let p = Tensor.Permute(order: order).apply(t)
-      try check(p.data.sharesStorage(with: t.data), "permute should not copy the numbers")
+      try check(
+        p.data.sharesStorage(with: t.data),
+        "t.permute(\(order)) copied the numbers, expected a view that shares them")
       try assertEntries(p, shape: order.map { t.shape[$0] }, "t.permute(\(order))") { index in
         var source = Array(repeating: 0, count: t.dims)
         for (i, dimension) in order.enumerated() {
@@ -140,7 +146,10 @@ struct Task2_3 {
   @Test func contiguousCopiesIntoRowMajorOrder() {
     forAll(Gen<Tensor>.tensors()) { t in
       let c = t.contiguous()
-      try check(c.data.isContiguous, "contiguous() should give a contiguous layout")
+      try check(
+        c.data.isContiguous,
+        "t.contiguous() of shape \(t.shape) has strides \(c.data.strides), expected row-major "
+          + "strides \(stridesFromShape(t.shape))")
       try assertEntries(c, shape: t.shape, "t.contiguous()") { t.data[$0] }
     }
   }
@@ -148,8 +157,12 @@ struct Task2_3 {
   @Test func viewReshapesAContiguousTensor() {
     forAll(Gen<Tensor>.tensors()) { t in
       let flat = t.contiguous().view(t.size)
-      try check(flat.shape == [t.size], "view(\(t.size)) has shape \(flat.shape)")
-      try check(flat.data.values == t.data.values, "view must keep the row-major order")
+      try check(
+        flat.shape == [t.size], "view(\(t.size)) has shape \(flat.shape), expected [\(t.size)]")
+      try check(
+        flat.data.values == t.data.values,
+        "view(\(t.size)) of a tensor of shape \(t.shape) reads \(flat.data.values), expected "
+          + "\(t.data.values) (its entries in row-major order)")
       let back = Tensor.View(shape: t.shape).apply(flat)
       try assertEntries(back, shape: t.shape, "view back to \(t.shape)") { t.data[$0] }
     }

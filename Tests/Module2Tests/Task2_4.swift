@@ -2,8 +2,17 @@ import Module2
 import TestSupport
 import Testing
 
+/// The gradient of `tensor`; throws, naming `what`, when backward() left it without one.
+func gradient(of tensor: Tensor, _ what: String) throws -> Tensor {
+  guard let grad = tensor.grad else {
+    throw CheckFailure(
+      "\(what) has no gradient (grad is nil), expected one of shape \(tensor.shape)")
+  }
+  return grad
+}
+
 /// Task 2.4: every backward pass, and broadcasting undone in the chain rule.
-@Suite("Task 2.4: tensor backward")
+@Suite("Task 2.4: tensor backward", .explainsStops)
 struct Task2_4 {
   /// A seed for `gradCheck` that differs from case to case but is fixed for a given tensor.
   static func seed(_ t: Tensor) -> UInt64 {
@@ -54,7 +63,9 @@ struct Task2_4 {
     try check(
       a.grad?.shape == [1], "a.grad should have shape [1], got \(String(describing: a.grad?.shape))"
     )
-    try check(b.grad?.shape == [1, 2], "b.grad should have shape [1, 2]")
+    try check(
+      b.grad?.shape == [1, 2],
+      "b.grad should have shape [1, 2], got \(String(describing: b.grad?.shape))")
     try check(
       a.grad?.data.values == [3], "a.grad should be [3] (1 + 2), got \(String(describing: a.grad))")
     try check(
@@ -67,9 +78,11 @@ struct Task2_4 {
     let x = Tensor(shape: [5], data: [0, 0.25, 0.5, 0.75, 1], requiresGrad: true)
     let y = Tensor(shape: [3, 1], data: [0, 1, 2], requiresGrad: true)
     (x * y).sum().backward()
-    try assertClose(x.grad?.data.values ?? [], [3, 3, 3, 3, 3], "x.grad")
-    try check(y.grad?.shape == [3, 1], "y.grad should have shape [3, 1]")
-    try assertClose(y.grad?.data.values ?? [], [2.5, 2.5, 2.5], "y.grad")
+    try assertClose(try gradient(of: x, "x").data.values, [3, 3, 3, 3, 3], "x.grad")
+    try check(
+      y.grad?.shape == [3, 1],
+      "y.grad should have shape [3, 1], got \(String(describing: y.grad?.shape))")
+    try assertClose(try gradient(of: y, "y").data.values, [2.5, 2.5, 2.5], "y.grad")
   }
 
   @Test func reductionGradientsMatchCentralDifferences() {
@@ -108,7 +121,8 @@ struct Task2_4 {
     forAll(Gen<Tensor>.tensors()) { t in
       let x = Tensor(t.data, requiresGrad: true)
       (x * 2).backward()
-      try assertEntries(x.grad ?? Tensor.zeros([1]), shape: x.shape, "grad of 2x") { _ in 2 }
+      let grad = try gradient(of: x, "x after (x * 2).backward()")
+      try assertEntries(grad, shape: x.shape, "the gradient of 2x") { _ in 2 }
     }
   }
 
@@ -116,18 +130,25 @@ struct Task2_4 {
     let x = Tensor(shape: [2], data: [1, 2], requiresGrad: true)
     (x * x).sum().backward()
     (x * x).sum().backward()
-    try assertClose(x.grad?.data.values ?? [], [4, 8], "two backward() of Σx² at [1, 2]")
+    try assertClose(
+      try gradient(of: x, "x after two backward()").data.values, [4, 8],
+      "x.grad after two backward() of Σx² at [1, 2]")
     x.zeroGrad()
     (x * 3).sum().backward()
-    try assertClose(x.grad?.data.values ?? [], [3, 3], "after zeroGrad, backward() of Σ3x")
+    try assertClose(
+      try gradient(of: x, "x after zeroGrad() and backward()").data.values, [3, 3],
+      "x.grad after zeroGrad() and backward() of Σ3x")
   }
 
   @Test func constantsNeverReceiveAGradient() throws {
     let x = Tensor(shape: [2], data: [1, 2], requiresGrad: true)
     let c = Tensor(shape: [2], data: [5, 6])
     (x * c + c).sum().backward()
-    try check(c.grad == nil, "a constant tensor received a gradient")
-    try assertClose(x.grad?.data.values ?? [], [5, 6], "∂Σ(x·c + c)/∂x")
+    try check(
+      c.grad == nil,
+      "the constant c received the gradient \(String(describing: c.grad)), expected none")
+    try assertClose(
+      try gradient(of: x, "x").data.values, [5, 6], "∂Σ(x·c + c)/∂x")
   }
 
   @Test func unbroadcastSumsOverEveryBroadcastDimension() {

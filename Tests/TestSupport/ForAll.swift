@@ -24,28 +24,69 @@ public func forAll<A>(
   _ property: (A) throws -> Void
 ) {
   let filter = currentTestFilter()
-  let seed = propertySeed(for: filter)
   let caseCount =
     ProcessInfo.processInfo.environment["MINITORCH_CASES"].flatMap { Int($0) } ?? cases
-  var rng = SplitMix64(seed: seed)
-  for index in 1...Swift.max(caseCount, 1) {
-    let input = gen.generate(using: &rng)
-    guard let failure = failure(of: property, at: input) else { continue }
+  let failure = propertyFailure(
+    gen, cases: caseCount, seed: propertySeed(for: filter), replayFilter: filter, property)
+  if let failure {
+    Issue.record(Comment(rawValue: failure.description), sourceLocation: sourceLocation)
+  }
+}
+
+/// How a property failed: the case that broke it, the simplest input found that still breaks
+/// it, and how to replay the run. Its description is the message `forAll` records.
+public struct PropertyFailure: CustomStringConvertible {
+  /// Which case failed first (from 1), and how many were to be tried.
+  public var caseNumber: Int
+  /// The number of cases the run was to try.
+  public var caseCount: Int
+  /// The failing input, printed.
+  public var input: String
+  /// Why it failed: the property's `CheckFailure`, or any other error it threw.
+  public var why: String
+  /// The simplest input found that still fails and why, when shrinking found a simpler one.
+  public var simplest: (input: String, why: String)?
+  /// The seed of the run.
+  public var seed: UInt64
+  /// The `--filter` argument of the replay command.
+  public var replayFilter: String
+
+  /// The report: case, input, reason, simplest input, and the command that replays the run.
+  public var description: String {
     var lines = [
-      "Property failed on case \(index) of \(caseCount).",
-      "  input: \(describe(input))",
-      "  why:   \(failure)",
+      "Property failed on case \(caseNumber) of \(caseCount).",
+      "  input: \(input)",
+      "  why:   \(why)",
     ]
-    if let simplest = shrinkFailure(input, gen, property) {
+    if let simplest {
       lines += [
-        "  simplest failing input found: \(describe(simplest.input))",
-        "  why:   \(simplest.failure)",
+        "  simplest failing input found: \(simplest.input)",
+        "  why:   \(simplest.why)",
       ]
     }
-    lines.append("  replay: MINITORCH_SEED=\(seed) swift test --filter \(filter)")
-    Issue.record(Comment(rawValue: lines.joined(separator: "\n")), sourceLocation: sourceLocation)
-    return
+    lines.append("  replay: MINITORCH_SEED=\(seed) swift test --filter \(replayFilter)")
+    return lines.joined(separator: "\n")
   }
+}
+
+/// Runs `property` on `cases` inputs drawn from `gen` with a `SplitMix64` seeded by `seed`, and
+/// describes the first failure after shrinking it (see `Gen.shrink(_:)`), or returns `nil` when
+/// every case passes. `forAll` is this plus recording the failure as a test issue.
+public func propertyFailure<A>(
+  _ gen: Gen<A>, cases: Int, seed: UInt64, replayFilter: String,
+  _ property: (A) throws -> Void
+) -> PropertyFailure? {
+  var rng = SplitMix64(seed: seed)
+  let caseCount = Swift.max(cases, 1)
+  for index in 1...caseCount {
+    let input = gen.generate(using: &rng)
+    guard let why = failure(of: property, at: input) else { continue }
+    let simplest = shrinkFailure(input, gen, property).map { (describe($0.input), $0.failure) }
+    return PropertyFailure(
+      caseNumber: index, caseCount: caseCount, input: describe(input), why: why,
+      simplest: simplest, seed: seed, replayFilter: replayFilter)
+  }
+  return nil
 }
 
 /// Checks a two-argument property on many random pairs; see `forAll(_:cases:sourceLocation:_:)`.
@@ -97,13 +138,7 @@ public func check(_ condition: Bool, _ message: @autoclosure () -> String) throw
 /// `"Task0_1/sigmoidIsSymmetric"`, or `"this-test"` outside a test.
 public func currentTestFilter() -> String {
   guard let test = Test.current else { return "this-test" }
-  // A test's id reads "Module0Tests.Task0_1/sigmoidIsSymmetric()/Task0_1.swift:12:4".
-  let id = String(describing: test.id)
-  let parts = id.split(separator: "/")
-  guard parts.count >= 2 else { return test.name }
-  let suite = parts[0].split(separator: ".").last.map(String.init) ?? String(parts[0])
-  let function = parts[1].split(separator: "(").first.map(String.init) ?? String(parts[1])
-  return "\(suite)/\(function)"
+  return filterName(of: test)
 }
 
 /// The seed for a property test: `MINITORCH_SEED` when set (decimal or `0x` hex), otherwise a
@@ -131,7 +166,7 @@ private func failure<A>(of property: (A) throws -> Void, at input: A) -> String?
 }
 
 /// Repeatedly replaces the failing input by the first simpler input that still fails (at most
-/// 200 tries). Returns the simplest input found and its failure, or `nil` when nothing simpler
+/// 500 tries). Returns the simplest input found and its failure, or `nil` when nothing simpler
 /// fails.
 private func shrinkFailure<A>(
   _ input: A, _ gen: Gen<A>, _ property: (A) throws -> Void
@@ -139,7 +174,7 @@ private func shrinkFailure<A>(
   var simplest: (input: A, failure: String)?
   var tries = 0
   var current = input
-  search: while tries < 200 {
+  search: while tries < 500 {
     for candidate in gen.shrink(current) {
       tries += 1
       if let message = failure(of: property, at: candidate) {

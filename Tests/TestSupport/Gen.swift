@@ -1,3 +1,4 @@
+import Foundation
 import Module0
 
 /// A recipe for random test inputs, drawn from a seeded `SplitMix64`.
@@ -83,23 +84,94 @@ extension Gen where Value == Double {
   }
 }
 
-/// Numbers simpler than `value` inside `range`, simplest first: the in-range value nearest 0,
-/// `value` rounded to an integer and to one decimal, then points ever closer to `value` on the
-/// way from the simplest value (so a search can creep up on the exact boundary of a failure).
+/// Numbers simpler than `value` inside `range` (see `simplicity(of:)`), to try in this order:
+/// the in-range value nearest 0, `value` cut to an integer and to one decimal, ±1 and ±0.5, small
+/// integers, `value` with fewer significant digits, round numbers ever closer to `value` on the
+/// way from the simplest one, and `value` moved by one unit of its last decimal place; so a
+/// search can creep up on the edge of a failure and still end at a number a person can read
+/// (`50.0`, `1.415`), never at one like `-6.46e-28`.
 private func simplerDoubles(than value: Double, in range: ClosedRange<Double>) -> [Double] {
+  guard value.isFinite else { return [] }
   let simplest = Swift.min(Swift.max(0, range.lowerBound), range.upperBound)
-  var candidates = [simplest, value.rounded(.towardZero), (value * 10).rounded(.towardZero) / 10]
-  for k in 1...10 {
-    candidates.append(value - (value - simplest) / Double(1 << k))
+  var candidates = [
+    simplest, value.rounded(.towardZero), (value * 10).rounded(.towardZero) / 10, 1, -1, 0.5, -0.5,
+  ]
+  candidates += (2...10).flatMap { [Double($0), -Double($0)] }
+  for digits in 1...15 {
+    candidates.append(rounded(value, significantDigits: digits))
   }
+  // Points between the simplest value and `value`, each rounded to the precision of its step.
+  let distance = value - simplest
+  for k in 1...40 {
+    let step = abs(distance) / Double(1 << Swift.min(k, 62))
+    guard step > 0, step.isNormal else { break }
+    let grid = pow10(Int((log10(step)).rounded(.down)))
+    let point = value - distance / Double(1 << Swift.min(k, 62))
+    candidates.append((point / grid).rounded() * grid)
+  }
+  // One unit of the last decimal place towards the simplest value: 1.416 proposes 1.415.
+  let (digits, exponent) = decimalDigits(of: abs(value))
+  if !digits.isEmpty, digits.count - exponent <= 15 {
+    let unit = pow10(exponent - digits.count)
+    candidates.append(value > simplest ? value - unit : value + unit)
+  }
+  let limit = simplicity(of: value)
   var result: [Double] = []
   for candidate in candidates
-  where range.contains(candidate) && abs(candidate - simplest) < abs(value - simplest)
-    && !result.contains(candidate)
+  where candidate.isFinite && range.contains(candidate)
+    && simplicity(of: candidate).lexicographicallyPrecedes(limit) && !result.contains(candidate)
   {
     result.append(candidate)
   }
   return result
+}
+
+/// How simple a number looks, for shrinking: the smaller list (compared element by element) is
+/// the simpler number. 0 comes first, then ±1
+/// and ±0.5, then numbers with fewer decimal places, fewer significant digits and a smaller
+/// magnitude, positive before negative.
+private func simplicity(of x: Double) -> [Double] {
+  guard x.isFinite else { return [3, .infinity] }
+  if x == 0 { return [0] }
+  if abs(x) == 1 { return [1, 0, x < 0 ? 1 : 0] }
+  if abs(x) == 0.5 { return [1, 1, x < 0 ? 1 : 0] }
+  let (digits, exponent) = decimalDigits(of: abs(x))
+  // The value is 0.d₁d₂…dₙ · 10^exponent: its decimal places are n − exponent (at least 0).
+  let decimals = Swift.max(0, digits.count - exponent)
+  return [2, Double(decimals), Double(digits.count), abs(x), x < 0 ? 1 : 0]
+}
+
+/// The significant digits of positive `x` as Swift prints it (the shortest text that reads back
+/// as `x`), and the power of ten that puts the decimal point before the first: 73.25 gives
+/// ("7325", 2), 0.05 gives ("5", −1).
+private func decimalDigits(of x: Double) -> (digits: String, exponent: Int) {
+  let text = x.description.lowercased()
+  let parts = text.split(separator: "e")
+  let mantissa = String(parts[0])
+  var exponent = parts.count > 1 ? Int(parts[1]) ?? 0 : 0
+  let point = mantissa.firstIndex(of: ".") ?? mantissa.endIndex
+  exponent += mantissa.distance(from: mantissa.startIndex, to: point)
+  var digits = mantissa.filter { $0 != "." }
+  while digits.hasPrefix("0") {
+    digits.removeFirst()
+    exponent -= 1
+  }
+  while digits.hasSuffix("0") {
+    digits.removeLast()
+  }
+  return (digits, exponent)
+}
+
+/// `x` rounded to `significantDigits` significant decimal digits.
+private func rounded(_ x: Double, significantDigits: Int) -> Double {
+  guard x != 0, x.isFinite else { return x }
+  let grid = pow10(Int(log10(abs(x)).rounded(.down)) - significantDigits + 1)
+  return (x / grid).rounded() * grid
+}
+
+/// 10 to the power `n`, exactly where a double can hold it (so 0.1 · 10 reads as 1.0).
+private func pow10(_ n: Int) -> Double {
+  n >= 0 ? (0..<n).reduce(1.0) { value, _ in value * 10 } : 1 / pow10(-n)
 }
 
 extension Gen where Value == Int {
@@ -130,7 +202,8 @@ extension Gen where Value == Int {
 
 extension Gen {
   /// Lists of `count` values drawn from `element`; they shrink by dropping elements (while the
-  /// length stays in `count`) and by shrinking single elements.
+  /// length stays in `count`) and by shrinking single elements (the three simplest proposals
+  /// for every element first, then the others).
   public static func list(of element: Gen<Value>, count: ClosedRange<Int>) -> Gen<[Value]> {
     Gen<[Value]>(
       draw: { rng in
@@ -147,11 +220,15 @@ extension Gen {
             result.append(shorter)
           }
         }
-        for index in list.indices {
-          for simpler in element.shrink(list[index]).prefix(2) {
-            var changed = list
-            changed[index] = simpler
-            result.append(changed)
+        // The three simplest proposals for every element first, then the rest.
+        let proposals = list.map { element.shrink($0) }
+        for (start, end) in [(0, 3), (3, Int.max)] {
+          for index in list.indices {
+            for simpler in proposals[index].dropFirst(start).prefix(end - start) {
+              var changed = list
+              changed[index] = simpler
+              result.append(changed)
+            }
           }
         }
         return result

@@ -1,0 +1,49 @@
+import Module0
+import Testing
+
+/// A trait that makes a stop during a test end with directions instead of a crash report.
+///
+/// Every test suite of the course carries it: `@Suite("Task 2.1: tensor data", .explainsStops)`.
+/// Before each test it installs Module0's `StopHandler` (once per process, plus an alternate
+/// signal stack for the thread) and reports the test as running, so that a failed
+/// `precondition`, a `fatalError` or a stack overflow prints which test stopped and the one
+/// command to run next, and `notImplemented` can say which suite reached the unwritten task.
+/// Students need to do nothing for it.
+public struct ExplainsStops: TestTrait, SuiteTrait, TestScoping {
+  /// Applies to every test inside a suite that carries it.
+  public var isRecursive: Bool { true }
+
+  /// Installs the handler and records `test` as running while it runs.
+  public func provideScope(
+    for test: Test, testCase: Test.Case?,
+    performing function: @Sendable () async throws -> Void
+  ) async throws {
+    StopHandler.install()
+    guard !test.isSuite else {
+      try await function()
+      return
+    }
+    let name = filterName(of: test)
+    StopHandler.testStarted(name)
+    defer { StopHandler.testEnded(name) }
+    try await function()
+  }
+}
+
+extension Trait where Self == ExplainsStops {
+  /// A stop during these tests ends with directions and a prompt exit (see `ExplainsStops`).
+  public static var explainsStops: Self { ExplainsStops() }
+}
+
+/// The `--filter` argument that runs `test` alone, for example `"Task0_1/sigmoidIsSymmetric"`.
+public func filterName(of test: Test) -> String {
+  // A test's id reads "Module0Tests.Task0_1/sigmoidIsSymmetric()/Task0_1.swift:12:4".
+  let id = String(describing: test.id)
+  let parts = id.split(separator: "/")
+  guard parts.count >= 2 else {
+    return parts.first.flatMap { $0.split(separator: ".").last }.map(String.init) ?? test.name
+  }
+  let suite = parts[0].split(separator: ".").last.map(String.init) ?? String(parts[0])
+  let function = parts[1].split(separator: "(").first.map(String.init) ?? String(parts[1])
+  return "\(suite)/\(function)"
+}
