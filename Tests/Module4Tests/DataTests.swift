@@ -1,10 +1,11 @@
 import Foundation
 import Module4
+import TestSupport
 import Testing
 
 /// The code students are given in Module 4 for reading data: gzip through zlib, IDX files, the
 /// image sets shipped as resources, the validation split. Not graded.
-@Suite("Given code: data")
+@Suite("Given code: data", .explainsStops)
 struct DataTests {
   // MARK: gzip
 

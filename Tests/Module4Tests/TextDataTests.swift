@@ -1,10 +1,11 @@
 import Foundation
 import Module4
+import TestSupport
 import Testing
 
 /// The code students are given in Module 4 for the sentiment network: the TSV reader, the
 /// synthetic set, the tokenizer, the vocabulary and the GloVe parser. Not graded.
-@Suite("Given code: text data")
+@Suite("Given code: text data", .explainsStops)
 struct TextDataTests {
   // MARK: sentence<TAB>label files
 
