@@ -71,17 +71,17 @@ public struct Convolution1dGeometry: Sendable, Equatable {
   ///     columns[k · outputWidth + p] = row[p · stride − padding + k · dilation]
   ///
   /// and leave the entry at 0 when that position lies in the padding (outside 0..<size).
+  /// `width.inside(tap: k)` (given) is the range of positions p where tap k reads inside the
+  /// row: looping over it instead of testing every position keeps the inner loop free of tests.
   public func unfoldChannel(
     _ row: UnsafeBufferPointer<Double>, into columns: UnsafeMutableBufferPointer<Double>
   ) {
     // BEGIN SOLUTION Task 4.1
     let positions = width.outputSize
     for k in 0..<width.kernel {
-      for p in 0..<positions {
-        let x = p * width.stride - width.padding + k * width.dilation
-        if x >= 0 && x < width.size {
-          columns[k * positions + p] = row[x]
-        }
+      let shift = k * width.dilation - width.padding
+      for p in width.inside(tap: k) {
+        columns[k * positions + p] = row[p * width.stride + shift]
       }
     }
     // END SOLUTION
@@ -101,11 +101,9 @@ public struct Convolution1dGeometry: Sendable, Equatable {
     // BEGIN SOLUTION Task 4.1
     let positions = width.outputSize
     for k in 0..<width.kernel {
-      for p in 0..<positions {
-        let x = p * width.stride - width.padding + k * width.dilation
-        if x >= 0 && x < width.size {
-          row[x] += columns[k * positions + p]
-        }
+      let shift = k * width.dilation - width.padding
+      for p in width.inside(tap: k) {
+        row[p * width.stride + shift] += columns[k * positions + p]
       }
     }
     // END SOLUTION

@@ -87,23 +87,23 @@ public struct Convolution2dGeometry: Sendable, Equatable {
   ///     i′ = i · strideH − paddingH + u · dilationH,   j′ = j · strideW − paddingW + v · dilationW
   ///
   /// leaving the entry at 0 when (i′, j′) lies in the padding (outside the image).
+  /// `height.inside(tap: u)` and `width.inside(tap: v)` (given) are the output rows and columns
+  /// where a tap reads inside the image.
   public func unfoldChannel(
     _ image: UnsafeBufferPointer<Double>, into columns: UnsafeMutableBufferPointer<Double>
   ) {
     // BEGIN SOLUTION Task 4.2
     let (rows, cols) = (height.outputSize, width.outputSize)
-    var entry = 0
     for u in 0..<height.kernel {
+      let rowShift = u * height.dilation - height.padding
       for v in 0..<width.kernel {
-        for i in 0..<rows {
-          let y = i * height.stride - height.padding + u * height.dilation
-          let inside = y >= 0 && y < height.size
-          for j in 0..<cols {
-            let x = j * width.stride - width.padding + v * width.dilation
-            if inside && x >= 0 && x < width.size {
-              columns[entry] = image[y * width.size + x]
-            }
-            entry += 1
+        let columnShift = v * width.dilation - width.padding
+        let inside = width.inside(tap: v)
+        for i in height.inside(tap: u) {
+          let block = ((u * width.kernel + v) * rows + i) * cols
+          let pixels = (i * height.stride + rowShift) * width.size + columnShift
+          for j in inside {
+            columns[block + j] = image[pixels + j * width.stride]
           }
         }
       }
@@ -120,18 +120,16 @@ public struct Convolution2dGeometry: Sendable, Equatable {
   ) {
     // BEGIN SOLUTION Task 4.2
     let (rows, cols) = (height.outputSize, width.outputSize)
-    var entry = 0
     for u in 0..<height.kernel {
+      let rowShift = u * height.dilation - height.padding
       for v in 0..<width.kernel {
-        for i in 0..<rows {
-          let y = i * height.stride - height.padding + u * height.dilation
-          let inside = y >= 0 && y < height.size
-          for j in 0..<cols {
-            let x = j * width.stride - width.padding + v * width.dilation
-            if inside && x >= 0 && x < width.size {
-              image[y * width.size + x] += columns[entry]
-            }
-            entry += 1
+        let columnShift = v * width.dilation - width.padding
+        let inside = width.inside(tap: v)
+        for i in height.inside(tap: u) {
+          let block = ((u * width.kernel + v) * rows + i) * cols
+          let pixels = (i * height.stride + rowShift) * width.size + columnShift
+          for j in inside {
+            image[pixels + j * width.stride] += columns[block + j]
           }
         }
       }

@@ -56,7 +56,20 @@ public struct ConvolutionAxis: Sendable, Equatable, CustomStringConvertible {
     self.outputSize = (size + 2 * padding - span) / stride + 1
   }
 
-  /// `width 28, kernel 5, stride 1, padding 0, dilation 1 → 24`, without the axis name.
+  /// The output positions p at which kernel tap `tap` reads inside the input, that is where
+  /// p · stride − padding + tap · dilation lies in 0..<size (at the others it reads padding).
+  /// A loop over this range needs no test per position.
+  public func inside(tap: Int) -> Range<Int> {
+    // p · s + shift ≥ 0 from p = ⌈−shift / s⌉ on; p · s + shift ≤ size − 1 up to
+    // ⌊(size − 1 − shift) / s⌋ (integer division rounds down only for numbers ≥ 0).
+    let shift = tap * dilation - padding
+    let first = shift >= 0 ? 0 : (stride - 1 - shift) / stride
+    let room = size - 1 - shift
+    let end = room < 0 ? 0 : Swift.min(outputSize, room / stride + 1)
+    return first < end ? first..<end : first..<first
+  }
+
+  /// `size 28, kernel 5, stride 1, padding 0, dilation 1 → 24`.
   public var description: String {
     "size \(size), kernel \(kernel), stride \(stride), padding \(padding), dilation \(dilation) "
       + "→ \(outputSize)"

@@ -28,6 +28,23 @@ struct GivenModule4Code {
     }
   }
 
+  @Test func insideIsWhereATapReadsTheInput() {
+    forAll(AxisSettings.gen) { a in
+      let axis = ConvolutionAxis(
+        size: a.size, kernel: a.kernel, stride: a.stride, padding: a.padding,
+        dilation: a.dilation, operation: "test", axis: "width")
+      for tap in 0..<a.kernel {
+        let expected = (0..<a.outputSize).filter { p in
+          let x = p * a.stride - a.padding + tap * a.dilation
+          return x >= 0 && x < a.size
+        }
+        try check(
+          Array(axis.inside(tap: tap)) == expected,
+          "inside(tap: \(tap)) for \(a) is \(axis.inside(tap: tap)), expected \(expected)")
+      }
+    }
+  }
+
   @Test func sizeLiteralsMeanBothAxes() {
     let stride: Size2D = 2
     #expect(stride == Size2D(2, 2))
