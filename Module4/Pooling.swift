@@ -1,0 +1,79 @@
+// Pooling shrinks an image by summarising each kernelHeight × kernelWidth block of pixels by one
+// number: the mean (average pooling) or the largest (max pooling). The blocks do not overlap (the
+// stride is the kernel size, as in minitorch), so the height and width must be multiples of the
+// kernel's.
+//
+// `tile` does the bookkeeping once, with layout functions only: it moves each block's pixels
+// into a last dimension of their own. Then pooling is a reduction over that last dimension.
+//
+//     (B, C, H, W)
+//     view     → (B, C, H/kh, kh, W/kw, kw)     split each axis into (block, position in block)
+//     permute  → (B, C, H/kh, W/kw, kh, kw)     bring the two in-block positions together
+//     contiguous, view → (B, C, H/kh, W/kw, kh · kw)
+//
+// Every step is differentiable, so the gradients of pooling come from the functions' own.
+
+/// Checks that `input` is (batch, channels, height, width) and that the kernel divides its
+/// height and width, naming `operation` in the message.
+func checkPooling(_ input: Tensor, kernel: Size2D, _ operation: String) {
+  precondition(
+    input.dims == 4,
+    "\(operation) needs an input of shape (batch, channels, height, width), got shape "
+      + "\(input.shape)")
+  precondition(
+    kernel.height >= 1 && kernel.width >= 1,
+    "\(operation): the kernel \(kernel) must be at least 1 × 1")
+  precondition(
+    input.shape[2] % kernel.height == 0,
+    "\(operation): the height \(input.shape[2]) of input \(input.shape) is not a multiple of "
+      + "the kernel height \(kernel.height) (kernel \(kernel))")
+  precondition(
+    input.shape[3] % kernel.width == 0,
+    "\(operation): the width \(input.shape[3]) of input \(input.shape) is not a multiple of "
+      + "the kernel width \(kernel.width) (kernel \(kernel))")
+}
+
+/// Task 4.3: the non-overlapping kernelHeight × kernelWidth blocks of an input (batch,
+/// channels, height, width) as a last dimension: the result has shape (batch, channels,
+/// height / kh, width / kw, kh · kw), and entry [b, c, i, j, u · kw + v] is input[b, c, i · kh
+/// + u, j · kw + v]. Built from `view`, `permute` and `contiguous`, so it is differentiable. The
+/// height and width must be multiples of the kernel's.
+public func tile(_ input: Tensor, kernel: Size2D) -> Tensor {
+  checkPooling(input, kernel: kernel, "tile")
+  // BEGIN SOLUTION Task 4.3
+  let (batch, channels) = (input.shape[0], input.shape[1])
+  let (kh, kw) = (kernel.height, kernel.width)
+  let (rows, cols) = (input.shape[2] / kh, input.shape[3] / kw)
+  let x = input.data.isContiguous ? input : input.contiguous()
+  return x.view(batch, channels, rows, kh, cols, kw)
+    .permute(0, 1, 2, 4, 3, 5)
+    .contiguous()
+    .view(batch, channels, rows, cols, kh * kw)
+  // END SOLUTION
+}
+
+/// Task 4.3: average pooling: the mean of each non-overlapping kernelHeight × kernelWidth block
+/// of an input (batch, channels, height, width), shape (batch, channels, height / kh, width /
+/// kw). The mean of the last dimension of `tile`; each input pixel's gradient is dOut / (kh ·
+/// kw) of its block.
+public func avgpool2d(_ input: Tensor, kernel: Size2D) -> Tensor {
+  checkPooling(input, kernel: kernel, "avgpool2d")
+  // BEGIN SOLUTION Task 4.3
+  let tiled = tile(input, kernel: kernel)
+  let shape = tiled.shape
+  return tiled.mean(dim: 4).view(shape[0], shape[1], shape[2], shape[3])
+  // END SOLUTION
+}
+
+/// Task 4.4: max pooling: the largest entry of each non-overlapping kernelHeight × kernelWidth
+/// block of an input (batch, channels, height, width), shape (batch, channels, height / kh,
+/// width / kw). The `max(dim:)` of the last dimension of `tile`, so a block's gradient goes to
+/// its first largest pixel (in row-major order within the block).
+public func maxpool2d(_ input: Tensor, kernel: Size2D) -> Tensor {
+  checkPooling(input, kernel: kernel, "maxpool2d")
+  // BEGIN SOLUTION Task 4.4
+  let tiled = tile(input, kernel: kernel)
+  let shape = tiled.shape
+  return tiled.max(dim: 4).view(shape[0], shape[1], shape[2], shape[3])
+  // END SOLUTION
+}

@@ -1,0 +1,133 @@
+// The layers of a convolutional network, on tensors.
+//
+// Names: Module 1 gave the bare name `Linear` to its layer of `Scalar`s, and Module 2 called its
+// layer on tensors `TensorLinear`. This stage keeps that one rule for every layer on tensors:
+// `Tensor` + PyTorch's name. So the linear layer stays Module 2's `TensorLinear` (this file adds
+// He initialisation to it), and the new layers are `TensorConv1d`, `TensorConv2d` and
+// `TensorDropout`. The differentiable functions they call keep PyTorch's functional names in
+// lower case (`conv1d`, `conv2d`, `dropout`), and the graph nodes behind those are
+// `Tensor.Convolution1d` and `Tensor.Convolution2d`, spelled out so that they do not read like
+// the layers.
+//
+// Weights are laid out as PyTorch lays them out for convolutions, (outChannels, inChannels,
+// kernel…); `TensorLinear` keeps Module 2's (inputs, outputs), so that its forward pass is x W + b.
+
+extension TensorLinear {
+  /// A layer from `inputs` to `outputs` features whose weights start as `initialization`
+  /// says (`.he`: uniform in ±√(6 / inputs), bias 0), drawn from `seed`.
+  public convenience init(
+    _ inputs: Int, _ outputs: Int, seed: UInt64, backend: TensorBackend = .simple,
+    initialization: Initialization
+  ) {
+    self.init(inputs, outputs, seed: seed, backend: backend)
+    weights.update(
+      initialization.weights([inputs, outputs], fanIn: inputs, seed: seed, backend: backend))
+    bias.update(initialization.bias(outputs, seed: seed &+ 1, backend: backend))
+  }
+}
+
+/// A 1-D convolution layer: `conv1d(x, weights, bias:, …)` with weights of shape (outChannels,
+/// inChannels, kernel) and a bias of shape (outChannels), for inputs of shape (batch,
+/// inChannels, width). Weights start He-uniform (fan-in inChannels · kernel) unless told
+/// otherwise; the bias starts at 0.
+public final class TensorConv1d: Module, Layer {
+  /// The filters, shape (outChannels, inChannels, kernel).
+  public let weights: Parameter
+  /// One number per output channel, or `nil` for a layer made with `bias: false`.
+  public let bias: Parameter?
+  /// How far the window moves per output position.
+  public let stride: Int
+  /// Zeros imagined on each side of the input.
+  public let padding: Int
+  /// The distance between kernel taps.
+  public let dilation: Int
+
+  /// A layer from `inChannels` to `outChannels` channels with a kernel of `kernel` taps,
+  /// initialised from `seed`.
+  public init(
+    inChannels: Int, outChannels: Int, kernel: Int, stride: Int = 1, padding: Int = 0,
+    dilation: Int = 1, bias: Bool = true, seed: UInt64, backend: TensorBackend = .simple,
+    initialization: Initialization = .he
+  ) {
+    precondition(
+      inChannels > 0 && outChannels > 0 && kernel > 0,
+      "TensorConv1d needs positive sizes, got inChannels \(inChannels), outChannels "
+        + "\(outChannels), kernel \(kernel)")
+    weights = Parameter(
+      initialization.weights(
+        [outChannels, inChannels, kernel], fanIn: inChannels * kernel, seed: seed,
+        backend: backend))
+    self.bias =
+      bias ? Parameter(initialization.bias(outChannels, seed: seed &+ 1, backend: backend)) : nil
+    self.stride = stride
+    self.padding = padding
+    self.dilation = dilation
+  }
+
+  /// The convolution of a batch (batch, inChannels, width) with the layer's filters.
+  public func forward(_ input: Tensor) -> Tensor {
+    conv1d(
+      input, weights.value(as: Tensor.self), bias: bias?.value(as: Tensor.self), stride: stride,
+      padding: padding, dilation: dilation)
+  }
+
+  /// `in: 1, out: 4, kernel: 3, stride: 1, padding: 1, dilation: 1`.
+  public override var extraDescription: String {
+    let shape = weights.value(as: Tensor.self).shape
+    return "in: \(shape[1]), out: \(shape[0]), kernel: \(shape[2]), stride: \(stride), "
+      + "padding: \(padding), dilation: \(dilation)"
+  }
+}
+
+/// A 2-D convolution layer: `conv2d(x, weights, bias:, …)` with weights of shape (outChannels,
+/// inChannels, kernelHeight, kernelWidth) and a bias of shape (outChannels), for inputs of
+/// shape (batch, inChannels, height, width). Weights start He-uniform (fan-in inChannels ·
+/// kernelHeight · kernelWidth) unless told otherwise; the bias starts at 0.
+public final class TensorConv2d: Module, Layer {
+  /// The filters, shape (outChannels, inChannels, kernelHeight, kernelWidth).
+  public let weights: Parameter
+  /// One number per output channel, or `nil` for a layer made with `bias: false`.
+  public let bias: Parameter?
+  /// How far the window moves per output position, per axis.
+  public let stride: Size2D
+  /// Zeros imagined on each side of the input, per axis.
+  public let padding: Size2D
+  /// The distance between kernel taps, per axis.
+  public let dilation: Size2D
+
+  /// A layer from `inChannels` to `outChannels` channels with a `kernel` (one number for a
+  /// square kernel, or `Size2D(height, width)`), initialised from `seed`.
+  public init(
+    inChannels: Int, outChannels: Int, kernel: Size2D, stride: Size2D = 1, padding: Size2D = 0,
+    dilation: Size2D = 1, bias: Bool = true, seed: UInt64, backend: TensorBackend = .simple,
+    initialization: Initialization = .he
+  ) {
+    precondition(
+      inChannels > 0 && outChannels > 0 && kernel.height > 0 && kernel.width > 0,
+      "TensorConv2d needs positive sizes, got inChannels \(inChannels), outChannels "
+        + "\(outChannels), kernel \(kernel)")
+    let shape = [outChannels, inChannels, kernel.height, kernel.width]
+    weights = Parameter(
+      initialization.weights(
+        shape, fanIn: inChannels * kernel.height * kernel.width, seed: seed, backend: backend))
+    self.bias =
+      bias ? Parameter(initialization.bias(outChannels, seed: seed &+ 1, backend: backend)) : nil
+    self.stride = stride
+    self.padding = padding
+    self.dilation = dilation
+  }
+
+  /// The convolution of a batch (batch, inChannels, height, width) with the layer's filters.
+  public func forward(_ input: Tensor) -> Tensor {
+    conv2d(
+      input, weights.value(as: Tensor.self), bias: bias?.value(as: Tensor.self), stride: stride,
+      padding: padding, dilation: dilation)
+  }
+
+  /// `in: 1, out: 4, kernel: (3, 3), stride: (1, 1), padding: (1, 1), dilation: (1, 1)`.
+  public override var extraDescription: String {
+    let shape = weights.value(as: Tensor.self).shape
+    return "in: \(shape[1]), out: \(shape[0]), kernel: \(Size2D(shape[2], shape[3])), "
+      + "stride: \(stride), padding: \(padding), dilation: \(dilation)"
+  }
+}
