@@ -5,7 +5,7 @@ import Testing
 
 /// The code students are given in Module 4 around the tasks: the output-size rule, layers and
 /// their initialisation, losses, and the Adam optimizer. Not graded.
-@Suite("Given code: layers, losses, Adam")
+@Suite("Given code: layers, losses, Adam", .explainsStops)
 struct GivenModule4Code {
   // MARK: geometry
 

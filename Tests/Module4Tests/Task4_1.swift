@@ -4,7 +4,7 @@ import Testing
 
 /// Task 4.1: the 1-D convolution: unfold, fold, and the forward and backward passes as matrix
 /// products.
-@Suite("Task 4.1: 1-D convolution")
+@Suite("Task 4.1: 1-D convolution", .explainsStops)
 struct Task4_1 {
   /// A seed for `gradCheck` that differs from case to case.
   static func seed(_ settings: AxisSettings, _ channels: Channels) -> UInt64 {

@@ -4,7 +4,7 @@ import Testing
 
 /// Task 4.2: the 2-D convolution: unfold and fold of images, with a stride, padding and
 /// dilation per axis.
-@Suite("Task 4.2: 2-D convolution")
+@Suite("Task 4.2: 2-D convolution", .explainsStops)
 struct Task4_2 {
   /// Settings for both axes (height first) and the channels.
   static var settings: Gen<(AxisSettings, AxisSettings, Channels)> {

@@ -3,7 +3,7 @@ import TestSupport
 import Testing
 
 /// Task 4.3: `tile` and average pooling.
-@Suite("Task 4.3: tile and average pooling")
+@Suite("Task 4.3: tile and average pooling", .explainsStops)
 struct Task4_3 {
   /// An input shape (batch 1–2, channels 1–2, height and width multiples of the kernel) and a
   /// kernel of 1 to 3 by 1 to 3.

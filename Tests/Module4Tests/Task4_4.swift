@@ -5,7 +5,7 @@ import Testing
 
 /// Task 4.4: max and argmax (first arg-max on ties), softmax, logsoftmax, max pooling and
 /// dropout.
-@Suite("Task 4.4: max, softmax, max pooling, dropout")
+@Suite("Task 4.4: max, softmax, max pooling, dropout", .explainsStops)
 struct Task4_4 {
   /// Shapes of 1 to 3 dimensions of size 1 to 4, and a dimension of them.
   static var shapeAndDim: Gen<(shape: [Int], dim: Int)> {
