@@ -18,7 +18,7 @@ struct MutantTests {
 
   @Test func aTextFoundNeverOrTwiceIsRefused() {
     for (find, count) in [("missing", 0), ("return", 2), ("aa", 2), ("", 0)] {
-      #expect(throws: GradingError.self) {
+      #expect(throws: CourseworkError.self) {
         try mutant(find: find).applied(to: "return a\nreturn aaa\n")
       }
       do {
@@ -32,7 +32,7 @@ struct MutantTests {
   @Test func theFileIsReadAndDuplicateNamesAreRefused() throws {
     let folder = try TemporaryFolder()
     defer { folder.remove() }
-    #expect(throws: GradingError.self) { try Mutant.load(projectRoot: folder.url) }
+    #expect(throws: CourseworkError.self) { try Mutant.load(projectRoot: folder.url) }
     let one = """
       {"task": "0.2", "name": "a", "file": "F.swift", "find": "x", "replace": "y"}
       """
@@ -45,6 +45,6 @@ struct MutantTests {
       String(describing: error).contains("twice")
     }
     try folder.write(Mutant.relativePath, "{\"bugs\": []}")
-    #expect(throws: GradingError.self) { try Mutant.load(projectRoot: folder.url) }
+    #expect(throws: CourseworkError.self) { try Mutant.load(projectRoot: folder.url) }
   }
 }

@@ -102,7 +102,7 @@ enum GradeCommand {
         at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
       try results.encoded().write(to: file)
     } catch {
-      throw GradingError("cannot write \(file.path): \(error.localizedDescription)")
+      throw CourseworkError.grading("cannot write \(file.path): \(error.localizedDescription)")
     }
   }
 

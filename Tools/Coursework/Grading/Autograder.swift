@@ -35,7 +35,7 @@ public struct Autograder: Sendable {
     self.progress = progress
   }
 
-  /// Grades the submission. Throws a `GradingError` only when grading itself cannot run (a
+  /// Grades the submission. Throws a `CourseworkError` only when grading itself cannot run (a
   /// folder that is not a checkout, a broken official `Package.swift` or manifest, `swift`
   /// missing); a submission that does not compile or fails tests is graded, not an error.
   public func grade() throws -> Report {
@@ -44,16 +44,17 @@ public struct Autograder: Sendable {
     let manifest: TaskManifest
     do {
       manifest = try TaskManifest.load(projectRoot: official)
-    } catch let error as ManifestError {
-      throw GradingError("the official manifest is not usable: \(error)")
+    } catch let error as CourseworkError where error.kind == .manifest {
+      throw CourseworkError.grading("the official manifest is not usable: \(error)")
     }
     guard let swift = Subprocess.findExecutable("swift") else {
-      throw GradingError("cannot find 'swift' on PATH; install a Swift 6 toolchain first")
+      throw CourseworkError.grading(
+        "cannot find 'swift' on PATH; install a Swift 6 toolchain first")
     }
     let officialFiles = try ProjectFiles.list(in: official)
     let stages = Self.stageFolders(in: officialFiles)
     guard !stages.isEmpty else {
-      throw GradingError(
+      throw CourseworkError.grading(
         "the official checkout \(official.path) has no Module0 folder; pass its root with --tests")
     }
     let mutants = try checkedMutants(for: manifest)
@@ -216,23 +217,24 @@ public struct Autograder: Sendable {
 
   // MARK: - Checks before grading
 
-  /// Throws a `GradingError` unless `folder` is a MiniTorch checkout: a folder with a
+  /// Throws a `CourseworkError` unless `folder` is a MiniTorch checkout: a folder with a
   /// `Package.swift` and a task manifest.
   static func checkCheckout(_ folder: URL, role: String, option: String) throws {
     let manager = FileManager.default
     var isFolder: ObjCBool = false
     guard manager.fileExists(atPath: folder.path, isDirectory: &isFolder), isFolder.boolValue
     else {
-      throw GradingError("the \(role) folder \(folder.path) does not exist; check \(option)")
+      throw CourseworkError.grading(
+        "the \(role) folder \(folder.path) does not exist; check \(option)")
     }
     guard manager.fileExists(atPath: folder.appendingPathComponent("Package.swift").path) else {
-      throw GradingError(
+      throw CourseworkError.grading(
         "the \(role) \(folder.path) is not a Swift package (it has no Package.swift); pass the "
           + "root folder of the checkout with \(option)")
     }
     let manifest = folder.appendingPathComponent(TaskManifest.relativePath)
     guard manager.fileExists(atPath: manifest.path) else {
-      throw GradingError(
+      throw CourseworkError.grading(
         "the \(role) \(folder.path) has no task manifest (\(TaskManifest.relativePath)); is it "
           + "a MiniTorch checkout? Pass its root folder with \(option)")
     }
@@ -256,18 +258,19 @@ public struct Autograder: Sendable {
     let mutants = try Mutant.load(projectRoot: official)
     for mutant in mutants {
       guard manifest.task(mutant.task)?.kind == .studentTests else {
-        throw GradingError(
+        throw CourseworkError.grading(
           "planted bug '\(mutant.name)' names task \(mutant.task), which is not a "
             + "student-tests task of the manifest")
       }
       let url = official.appendingPathComponent(mutant.file)
       guard let text = try? String(contentsOf: url, encoding: .utf8) else {
-        throw GradingError("planted bug '\(mutant.name)' edits \(mutant.file), which is missing")
+        throw CourseworkError.grading(
+          "planted bug '\(mutant.name)' edits \(mutant.file), which is missing")
       }
       _ = try mutant.applied(to: text)
     }
     for task in studentTestTasks where !mutants.contains(where: { $0.task == task.id }) {
-      throw GradingError(
+      throw CourseworkError.grading(
         "task \(task.id) has no planted bugs in \(Mutant.relativePath), so no test of it could "
           + "earn credit; add some")
     }

@@ -41,33 +41,33 @@ public struct Mutant: Codable, Sendable, Equatable {
     var mutants: [Mutant]
   }
 
-  /// Reads the mutants of the project at `root`. Throws a `GradingError` that says what to fix
+  /// Reads the mutants of the project at `root`. Throws a `CourseworkError` that says what to fix
   /// when the file is missing or malformed, or when two mutants share a name.
   public static func load(projectRoot root: URL) throws -> [Mutant] {
     let url = root.appendingPathComponent(relativePath)
     guard let data = FileManager.default.contents(atPath: url.path) else {
-      throw GradingError(
+      throw CourseworkError.grading(
         "no planted bugs at \(url.path); tasks of kind student-tests need them to be graded")
     }
     let mutants: [Mutant]
     do {
       mutants = try JSONDecoder().decode(File.self, from: data).mutants
     } catch {
-      throw GradingError("\(url.path) is not a valid list of planted bugs: \(error)")
+      throw CourseworkError.grading("\(url.path) is not a valid list of planted bugs: \(error)")
     }
     var names: Set<String> = []
     for mutant in mutants where !names.insert(mutant.name).inserted {
-      throw GradingError("\(url.path) lists the planted bug '\(mutant.name)' twice")
+      throw CourseworkError.grading("\(url.path) lists the planted bug '\(mutant.name)' twice")
     }
     return mutants
   }
 
-  /// `text` with the bug planted. Throws a `GradingError` unless `find` occurs exactly once, so
+  /// `text` with the bug planted. Throws a `CourseworkError` unless `find` occurs exactly once, so
   /// that a mutant never silently edits the wrong line or nothing at all.
   public func applied(to text: String) throws -> String {
     let matches = occurrences(in: text)
     guard matches.count == 1, let match = matches.first else {
-      throw GradingError(
+      throw CourseworkError.grading(
         "planted bug '\(name)' must find its text exactly once in \(file), but found it "
           + "\(matches.count) times; update \(Self.relativePath) to match the reference code")
     }

@@ -37,7 +37,7 @@ public struct PackageBuilder: Sendable {
 
   /// The package's name, read by loading `Package.swift` with `stages` stages.
   ///
-  /// Throws a `GradingError` with the first errors when the manifest cannot be loaded: that is
+  /// Throws a `CourseworkError` with the first errors when the manifest cannot be loaded: that is
   /// a broken `Package.swift`, not a submission that does not compile.
   public func packageName(stages: Int) throws -> String {
     let log = logFolder.appendingPathComponent("package-manifest.log")
@@ -54,7 +54,7 @@ public struct PackageBuilder: Sendable {
     else {
       let text = (try? String(contentsOf: log, encoding: .utf8)) ?? ""
       let errors = CompilerErrors.first(5, in: text, packageFolder: packageFolder.path)
-      throw GradingError(
+      throw CourseworkError.grading(
         "Package.swift (the official one, from --tests) cannot be loaded, so nothing can be "
           + "built:\n  "
           + (errors.isEmpty

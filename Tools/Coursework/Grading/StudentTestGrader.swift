@@ -28,7 +28,7 @@ struct StudentTestGrader: Sendable {
   /// Receives a line for each step.
   var progress: @Sendable (String) -> Void
 
-  /// Grades `task` with its planted bugs `mutants`. Throws a `GradingError` when the official
+  /// Grades `task` with its planted bugs `mutants`. Throws a `CourseworkError` when the official
   /// checkout itself does not build; a student file that does not compile scores 0.
   func grade(_ task: CourseTask, mutants: [Mutant]) throws -> TaskResult {
     guard let suitePath = task.suitePath else {
@@ -49,7 +49,7 @@ struct StudentTestGrader: Sendable {
     let packageName = try builder.packageName(stages: stages)
     let referenceBuild = try builder.build(stages: stages, name: "reference-\(label)")
     guard referenceBuild.succeeded else {
-      throw GradingError(
+      throw CourseworkError.grading(
         "the official checkout does not build with \(stages) stage(s); see "
           + "\(referenceBuild.log.path):\n  " + referenceBuild.errors.joined(separator: "\n  "))
     }
@@ -111,7 +111,7 @@ struct StudentTestGrader: Sendable {
 
   /// Plants `mutant` in the reference copy, builds `stages` stages and runs `tests`; returns the
   /// tests that did not pass. A planted bug that does not compile is the instructor's mistake:
-  /// it throws a `GradingError` naming it.
+  /// it throws a `CourseworkError` naming it.
   private func failures(
     of tests: [TestID], on mutant: Mutant, stages: Int, builder: PackageBuilder,
     binary: TestBinary
@@ -123,7 +123,7 @@ struct StudentTestGrader: Sendable {
       to: workspace.reference.appendingPathComponent(mutant.file))
     let build = try builder.build(stages: stages, name: "mutant-\(mutant.name)")
     guard build.succeeded else {
-      throw GradingError(
+      throw CourseworkError.grading(
         "planted bug '\(mutant.name)' does not compile; fix it in \(Mutant.relativePath):\n  "
           + build.errors.joined(separator: "\n  "))
     }

@@ -37,7 +37,7 @@ public struct TestBinary: Sendable {
     "MINITORCH_CASES": nil,
   ]
 
-  /// Every Swift Testing test function in the binary. Throws a `GradingError` when the binary
+  /// Every Swift Testing test function in the binary. Throws a `CourseworkError` when the binary
   /// cannot list them.
   public func listTests() throws -> [TestID] {
     let file = scratchFolder.appendingPathComponent("list-tests.txt")
@@ -47,7 +47,7 @@ public struct TestBinary: Sendable {
     ).run()
     let text = (try? String(contentsOf: file, encoding: .utf8)) ?? ""
     guard termination == .exited(0) else {
-      throw GradingError(
+      throw CourseworkError.grading(
         "\(executable.path) --list-tests failed (\(termination)):\n"
           + Truncation.keepingHead(text, limit: 2000))
     }

@@ -41,7 +41,7 @@ public struct StarterGenerator: Sendable {
 
   /// Checks every source file, then writes the starter and says what it did.
   ///
-  /// Throws a `StarterError` (or a `RegionError`, `ManifestError`) without writing anything when
+  /// Throws a `CourseworkError` without writing anything when
   /// the output folder is not empty, a module is unknown, or a marker is broken or names a task
   /// the manifest does not have.
   public func generate() throws -> Summary {
@@ -49,7 +49,7 @@ public struct StarterGenerator: Sendable {
     if let modules {
       let unknown = modules.subtracting(manifest.modules).sorted()
       guard unknown.isEmpty else {
-        throw StarterError(
+        throw CourseworkError.starter(
           "the manifest has no module \(unknown.map(String.init).joined(separator: ", ")); "
             + "its modules are \(manifest.modules.map(String.init).joined(separator: ", "))")
       }
@@ -78,12 +78,12 @@ public struct StarterGenerator: Sendable {
         if starter.text != text {
           replacements[path] = starter.text
         }
-      } catch let error as RegionError {
+      } catch let error as CourseworkError where error.kind == .solutionMarker {
         problems.append(error.description)
       }
     }
     guard problems.isEmpty else {
-      throw StarterError(
+      throw CourseworkError.starter(
         "no starter written; fix these solution markers first:\n  "
           + problems.joined(separator: "\n  "))
     }
@@ -112,7 +112,7 @@ public struct StarterGenerator: Sendable {
   {
     regions.compactMap { region in
       guard manifest.task(region.taskID) == nil else { return nil }
-      return RegionError(
+      return CourseworkError.solutionMarker(
         file: path, line: region.beginLine,
         "Task \(region.taskID) is not in \(TaskManifest.relativePath); fix the task number"
       ).description
@@ -125,11 +125,12 @@ public struct StarterGenerator: Sendable {
       return
     }
     guard isFolder.boolValue else {
-      throw StarterError("\(output.path) is a file; pass a new or empty folder with --output")
+      throw CourseworkError.starter(
+        "\(output.path) is a file; pass a new or empty folder with --output")
     }
     let contents = (try? FileManager.default.contentsOfDirectory(atPath: output.path)) ?? []
     guard contents.isEmpty else {
-      throw StarterError(
+      throw CourseworkError.starter(
         "\(output.path) is not empty; pass a new or empty folder with --output, so that no "
           + "file of yours is overwritten")
     }
@@ -138,10 +139,10 @@ public struct StarterGenerator: Sendable {
   private func readText(_ path: String) throws -> String {
     let url = source.appendingPathComponent(path)
     guard let data = FileManager.default.contents(atPath: url.path) else {
-      throw StarterError("cannot read \(url.path)")
+      throw CourseworkError.starter("cannot read \(url.path)")
     }
     guard let text = String(data: data, encoding: .utf8) else {
-      throw StarterError("\(url.path) is not UTF-8 text; Swift sources must be UTF-8")
+      throw CourseworkError.starter("\(url.path) is not UTF-8 text; Swift sources must be UTF-8")
     }
     return text
   }
@@ -164,7 +165,7 @@ public struct StarterGenerator: Sendable {
         try manager.setAttributes([.posixPermissions: permissions], ofItemAtPath: to.path)
       }
     } catch {
-      throw StarterError("cannot write \(to.path): \(error.localizedDescription)")
+      throw CourseworkError.starter("cannot write \(to.path): \(error.localizedDescription)")
     }
   }
 }

@@ -8,11 +8,11 @@ import Foundation
 public enum FolderMirror {
   /// Makes `folder` contain exactly `files` (relative path → file to copy): copies what is new
   /// or different, deletes what is not listed, and leaves `.build`, `.swiftpm` and `.git`
-  /// alone. Throws a `GradingError` when a file cannot be read or written.
+  /// alone. Throws a `CourseworkError` when a file cannot be read or written.
   public static func sync(_ files: [String: URL], into folder: URL) throws {
     for (path, source) in files {
       guard let data = FileManager.default.contents(atPath: source.path) else {
-        throw GradingError("cannot read \(source.path)")
+        throw CourseworkError.grading("cannot read \(source.path)")
       }
       try write(data, to: folder.appendingPathComponent(path), permissionsFrom: source)
     }
@@ -53,7 +53,7 @@ public enum FolderMirror {
         try manager.setAttributes([.posixPermissions: permissions], ofItemAtPath: file.path)
       }
     } catch {
-      throw GradingError("cannot write \(file.path): \(error.localizedDescription)")
+      throw CourseworkError.grading("cannot write \(file.path): \(error.localizedDescription)")
     }
     return true
   }
