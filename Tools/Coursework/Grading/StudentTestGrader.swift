@@ -3,10 +3,10 @@ import Foundation
 /// Grades a task whose tests the student writes (kind `student-tests`, such as Task 0.2) by what
 /// tests are for: passing on correct code and failing on wrong code.
 ///
-/// In the workspace's reference copy (the official checkout, with its solutions), the student's
-/// suite file takes the place of the official one. Each of the student's tests must pass on the
-/// reference code; then each planted bug of the task (`Mutant`) is put into the reference in
-/// turn, and the tests run again. A test earns credit when it passes on the reference and fails
+/// In the workspace's reference copy (the official checkout, with its solutions and every
+/// planted bug of the task built in as a switch, see `MutantSchema`), the student's suite file
+/// takes the place of the official one. Each of the student's tests must pass on the reference
+/// code; then it runs once with each planted bug (`Mutant`) switched on. A test earns credit when it passes on the reference and fails
 /// on at least one planted bug, so an empty test, or one that checks nothing, earns nothing.
 /// The tests that count are the ones the official suite has, by name; the score is the task's
 /// points times the fraction of them that earn credit.
@@ -29,113 +29,63 @@ struct StudentTestGrader: Sendable {
   var progress: @Sendable (String) -> Void
 
   /// Grades `task` with its planted bugs `mutants`. Throws a `CourseworkError` when the official
-  /// checkout itself does not build; a student file that does not compile scores 0.
+  /// checkout itself, with its planted bugs, does not build; a student file that does not
+  /// compile scores 0.
   func grade(_ task: CourseTask, mutants: [Mutant]) throws -> TaskResult {
     guard let suitePath = task.suitePath else {
       return TaskResult(task: task, passed: 0, total: 0, output: "The task names no suite.")
     }
-    let copy = workspace.reference
-    var plan: [String: URL] = [:]
+    let hunt = BugHunt(
+      folder: workspace.reference, stages: task.module + 1,
+      builder: PackageBuilder(
+        swift: swift, packageFolder: workspace.reference, logFolder: workspace.logs),
+      timeLimit: timeLimit, workers: workers, runs: workspace.runs)
+    var files: [String: URL] = [:]
     for path in officialFiles {
-      plan[path] = official.appendingPathComponent(path)
+      files[path] = official.appendingPathComponent(path)
     }
-    try FolderMirror.sync(plan, into: copy)
-    let builder = PackageBuilder(swift: swift, packageFolder: copy, logFolder: workspace.logs)
-    let stages = task.module + 1
     let label = "Task\(task.id.replacingOccurrences(of: ".", with: "_"))"
 
     // The tests that count: the official suite's, by name.
-    progress("Task \(task.id): building the reference code with the official tests")
-    let packageName = try builder.packageName(stages: stages)
-    let referenceBuild = try builder.build(stages: stages, name: "reference-\(label)")
+    progress(
+      "Task \(task.id): building the reference code, its planted bugs and the official tests")
+    try hunt.prepare(files: files, planting: mutants, readingFrom: official)
+    let referenceBuild = try hunt.build(name: "reference-\(label)")
     guard referenceBuild.succeeded else {
       throw CourseworkError.grading(
-        "the official checkout does not build with \(stages) stage(s); see "
+        "the official checkout, with the planted bugs of \(Mutant.relativePath) built in, does "
+          + "not build with \(hunt.stages) stage(s) (a planted bug that does not compile?); see "
           + "\(referenceBuild.log.path):\n  " + referenceBuild.errors.joined(separator: "\n  "))
     }
-    let binary = TestBinary(
-      packageName: packageName, packageFolder: copy, scratchFolder: workspace.runs,
-      timeLimit: timeLimit)
-    let expected = try binary.listTests().filter { Autograder.isTest($0, of: task) }
+    let expected = try hunt.tests(of: task)
 
-    // The student's tests, on the reference code.
+    // The student's tests, on the reference code and on each planted bug.
     let studentFile = submission.appendingPathComponent(suitePath)
-    guard let studentSource = FileManager.default.contents(atPath: studentFile.path) else {
+    guard let studentSource = try? String(contentsOf: studentFile, encoding: .utf8) else {
       return TaskResult(
         task: task, passed: 0, total: expected.count,
-        output: "The submission has no \(suitePath); write your tests there.")
+        output: "The submission has no \(suitePath) (or it is not UTF-8 text); write your "
+          + "tests there.")
     }
-    let suiteFile = copy.appendingPathComponent(suitePath)
-    let officialSource = FileManager.default.contents(atPath: suiteFile.path) ?? Data()
-    try FolderMirror.write(studentSource, to: suiteFile)
-    defer { _ = try? FolderMirror.write(officialSource, to: suiteFile) }
     progress("Task \(task.id): building your tests against the reference code")
-    let build = try builder.build(stages: stages, name: "student-\(label)")
+    try hunt.prepare(
+      files: files, planting: mutants, readingFrom: official,
+      overrides: [suitePath: studentSource])
+    let build = try hunt.build(name: "student-\(label)")
     guard build.succeeded else {
       return TaskResult(
         task: task, passed: 0, total: expected.count,
         output: "\(suitePath) does not compile against the reference code. First errors:\n"
           + build.errors.joined(separator: "\n"))
     }
-    let written = try binary.listTests().filter { Autograder.isTest($0, of: task) }
-    progress("Task \(task.id): running \(written.count) of your tests on the reference code")
-    let onReference = binary.run(written, workers: workers)
-    let passing = written.filter { onReference[$0]?.isPassed == true }
-
-    // The tests that pass, on each planted bug. Each bug is written over the original text
-    // of its file, and the original comes back once at the end: fewer rewrites of the file.
-    var caught: [TestID: [String]] = [:]
-    if !passing.isEmpty {
-      var plantedIn: String?
-      defer {
-        if let plantedIn {
-          restore(plantedIn)
-        }
-      }
-      for (number, mutant) in mutants.enumerated() {
-        if let file = plantedIn, file != mutant.file {
-          restore(file)
-        }
-        plantedIn = mutant.file
-        progress("Task \(task.id): planted bug \(number + 1) of \(mutants.count), \(mutant.name)")
-        let failed = try failures(
-          of: passing, on: mutant, stages: stages, builder: builder, binary: binary)
-        for test in failed {
-          caught[test, default: []].append(mutant.name)
-        }
-      }
-    }
+    let written = try hunt.tests(of: task)
+    progress(
+      "Task \(task.id): running \(written.count) of your tests on the reference code and on "
+        + "\(mutants.count) planted bugs")
+    let found = try hunt.hunt(written, bugs: mutants)
     return Self.result(
-      of: task, expected: expected, written: written, onReference: onReference, caught: caught)
-  }
-
-  /// Plants `mutant` in the reference copy, builds `stages` stages and runs `tests`; returns the
-  /// tests that did not pass. A planted bug that does not compile is the instructor's mistake:
-  /// it throws a `CourseworkError` naming it.
-  private func failures(
-    of tests: [TestID], on mutant: Mutant, stages: Int, builder: PackageBuilder,
-    binary: TestBinary
-  ) throws -> [TestID] {
-    let original = try String(
-      contentsOf: official.appendingPathComponent(mutant.file), encoding: .utf8)
-    try FolderMirror.write(
-      Data(try mutant.applied(to: original).utf8),
-      to: workspace.reference.appendingPathComponent(mutant.file))
-    let build = try builder.build(stages: stages, name: "mutant-\(mutant.name)")
-    guard build.succeeded else {
-      throw CourseworkError.grading(
-        "planted bug '\(mutant.name)' does not compile; fix it in \(Mutant.relativePath):\n  "
-          + build.errors.joined(separator: "\n  "))
-    }
-    let outcomes = binary.run(tests, workers: workers)
-    return tests.filter { outcomes[$0]?.isPassed != true }
-  }
-
-  /// Puts the official version of `path` back into the reference copy.
-  private func restore(_ path: String) {
-    if let data = FileManager.default.contents(atPath: official.appendingPathComponent(path).path) {
-      _ = try? FolderMirror.write(data, to: workspace.reference.appendingPathComponent(path))
-    }
+      of: task, expected: expected, written: written, onReference: found.onCode,
+      caught: found.caught)
   }
 
   /// The result of a `student-tests` task: one line per official test saying whether it earned
@@ -169,8 +119,15 @@ struct StudentTestGrader: Sendable {
     }
     let extra = written.filter { !expected.contains($0) }
     if !extra.isEmpty {
-      lines.append(
-        "Tests of yours that are not graded: " + extra.map(\.function).joined(separator: ", "))
+      lines.append("Tests of yours that are not graded:")
+      for test in extra {
+        let bugs = caught[test] ?? []
+        let what =
+          onReference[test]?.isPassed != true
+          ? "fails on correct code"
+          : bugs.isEmpty ? "catches no planted bug" : "catches " + bugs.joined(separator: ", ")
+        lines.append("  \(test.function): \(what)")
+      }
     }
     return TaskResult(
       task: task, passed: credited, total: expected.count,

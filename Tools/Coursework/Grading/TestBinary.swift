@@ -35,6 +35,7 @@ public struct TestBinary: Sendable {
     "SWIFT_BACKTRACE": "enable=no",
     "MINITORCH_SEED": nil,
     "MINITORCH_CASES": nil,
+    MutantSchema.variable: nil,
   ]
 
   /// Every Swift Testing test function in the binary. Throws a `CourseworkError` when the binary
@@ -55,8 +56,11 @@ public struct TestBinary: Sendable {
   }
 
   /// Runs `test` alone in a fresh process and reports how it went. `runNumber` keeps the files
-  /// of runs that happen at the same time apart.
-  public func run(_ test: TestID, runNumber: Int) -> TestOutcome {
+  /// of runs that happen at the same time apart; `environment` is set (or, with `nil`, removed)
+  /// on top of the usual test environment.
+  public func run(_ test: TestID, runNumber: Int, environment: [String: String?] = [:])
+    -> TestOutcome
+  {
     let events = scratchFolder.appendingPathComponent("run-\(runNumber).jsonl")
     let errors = scratchFolder.appendingPathComponent("run-\(runNumber).stderr")
     defer {
@@ -76,7 +80,8 @@ public struct TestBinary: Sendable {
     do {
       termination = try Subprocess(
         shell, ["-c", script, executable.path] + arguments, in: packageFolder,
-        environment: Self.environment, output: .discard, errors: .file(errors),
+        environment: Self.environment.merging(environment) { _, given in given },
+        output: .discard, errors: .file(errors),
         timeLimit: timeLimit
       ).run()
     } catch {
@@ -88,12 +93,32 @@ public struct TestBinary: Sendable {
       errorOutput: ErrorOutput.essentials(ofFile: errors))
   }
 
-  /// Runs each test alone, `workers` at a time, and reports how each went.
-  public func run(_ tests: [TestID], workers: Int) -> [TestID: TestOutcome] {
+  /// Runs each test alone, `workers` at a time, with `environment` on top of the usual one,
+  /// and reports how each went.
+  public func run(_ tests: [TestID], workers: Int, environment: [String: String?] = [:])
+    -> [TestID: TestOutcome]
+  {
     let numbered = Array(tests.enumerated())
     let outcomes = parallelMap(numbered, workers: workers) { item in
-      (item.element, run(item.element, runNumber: item.offset))
+      (item.element, run(item.element, runNumber: item.offset, environment: environment))
     }
     return Dictionary(outcomes, uniquingKeysWith: { first, _ in first })
+  }
+
+  /// Runs each test of `tests` once with each planted bug of `bugs` (by name, through
+  /// `MutantSchema.variable`), `workers` at a time; returns, per test, the bugs it did not pass
+  /// on (the bugs it caught), in the order of `bugs`.
+  public func bugsCaught(by tests: [TestID], bugs: [String], workers: Int) -> [TestID: [String]] {
+    let pairs = Array(bugs.flatMap { bug in tests.map { (bug: bug, test: $0) } }.enumerated())
+    let outcomes = parallelMap(pairs, workers: workers) { item in
+      run(
+        item.element.test, runNumber: item.offset,
+        environment: [MutantSchema.variable: item.element.bug])
+    }
+    var caught: [TestID: [String]] = [:]
+    for (item, outcome) in zip(pairs, outcomes) where !outcome.isPassed {
+      caught[item.element.test, default: []].append(item.element.bug)
+    }
+    return caught
   }
 }

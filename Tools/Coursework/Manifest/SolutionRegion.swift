@@ -82,6 +82,16 @@ public struct SolutionRegion: Sendable, Equatable {
     return regions
   }
 
+  /// The lines of `text` outside the bodies of `regions` (the regions of `text`): the marker
+  /// lines and everything around them, which a starter and a solved file share.
+  public static func outside(of regions: [SolutionRegion], in text: String) -> [String] {
+    var kept = lines(of: text)
+    for region in regions.reversed() {
+      kept.removeSubrange(region.beginLine..<(region.endLine - 1))
+    }
+    return kept
+  }
+
   /// Reads the task id from a BEGIN line such as `// BEGIN SOLUTION Task 0.1`.
   private static func taskID(afterMarkerIn trimmed: String, file: String, line: Int) throws
     -> String

@@ -1,31 +1,55 @@
 import Foundation
 
-/// Makes the starter repository students begin from: a copy of the project in which every
-/// solution region of the chosen modules is replaced by its placeholder.
+/// Makes the starter repository students begin from: a copy of the project in which the
+/// solution regions of the modules it is for, and of every later module, are replaced by their
+/// placeholders.
 ///
-/// Nothing else differs: tests, the manifest, the guides, the tool and the CI configuration are
-/// copied as they are, except the files in `graderOnlyFiles`, which stay with the instructor. Every
-/// source file is checked before anything is written, so a broken marker leaves no half-made
-/// starter behind.
+/// A starter is the student's repository, not a copy of the instructor's: it leaves out the
+/// files in `instructorOnlyPaths` (the instructor guide, the reference's CI, the grading files
+/// and their planted bugs) and gets a student `README.md` made from `readmeTemplate`.
+/// Everything else (tests, the manifest, the guides, the tool) is copied as it is. Every source
+/// file is checked before anything is written, so a broken marker leaves no half-made starter
+/// behind.
 public struct StarterGenerator: Sendable {
   /// The project to copy: a checkout with solutions.
   public var source: URL
   /// The folder to write; it must be empty or not exist yet.
   public var output: URL
-  /// The modules whose regions are replaced; `nil` means every module.
+  /// The modules the starter is for; `nil` means every module. Their regions and those of
+  /// every later module are replaced, so a starter never holds the solution of the module it
+  /// is for or of one still to come.
   public var modules: Set<Int>?
+  /// Whether the modules before the chosen ones keep the official solutions (a starter for
+  /// Module 1 that hands out a working Module 0). Without it they are replaced too, and students
+  /// bring their own earlier work with `minitorch sync`.
+  public var keepsEarlierSolutions: Bool
 
-  /// A generator copying `source` to `output`, replacing the regions of `modules` (all when
-  /// `nil`).
-  public init(source: URL, output: URL, modules: Set<Int>? = nil) {
+  /// A generator copying `source` to `output` for `modules` (every module when `nil`), keeping
+  /// the official solutions of earlier modules only when `keepsEarlierSolutions` is set.
+  public init(
+    source: URL, output: URL, modules: Set<Int>? = nil, keepsEarlierSolutions: Bool = false
+  ) {
     self.source = source
     self.output = output
     self.modules = modules
+    self.keepsEarlierSolutions = keepsEarlierSolutions
   }
 
-  /// Files a starter leaves out. The planted bugs the grader uses to check students' tests
-  /// quote the solution lines they break, so handing them out would hand out answers.
-  public static let graderOnlyFiles: Set<String> = [Mutant.relativePath]
+  /// What a starter leaves out, as project paths; one ending in "/" is a whole folder. The
+  /// instructor guide, the CI of the reference, the grading files (the planted bugs quote
+  /// solution lines, so handing them out would hand out answers) and the README template.
+  public static let instructorOnlyPaths = [
+    "assignments/README.md", "assignments/autograder/", "assignments/starter/", ".ci/",
+    ".github/",
+  ]
+
+  /// The template of the starter's `README.md`; see `StarterReadme` for what it may contain.
+  public static let readmeTemplate = "assignments/starter/README.md"
+
+  /// Whether the file at `path` stays with the instructor.
+  public static func isInstructorOnly(_ path: String) -> Bool {
+    instructorOnlyPaths.contains { $0.hasSuffix("/") ? path.hasPrefix($0) : path == $0 }
+  }
 
   /// What a generated starter contains.
   public struct Summary: Sendable, Equatable {
@@ -33,17 +57,27 @@ public struct StarterGenerator: Sendable {
     public var fileCount: Int
     /// How many regions were replaced, per task id.
     public var replacedRegions: [String: Int]
-    /// How many regions kept their solution because their module was not chosen, per task id.
+    /// How many regions kept the official solution (earlier modules, kept on request), per task
+    /// id.
     public var keptRegions: [String: Int]
-    /// The files left out because they belong to the grader.
+    /// The files left out because they stay with the instructor.
     public var leftOut: [String]
+    /// Whether `README.md` was made from the template (otherwise it was copied as it is).
+    public var readmeFromTemplate: Bool
+  }
+
+  /// The first module whose regions are always replaced: the smallest chosen one, or 0.
+  public var firstModule: Int { modules?.min() ?? 0 }
+
+  /// Whether the starter replaces the regions of a task of `module`.
+  public func replaces(module: Int) -> Bool {
+    module >= firstModule || !keepsEarlierSolutions
   }
 
   /// Checks every source file, then writes the starter and says what it did.
   ///
-  /// Throws a `CourseworkError` without writing anything when
-  /// the output folder is not empty, a module is unknown, or a marker is broken or names a task
-  /// the manifest does not have.
+  /// Throws a `CourseworkError` without writing anything when the output folder is not empty, a
+  /// module is unknown, or a marker is broken or names a task the manifest does not have.
   public func generate() throws -> Summary {
     let manifest = try TaskManifest.load(projectRoot: source)
     if let modules {
@@ -57,7 +91,8 @@ public struct StarterGenerator: Sendable {
     try refuseNonEmptyOutput()
     let files = try ProjectFiles.list(in: source, skipping: output)
     var replacements: [String: String] = [:]
-    var summary = Summary(fileCount: 0, replacedRegions: [:], keptRegions: [:], leftOut: [])
+    var summary = Summary(
+      fileCount: 0, replacedRegions: [:], keptRegions: [:], leftOut: [], readmeFromTemplate: false)
     var problems: [String] = []
     for path in files where path.hasSuffix(".swift") {
       let text = try readText(path)
@@ -66,7 +101,9 @@ public struct StarterGenerator: Sendable {
       do {
         let regions = try SolutionRegion.regions(in: text, file: path)
         problems += check(regions, manifest, path)
-        let replaces = { (region: SolutionRegion) in isChosen(region, manifest) }
+        let replaces = { (region: SolutionRegion) in
+          manifest.task(region.taskID).map { self.replaces(module: $0.module) } ?? true
+        }
         for region in regions {
           if replaces(region) {
             summary.replacedRegions[region.taskID, default: 0] += 1
@@ -87,21 +124,27 @@ public struct StarterGenerator: Sendable {
         "no starter written; fix these solution markers first:\n  "
           + problems.joined(separator: "\n  "))
     }
+    if files.contains(Self.readmeTemplate) {
+      let template = try readText(Self.readmeTemplate)
+      let replacedTasks = Set(manifest.tasks.filter { replaces(module: $0.module) }.map(\.id))
+      replacements["README.md"] = StarterReadme(
+        manifest: manifest, replacedTasks: replacedTasks, firstModule: firstModule
+      ).render(template)
+      summary.readmeFromTemplate = true
+    }
     for path in files {
-      if Self.graderOnlyFiles.contains(path) {
+      if Self.isInstructorOnly(path) {
         summary.leftOut.append(path)
         continue
       }
       try write(path, replacement: replacements[path])
       summary.fileCount += 1
     }
+    if replacements["README.md"] != nil && !files.contains("README.md") {
+      try write("README.md", replacement: replacements["README.md"])
+      summary.fileCount += 1
+    }
     return summary
-  }
-
-  /// Whether `region` belongs to one of the chosen modules.
-  private func isChosen(_ region: SolutionRegion, _ manifest: TaskManifest) -> Bool {
-    guard let task = manifest.task(region.taskID) else { return false }
-    return modules?.contains(task.module) ?? true
   }
 
   /// The problems with `regions` of the file at `path` that the parser cannot see: tasks the
@@ -161,7 +204,7 @@ public struct StarterGenerator: Sendable {
         return
       }
       try Data(replacement.utf8).write(to: to)
-      if let permissions = try manager.attributesOfItem(atPath: from.path)[.posixPermissions] {
+      if let permissions = try? manager.attributesOfItem(atPath: from.path)[.posixPermissions] {
         try manager.setAttributes([.posixPermissions: permissions], ofItemAtPath: to.path)
       }
     } catch {
