@@ -6,8 +6,10 @@ enum MiniTorchTool {
   /// Every subcommand, in the order `minitorch help` lists them.
   static let commands: [Command] = [
     TrainCommand.command,
+    PracticeCommand.command,
     StarterCommand.command,
     GradeCommand.command,
+    BugsCommand.command,
   ]
 
   /// Runs the tool with the process's arguments and exits with the command's status.

@@ -41,6 +41,11 @@ public struct EventStream: Sendable {
     }
   }
 
+  /// Whether the stream records the end of `test`.
+  public func hasEnded(_ test: TestID) -> Bool {
+    events.contains { $0.kind == "testEnded" && $0.testID.map(test.matches(eventTestID:)) == true }
+  }
+
   /// How `test` went, given how its process ended and the end of its error output (which holds
   /// the message of a trap).
   public func outcome(

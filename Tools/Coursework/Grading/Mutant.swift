@@ -147,11 +147,11 @@ public struct Mutant: Codable, Sendable, Equatable {
     return bodies
   }
 
-  /// `text` with the region of `function` given `newBody`; `original` in it is the value of the
-  /// region's old code, computed by that code in a closure of the function's return type.
-  private func applyingBody(_ newBody: String, toFunction function: String, in text: String)
-    throws -> String
-  {
+  /// For a body edit, the solution region of `function` in `text` and the lines of the
+  /// function's header (from `func` to the BEGIN marker); `nil` for a text edit. Throws a
+  /// `CourseworkError` when the function is missing or has no region.
+  public func targetRegion(in text: String) throws -> (region: SolutionRegion, header: String)? {
+    guard let function else { return nil }
     let lines = SolutionRegion.lines(of: text)
     let regions = try SolutionRegion.regions(in: text, file: file)
     guard
@@ -168,7 +168,15 @@ public struct Mutant: Codable, Sendable, Equatable {
       throw CourseworkError.grading(
         "planted bug '\(name)': the function '\(function)' in \(file) has no solution region")
     }
-    let header = lines[declaration..<(region.beginLine - 1)].joined(separator: " ")
+    return (region, lines[declaration..<(region.beginLine - 1)].joined(separator: " "))
+  }
+
+  /// `text` with the region of `function` given `newBody`; `original` in it is the value of the
+  /// region's old code, computed by that code in a closure of the function's return type.
+  private func applyingBody(_ newBody: String, toFunction function: String, in text: String)
+    throws -> String
+  {
+    guard let (region, header) = try targetRegion(in: text) else { return text }
     let indent = region.indentation
     var body: [String] = []
     if newBody.contains(Self.originalName) {
@@ -180,7 +188,7 @@ public struct Mutant: Codable, Sendable, Equatable {
     body += newBody.split(separator: "\n", omittingEmptySubsequences: false).map {
       indent + $0
     }
-    var result = lines
+    var result = SolutionRegion.lines(of: text)
     result.replaceSubrange(region.beginLine..<(region.endLine - 1), with: body)
     return result.joined(separator: "\n") + (SolutionRegion.endsWithNewline(text) ? "\n" : "")
   }

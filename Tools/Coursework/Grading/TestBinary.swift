@@ -61,6 +61,56 @@ public struct TestBinary: Sendable {
   public func run(_ test: TestID, runNumber: Int, environment: [String: String?] = [:])
     -> TestOutcome
   {
+    switch process(running: [test], runNumber: runNumber, environment: environment) {
+    case .couldNotStart(let reason):
+      return .notRun(reason)
+    case .finished(let stream, let termination, let errorOutput):
+      return stream.outcome(
+        of: test, termination: termination, timeLimit: timeLimit, errorOutput: errorOutput)
+    }
+  }
+
+  /// Runs `tests` together in one process (as `swift test` would, in parallel inside it) and
+  /// reports how each went. The tests that did not finish there, because the process crashed
+  /// or ran out of time, run again, each alone, so one trap costs no other test its result.
+  /// Much cheaper than a process per test when tests are short, as when every test runs again
+  /// with each planted bug.
+  public func runTogether(_ tests: [TestID], runNumber: Int, environment: [String: String?] = [:])
+    -> [TestID: TestOutcome]
+  {
+    guard tests.count > 1 else {
+      return Dictionary(
+        uniqueKeysWithValues: tests.map {
+          ($0, run($0, runNumber: runNumber, environment: environment))
+        })
+    }
+    var outcomes: [TestID: TestOutcome] = [:]
+    if case .finished(let stream, let termination, let errorOutput) = process(
+      running: tests, runNumber: runNumber, environment: environment)
+    {
+      for test in tests where stream.hasEnded(test) {
+        outcomes[test] = stream.outcome(
+          of: test, termination: termination, timeLimit: timeLimit, errorOutput: errorOutput)
+      }
+    }
+    for test in tests where outcomes[test] == nil {
+      outcomes[test] = run(test, runNumber: runNumber, environment: environment)
+    }
+    return outcomes
+  }
+
+  /// How a run of the test binary went.
+  private enum ProcessRun {
+    /// It ran: its event stream, how it ended, and the essential end of its error output.
+    case finished(EventStream, Subprocess.Termination, String)
+    /// It could not start, for this reason.
+    case couldNotStart(String)
+  }
+
+  /// Runs the test binary on `tests` in one process, with the file size limit.
+  private func process(
+    running tests: [TestID], runNumber: Int, environment: [String: String?]
+  ) -> ProcessRun {
     let events = scratchFolder.appendingPathComponent("run-\(runNumber).jsonl")
     let errors = scratchFolder.appendingPathComponent("run-\(runNumber).stderr")
     defer {
@@ -68,11 +118,11 @@ public struct TestBinary: Sendable {
       try? FileManager.default.removeItem(at: errors)
     }
     try? FileManager.default.removeItem(at: events)
-    let arguments = [
-      "--testing-library", "swift-testing", "--quiet",
-      "--filter", test.filterPattern,
-      "--event-stream-output-path", events.path, "--event-stream-version", "0",
-    ]
+    var arguments = ["--testing-library", "swift-testing", "--quiet"]
+    for test in tests {
+      arguments += ["--filter", test.filterPattern]
+    }
+    arguments += ["--event-stream-output-path", events.path, "--event-stream-version", "0"]
     // A shell sets the file size limit, then becomes the test binary (same process id).
     let shell = URL(fileURLWithPath: "/bin/sh")
     let script = "ulimit -f \(Self.fileSizeLimitBlocks) 2>/dev/null; exec \"$0\" \"$@\""
@@ -85,12 +135,10 @@ public struct TestBinary: Sendable {
         timeLimit: timeLimit
       ).run()
     } catch {
-      return .notRun("the test process could not start: \(error.localizedDescription)")
+      return .couldNotStart("the test process could not start: \(error.localizedDescription)")
     }
     let stream = EventStream((try? String(contentsOf: events, encoding: .utf8)) ?? "")
-    return stream.outcome(
-      of: test, termination: termination, timeLimit: timeLimit,
-      errorOutput: ErrorOutput.essentials(ofFile: errors))
+    return .finished(stream, termination, ErrorOutput.essentials(ofFile: errors))
   }
 
   /// Runs each test alone, `workers` at a time, with `environment` on top of the usual one,
@@ -105,19 +153,21 @@ public struct TestBinary: Sendable {
     return Dictionary(outcomes, uniquingKeysWith: { first, _ in first })
   }
 
-  /// Runs each test of `tests` once with each planted bug of `bugs` (by name, through
-  /// `MutantSchema.variable`), `workers` at a time; returns, per test, the bugs it did not pass
-  /// on (the bugs it caught), in the order of `bugs`.
+  /// Runs `tests` once with each planted bug of `bugs` (by name, through
+  /// `MutantSchema.variable`), all tests of a bug in one process (`runTogether`), `workers`
+  /// bugs at a time; returns, per test, the bugs it did not pass on (the bugs it caught), in
+  /// the order of `bugs`.
   public func bugsCaught(by tests: [TestID], bugs: [String], workers: Int) -> [TestID: [String]] {
-    let pairs = Array(bugs.flatMap { bug in tests.map { (bug: bug, test: $0) } }.enumerated())
-    let outcomes = parallelMap(pairs, workers: workers) { item in
-      run(
-        item.element.test, runNumber: item.offset,
-        environment: [MutantSchema.variable: item.element.bug])
+    let numbered = Array(bugs.enumerated())
+    let outcomes = parallelMap(numbered, workers: workers) { item in
+      runTogether(
+        tests, runNumber: item.offset, environment: [MutantSchema.variable: item.element])
     }
     var caught: [TestID: [String]] = [:]
-    for (item, outcome) in zip(pairs, outcomes) where !outcome.isPassed {
-      caught[item.element.test, default: []].append(item.element.bug)
+    for (bug, results) in zip(bugs, outcomes) {
+      for test in tests where results[test]?.isPassed != true {
+        caught[test, default: []].append(bug)
+      }
     }
     return caught
   }
