@@ -6,7 +6,9 @@ enum MiniTorchTool {
   /// Every subcommand, in the order `minitorch help` lists them.
   static let commands: [Command] = [
     TrainCommand.command,
+    StatusCommand.command,
     PracticeCommand.command,
+    SyncCommand.command,
     StarterCommand.command,
     GradeCommand.command,
     BugsCommand.command,
