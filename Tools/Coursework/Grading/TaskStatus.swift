@@ -88,8 +88,9 @@ public struct TaskStatus: Sendable {
       packageName: try builder.packageName(stages: nil), packageFolder: checkout,
       scratchFolder: scratch, timeLimit: timeLimit)
     let listed = try binary.listTests()
-    let tested = tasks.filter { $0.suite != nil }
-    progress("Running the tests of \(tested.count) tasks")
+    // A task whose code still holds only placeholders is "not written yet" without a run.
+    let tested = tasks.filter { $0.suite != nil && !unwritten.contains($0.id) }
+    progress("Running the tests of \(tested.count) written tasks")
     let outcomes = parallelMap(Array(tested.enumerated()), workers: workers) { item in
       let tests = listed.filter { Autograder.isTest($0, of: item.element) }
       return binary.runTogether(tests, runNumber: item.offset)
@@ -99,8 +100,11 @@ public struct TaskStatus: Sendable {
       byTask[task.id] = results
     }
     return tasks.map { task in
-      guard let results = byTask[task.id] else {
+      guard task.suite != nil else {
         return Row(task: task, state: .byHand(written: !unwritten.contains(task.id)))
+      }
+      guard let results = byTask[task.id] else {
+        return Row(task: task, state: .notWritten)
       }
       return Row(
         task: task,
