@@ -32,7 +32,11 @@ struct WorkSyncTests {
       new.remove()
     }
     try old.write("Module0/Helper.swift", "// mine\n")
+    try old.write("Module0/Given.swift", "// given, edited\n")
+    try new.write("Module0/Given.swift", "// given\n")
     let summary = try WorkSync(from: old.url, to: new.url).run()
+    #expect(summary.differingFiles == ["Module0/Given.swift"])
+    #expect(try new.read("Module0/Given.swift") == "// given\n")
     #expect(summary.carriedRegions == ["0.1": 1])
     #expect(summary.changedFiles == ["Module0/Ops.swift"])
     #expect(summary.copiedFiles == ["Module0/Helper.swift"])

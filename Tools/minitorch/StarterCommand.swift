@@ -6,7 +6,7 @@ enum StarterCommand {
   /// The command as `minitorch help` lists it.
   static let command = Command(
     name: "starter",
-    summary: "write the starter repository: every solution replaced by a placeholder",
+    summary: "write a starter: the solutions of its module and later ones replaced by placeholders",
     usage: """
       usage: minitorch starter --output DIR [--modules 0,1,…] [--keep-earlier-solutions]
                                [--source DIR]

@@ -49,6 +49,11 @@ enum SyncCommand {
     for place in summary.keptRegions {
       print("  Left alone, the new starter already has code there: \(place)")
     }
+    for path in summary.differingFiles {
+      print(
+        "  Not carried: your \(path) differs from the new starter's, but has no solution "
+          + "regions; the new starter's version stays (carry changes by hand if you need them)")
+    }
     print("Check it with: swift run minitorch status")
     return 0
   }

@@ -16,8 +16,12 @@ public struct BugCheck: Sendable {
   public var taskID: String?
   /// A file to run in place of the task's suite (for example laws a student might choose).
   public var suiteFile: URL?
-  /// Where the copy is built.
+  /// The workspace whose logs and runs folders the check uses.
   public var workspace: GradingWorkspace
+  /// Where the copy is built: by default the workspace's `submission` folder (a student's
+  /// code); `minitorch bugs` uses its `reference` folder, which grading Task 0.2 in the same
+  /// workspace has already built with the grading set.
+  public var copy: URL
   /// Seconds one test may run.
   public var timeLimit: Double
   /// How many tests run at once.
@@ -36,6 +40,7 @@ public struct BugCheck: Sendable {
     self.taskID = taskID
     self.suiteFile = suiteFile
     self.workspace = workspace
+    self.copy = workspace.submission
     self.timeLimit = timeLimit
     self.workers = workers
     self.progress = progress
@@ -68,11 +73,6 @@ public struct BugCheck: Sendable {
     /// The bugs no test caught.
     public var survivors: [String] {
       bugs.filter { bug in !tests.contains { $0.caught.contains(bug) } }
-    }
-
-    /// Whether every test passes the check and every bug is caught.
-    public var isClean: Bool {
-      !tests.isEmpty && catching.count == tests.count && survivors.isEmpty
     }
 
     /// The report as printed: a line per test, then the bugs no test caught (an instructor's
@@ -134,12 +134,12 @@ public struct BugCheck: Sendable {
       overrides[suitePath] = text
     }
     let hunt = BugHunt(
-      folder: workspace.submission, stages: task.module + 1,
+      folder: copy, stages: task.module + 1,
       builder: PackageBuilder(
-        swift: try Self.swift(), packageFolder: workspace.submission, logFolder: workspace.logs),
+        swift: try Self.swift(), packageFolder: copy, logFolder: workspace.logs),
       timeLimit: timeLimit, workers: workers, runs: workspace.runs)
     progress(
-      "Building a copy with \(bugs.count) planted bugs built in (\(workspace.submission.path))")
+      "Building a copy with \(bugs.count) planted bugs built in (\(copy.path))")
     try hunt.prepare(files: files, planting: bugs, readingFrom: checkout, overrides: overrides)
     let build = try hunt.build(name: "bugs-Task\(task.id)")
     guard build.succeeded else {

@@ -36,6 +36,9 @@ public struct WorkSync: Sendable {
     public var keptRegions: [String] = []
     /// Files rewritten in the new starter.
     public var changedFiles: [String] = []
+    /// Files without regions, in a stage folder, that differ from the new starter's: only code
+    /// inside regions moves, so the new starter's version stays.
+    public var differingFiles: [String] = []
   }
 
   /// Checks every file, then writes the new starter's changed files. Throws a `CourseworkError`
@@ -85,9 +88,13 @@ public struct WorkSync: Sendable {
           && !Placeholder(forFileAt: path).isPlaceholder(region.body, taskID: region.taskID)
       }
       if regions.isEmpty || carried.isEmpty {
-        if regions.isEmpty && isStudentFolder(path, stages) && !destinationFiles.contains(path) {
-          writes[path] = text
-          summary.copiedFiles.append(path)
+        if regions.isEmpty && isStudentFolder(path, stages) {
+          if !destinationFiles.contains(path) {
+            writes[path] = text
+            summary.copiedFiles.append(path)
+          } else if try read(destination, path) != text {
+            summary.differingFiles.append(path)
+          }
         }
         continue
       }
