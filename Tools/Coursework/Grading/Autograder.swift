@@ -7,9 +7,12 @@ import Foundation
 /// `Package.swift`, the tests and the manifest included, comes from the official checkout, so a
 /// student cannot change how they are graded. When the whole submission does not compile, the
 /// grader tries again with fewer stages (`MINITORCH_STAGES`), so a broken Module3 does not cost
-/// the points of Module0. Tasks of kind `student-tests` are graded by `StudentTestGrader`.
+/// the points of Module0. Before anything is built, the submission's layout is compared with
+/// the official one (`SubmissionLayout`): missing files and folders are named in the report and
+/// the starter's version of each stands in for it, so the rest is graded. Tasks of kind
+/// `student-tests` are graded by `StudentTestGrader`.
 public struct Autograder: Sendable {
-  /// The student's checkout.
+  /// The student's checkout, or a folder holding just that checkout (an unpacked zip).
   public var submission: URL
   /// The official checkout: tests, manifest, planted bugs, and the reference code.
   public var official: URL
