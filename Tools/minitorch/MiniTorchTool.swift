@@ -6,8 +6,12 @@ enum MiniTorchTool {
   /// Every subcommand, in the order `minitorch help` lists them.
   static let commands: [Command] = [
     TrainCommand.command,
+    StatusCommand.command,
+    PracticeCommand.command,
+    SyncCommand.command,
     StarterCommand.command,
     GradeCommand.command,
+    BugsCommand.command,
   ]
 
   /// Runs the tool with the process's arguments and exits with the command's status.
