@@ -10,6 +10,8 @@ enum BugsCommand {
     usage: """
       usage: minitorch bugs [--task 0.2] [--practice] [--suite FILE] [--all-bugs]
                             [--source DIR] [--work DIR] [--timeout S] [--jobs N]
+             minitorch bugs --code [--task 2.1] [--source DIR] [--work DIR] [--timeout S]
+                            [--jobs N]
 
       Builds a copy of the checkout with every planted bug of the task built in, runs the
       task's tests on the code as written and with each bug, and prints which bugs each test
@@ -19,7 +21,13 @@ enum BugsCommand {
       Exits 1 unless every test passes on the code and catches a bug (and, with --all-bugs,
       every bug is caught by some test).
 
+      With --code, checks the planted bugs of the code tasks (\(Mutant.codePath))
+      against the official suites instead: every bug must fail at least one test of its own
+      task's suite and pass at least one. All of them are built into one copy, built once.
+      Exits 1 unless every bug does, and every test passes on the code as written.
+
       Options:
+        --code         check the code tasks' planted bugs (all tasks, or --task's)
         --task ID      the task (default: the one tests-you-write task)
         --practice     check the practice set (\(Mutant.practicePath)) instead of the
                        grading set (\(Mutant.relativePath))
@@ -37,6 +45,7 @@ enum BugsCommand {
   /// Reads the options, runs the check and prints the result.
   static func run(_ options: inout Arguments) throws -> Int32 {
     let task = try options.string("task")
+    let code = options.flag("code")
     let practice = options.flag("practice")
     let suite = try options.string("suite").map { URL(fileURLWithPath: $0) }
     let allBugs = options.flag("all-bugs")
@@ -52,6 +61,20 @@ enum BugsCommand {
       if workspace.isTemporary {
         workspace.remove()
       }
+    }
+    if code {
+      guard !practice, suite == nil, !allBugs else {
+        throw UsageError(
+          "--code checks the official suites; it takes no --practice, --suite "
+            + "or --all-bugs")
+      }
+      let check = CodeBugCheck(
+        checkout: source, taskIDs: task.map { [$0] }, workspace: workspace, timeLimit: timeout,
+        workers: jobs, progress: { printError("· " + $0) })
+      let report = try check.run()
+      print(report.text)
+      fflush(nil)
+      return report.isClean ? 0 : 1
     }
     let bugsFile = practice ? Mutant.practicePath : Mutant.relativePath
     var check = BugCheck(

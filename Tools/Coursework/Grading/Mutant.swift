@@ -62,6 +62,10 @@ public struct Mutant: Codable, Sendable, Equatable {
   public static let relativePath = "assignments/autograder/mutants.json"
   /// Where the practice set lives inside a checkout (and a starter).
   public static let practicePath = "assignments/practice-bugs.json"
+  /// Where the planted bugs of the code tasks live: realistic mistakes in each task's own code,
+  /// which its suite must catch (checked by `CodeBugCheck`, `minitorch bugs --code`). They quote
+  /// solution lines, so they stay with the instructor.
+  public static let codePath = "assignments/autograder/code-mutants.json"
 
   /// The shape of a mutants file: `{"mutants": [...]}`.
   struct File: Codable {
