@@ -189,13 +189,12 @@ public func trainScalarNetwork(
     // The network after this epoch's step, and (unless it is the last) the next step's gradient.
     measured = scalarPass(network, over: dataset, backpropagating: epoch < epochs)
     try watch.check(measured.loss, epoch: epoch)
-    let now = clock.now
     let current = EpochReport(
       epoch: epoch, epochs: epochs, loss: measured.loss, correct: measured.correct,
-      total: dataset.count, seconds: (now - start).seconds)
-    start = now
+      total: dataset.count, seconds: (clock.now - start).seconds)
     onEpoch(current)
     report = current
+    start = clock.now  // the time onEpoch takes is not the epoch's
   }
   return report!
 }
