@@ -115,6 +115,7 @@ enum TrainCommand {
       progress.abandon()
       if !losses.isEmpty {
         print(LossCurve(losses: losses).render())
+        fflush(nil)  // the history before the message on standard error
       }
       throw DivergedRun(cause: error, epochs: epochs)
     }
