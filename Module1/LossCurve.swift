@@ -72,7 +72,7 @@ public struct LossCurve: Sendable {
     }
     lines.append(Self.padLeft("0", margin) + " └" + String(repeating: "─", count: values.count))
     let start = "epoch 1"
-    let end = String(losses.count)
+    let end = losses.count > 1 ? String(losses.count) : ""
     let gap = Swift.max(1, values.count - start.count - end.count)
     lines.append(
       String(repeating: " ", count: margin + 2) + start + String(repeating: " ", count: gap) + end)
