@@ -224,6 +224,17 @@ struct Task2_3 {
         + "\(message)")
   }
 
+  @Test func aDimensionThatDoesNotExistStopsNamingIt() async throws {
+    let result = await #expect(processExitsWith: .failure, observing: [\.standardErrorContent]) {
+      _ = (Tensor.zeros([2, 3]) * 2).sum(dim: 2)
+    }
+    let message = String(decoding: result?.standardErrorContent ?? [], as: UTF8.self)
+    try check(
+      message.contains("dim: 2") && message.contains("[2, 3]"),
+      "sum(dim: 2) of a tensor of shape [2, 3] should stop with a message naming the dimension "
+        + "and the shape; it was: \(message)")
+  }
+
   @Test func matmulMatchesTheDefinition() {
     let sizes = Gen<Int>.ints(in: 1...3)
     forAll(Gen<Int>.list(of: sizes, count: 4...4), .element(of: [false, true])) { n, batched in
