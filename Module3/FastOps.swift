@@ -7,8 +7,11 @@ import Foundation
 //    so the loop around it runs one entry at a time. Here each operator kind gets a loop of its
 //    own with `Operators.add` (or `neg`, `exp`, …) written into it: the compiler sees the
 //    operation, inlines it and processes several entries per instruction (vectorises). One
-//    generic loop body, marked `@inline(__always)`, serves every kind; `.custom` operators keep
-//    the call.
+//    loop body marked `@inline(__always)` serves every kind: `mapRow` switches on the kind and
+//    calls it with the operator itself, so each case gets its own copy with the operator
+//    inlined. (The switch sits right next to the loop, inside the chunk: a function passed
+//    into a closure that runs on another thread would arrive as a value again.) `.custom`
+//    operators keep the call.
 // 2. No index arithmetic when it is not needed. When an operand has the output's shape and is
 //    contiguous (possibly starting at an offset), output entry i reads storage position
 //    offset + i; a one-entry operand reads the same position for every i. Otherwise the loop
@@ -83,57 +86,60 @@ public struct FastOps: TensorOps {
       (try? shapeBroadcast(a.shape, outShape)) == outShape,
       "map: shape \(a.shape) does not broadcast to \(outShape)")
     // BEGIN SOLUTION Task 3.1
-    switch f.kind {
-    case .id: return mapLoop(a, outShape, Operators.id)
-    case .neg: return mapLoop(a, outShape, Operators.neg)
-    case .inv: return mapLoop(a, outShape, Operators.inv)
-    case .exp: return mapLoop(a, outShape, Operators.exp)
-    case .log: return mapLoop(a, outShape, Operators.log)
-    case .relu: return mapLoop(a, outShape, Operators.relu)
-    case .sigmoid: return mapLoop(a, outShape, Operators.sigmoid)
-    case .custom: return mapLoop(a, outShape, f.function)
-    }
-    // END SOLUTION
-  }
-
-  /// out[i] = f(a[i]) over `shape`. Inlined into each case of `map`, so that `f` is known
-  /// inside the loops.
-  @inline(__always)
-  private func mapLoop(_ a: TensorData, _ shape: [Int], _ f: (Double) -> Double) -> TensorData {
-    // BEGIN SOLUTION Task 3.1
-    let size = shape.reduce(1, *)
-    let rowLength = shape[shape.count - 1]
+    let size = outShape.reduce(1, *)
+    let rowLength = outShape[outShape.count - 1]
     let values = [Double](unsafeUninitializedCapacity: size) { buffer, initialized in
       let out = buffer.baseAddress!
       a.storage.values.withUnsafeBufferPointer { storage in
         let x = storage.baseAddress!
-        if let step = flatStep(a, over: shape) {
+        if let step = flatStep(a, over: outShape) {
           // Entry i reads position offset + i · step: no index arithmetic at all.
           parallel.forEachChunk(parallel.chunks(of: size)) { _, range in
             let start = range.lowerBound
-            mapRow(out + start, x + a.offset + start * step, step, range.count, f)
+            mapRow(f, out + start, x + a.offset + start * step, step, range.count)
           }
         } else {
-          let walk = RowWalk(a, over: shape)
+          let walk = RowWalk(a, over: outShape)
           let rows = parallel.chunks(of: size / rowLength, workPerItem: rowLength)
           parallel.forEachChunk(rows) { _, range in
             var index = [Int](repeating: 0, count: walk.outer.count)
             for row in range {
               let start = walk.start(ofRow: row, index: &index)
-              mapRow(out + row * rowLength, x + start, walk.step, rowLength, f)
+              mapRow(f, out + row * rowLength, x + start, walk.step, rowLength)
             }
           }
         }
       }
       initialized = size
     }
-    return TensorData(values, shape: shape)
+    return TensorData(values, shape: outShape)
     // END SOLUTION
   }
 
-  /// out[j] = f(x[j · step]) for j in 0..<count, with a loop for each common step.
-  @inline(__always)
+  /// out[j] = f(x[j · step]) for j in 0..<count, by a loop specialised for f's kind.
   private func mapRow(
+    _ f: MapOperator, _ out: UnsafeMutablePointer<Double>, _ x: UnsafePointer<Double>,
+    _ step: Int, _ count: Int
+  ) {
+    // BEGIN SOLUTION Task 3.1
+    switch f.kind {
+    case .id: mapLoop(out, x, step, count, Operators.id)
+    case .neg: mapLoop(out, x, step, count, Operators.neg)
+    case .inv: mapLoop(out, x, step, count, Operators.inv)
+    case .exp where step == 1: VectorExp.apply(out, x, count)  // 4 at a time, within 2 ulps
+    case .exp: mapLoop(out, x, step, count, Operators.exp)
+    case .log: mapLoop(out, x, step, count, Operators.log)
+    case .relu: mapLoop(out, x, step, count, Operators.relu)
+    case .sigmoid: mapLoop(out, x, step, count, Operators.sigmoid)
+    case .custom: mapLoop(out, x, step, count, f.function)
+    }
+    // END SOLUTION
+  }
+
+  /// The loop of `mapRow`, with a version for each common step. Inlined into each case, so that
+  /// `f` is known inside it.
+  @inline(__always)
+  private func mapLoop(
     _ out: UnsafeMutablePointer<Double>, _ x: UnsafePointer<Double>, _ step: Int, _ count: Int,
     _ f: (Double) -> Double
   ) {
@@ -161,28 +167,7 @@ public struct FastOps: TensorOps {
       (try? shapeBroadcast(a.shape, b.shape)) != nil,
       "zip: cannot broadcast shapes \(a.shape) and \(b.shape)")
     // BEGIN SOLUTION Task 3.1
-    let outShape = try! shapeBroadcast(a.shape, b.shape)
-    switch f.kind {
-    case .add: return zipLoop(a, b, outShape, Operators.add)
-    case .mul: return zipLoop(a, b, outShape, Operators.mul)
-    case .lt: return zipLoop(a, b, outShape, Operators.lt)
-    case .eq: return zipLoop(a, b, outShape, Operators.eq)
-    case .isClose: return zipLoop(a, b, outShape, Operators.isClose)
-    case .max: return zipLoop(a, b, outShape, Operators.max)
-    case .logBack: return zipLoop(a, b, outShape, Operators.logBack)
-    case .invBack: return zipLoop(a, b, outShape, Operators.invBack)
-    case .reluBack: return zipLoop(a, b, outShape, Operators.reluBack)
-    case .custom: return zipLoop(a, b, outShape, f.function)
-    }
-    // END SOLUTION
-  }
-
-  /// out[i] = f(a[i], b[i]) over `shape`. Inlined into each case of `zip`.
-  @inline(__always)
-  private func zipLoop(
-    _ a: TensorData, _ b: TensorData, _ shape: [Int], _ f: (Double, Double) -> Double
-  ) -> TensorData {
-    // BEGIN SOLUTION Task 3.1
+    let shape = try! shapeBroadcast(a.shape, b.shape)
     let size = shape.reduce(1, *)
     let rowLength = shape[shape.count - 1]
     let values = [Double](unsafeUninitializedCapacity: size) { buffer, initialized in
@@ -194,8 +179,8 @@ public struct FastOps: TensorOps {
             parallel.forEachChunk(parallel.chunks(of: size)) { _, range in
               let start = range.lowerBound
               zipRow(
-                out + start, x + a.offset + start * aStep, aStep, y + b.offset + start * bStep,
-                bStep, range.count, f)
+                f, out + start, x + a.offset + start * aStep, aStep,
+                y + b.offset + start * bStep, bStep, range.count)
             }
           } else {
             let (aWalk, bWalk) = (RowWalk(a, over: shape), RowWalk(b, over: shape))
@@ -206,8 +191,8 @@ public struct FastOps: TensorOps {
                 let aStart = aWalk.start(ofRow: row, index: &index)
                 let bStart = bWalk.start(ofRow: row, index: &index)
                 zipRow(
-                  out + row * rowLength, x + aStart, aWalk.step, y + bStart, bWalk.step,
-                  rowLength, f)
+                  f, out + row * rowLength, x + aStart, aWalk.step, y + bStart, bWalk.step,
+                  rowLength)
               }
             }
           }
@@ -219,10 +204,32 @@ public struct FastOps: TensorOps {
     // END SOLUTION
   }
 
-  /// out[j] = f(x[j · xStep], y[j · yStep]) for j in 0..<count, with a loop for each common
-  /// pair of steps (both 1; one of them 0, a number broadcast along the row).
-  @inline(__always)
+  /// out[j] = f(x[j · xStep], y[j · yStep]) for j in 0..<count, by a loop specialised for f's
+  /// kind.
   private func zipRow(
+    _ f: ZipOperator, _ out: UnsafeMutablePointer<Double>, _ x: UnsafePointer<Double>,
+    _ xStep: Int, _ y: UnsafePointer<Double>, _ yStep: Int, _ count: Int
+  ) {
+    // BEGIN SOLUTION Task 3.1
+    switch f.kind {
+    case .add: zipLoop(out, x, xStep, y, yStep, count, Operators.add)
+    case .mul: zipLoop(out, x, xStep, y, yStep, count, Operators.mul)
+    case .lt: zipLoop(out, x, xStep, y, yStep, count, Operators.lt)
+    case .eq: zipLoop(out, x, xStep, y, yStep, count, Operators.eq)
+    case .isClose: zipLoop(out, x, xStep, y, yStep, count, Operators.isClose)
+    case .max: zipLoop(out, x, xStep, y, yStep, count, Operators.max)
+    case .logBack: zipLoop(out, x, xStep, y, yStep, count, Operators.logBack)
+    case .invBack: zipLoop(out, x, xStep, y, yStep, count, Operators.invBack)
+    case .reluBack: zipLoop(out, x, xStep, y, yStep, count, Operators.reluBack)
+    case .custom: zipLoop(out, x, xStep, y, yStep, count, f.function)
+    }
+    // END SOLUTION
+  }
+
+  /// The loop of `zipRow`, with a version for each common pair of steps (both 1; one of them
+  /// 0, a number broadcast along the row). Inlined into each case.
+  @inline(__always)
+  private func zipLoop(
     _ out: UnsafeMutablePointer<Double>, _ x: UnsafePointer<Double>, _ xStep: Int,
     _ y: UnsafePointer<Double>, _ yStep: Int, _ count: Int, _ f: (Double, Double) -> Double
   ) {
@@ -258,9 +265,9 @@ public struct FastOps: TensorOps {
   /// with size 1. Sums and maxima go to Task 3.3's SIMD kernel unless `reductionKernel` is
   /// `.plain`.
   ///
-  /// Each output entry folds its entries in order, as `SimpleOps` does; when `dim` is not the
-  /// last dimension, a whole row of outputs is folded at once (one input row after another),
-  /// which vectorises along the row without changing any entry's order of operations.
+  /// Each output entry folds its entries in order, as `SimpleOps` does. When `dim` is not the
+  /// last dimension, a whole row of outputs is folded at once, one input row after another:
+  /// that vectorises along the row without changing any entry's order of operations.
   ///
   /// - Complexity: O(size of `a`), divided among the threads.
   public func reduce(_ a: TensorData, dim: Int, _ f: ReduceOperator) -> TensorData {
@@ -273,20 +280,6 @@ public struct FastOps: TensorOps {
       case .all, .custom: break
       }
     }
-    // BEGIN SOLUTION Task 3.1
-    switch f.kind {
-    case .sum: return reduceLoop(a, dim, f.start, Operators.add)
-    case .max: return reduceLoop(a, dim, f.start, Operators.max)
-    case .all, .custom: return reduceLoop(a, dim, f.start, f.function)
-    }
-    // END SOLUTION
-  }
-
-  /// Folds `dim` of `a` with f from `start`. Inlined into each case of `reduce`.
-  @inline(__always)
-  private func reduceLoop(
-    _ a: TensorData, _ dim: Int, _ start: Double, _ f: (Double, Double) -> Double
-  ) -> TensorData {
     // BEGIN SOLUTION Task 3.1
     var shape = a.shape
     shape[dim] = 1
@@ -305,16 +298,14 @@ public struct FastOps: TensorOps {
           for row in range {
             let first = x + walk.start(ofRow: row, index: &index)
             let results = out + row * rowLength
+            for j in 0..<rowLength { results[j] = f.start }
             if rowLength == 1 {
-              // One output per row (`dim` is the last dimension): a plain fold.
-              var accumulator = start
-              for k in 0..<along { accumulator = f(accumulator, first[k &* stride]) }
-              results[0] = accumulator
+              // One output per row (`dim` is the last dimension): a plain fold along `dim`.
+              foldRow(f, results, first, stride, along, outputs: 1)
             } else {
               // A row of outputs, folded one input row at a time.
-              for j in 0..<rowLength { results[j] = start }
               for k in 0..<along {
-                foldRow(results, first + k &* stride, walk.step, rowLength, f)
+                foldRow(f, results, first + k &* stride, walk.step, rowLength, outputs: rowLength)
               }
             }
           }
@@ -326,14 +317,34 @@ public struct FastOps: TensorOps {
     // END SOLUTION
   }
 
-  /// out[j] = f(out[j], x[j · step]) for j in 0..<count.
-  @inline(__always)
+  /// Folds `count` entries x[j · step] into the outputs, by a loop specialised for f's kind:
+  /// with one output, out[0] = f(…f(out[0], x[0])…, x[(count − 1) · step]); with a row of
+  /// `count` outputs, out[j] = f(out[j], x[j · step]).
   private func foldRow(
-    _ out: UnsafeMutablePointer<Double>, _ x: UnsafePointer<Double>, _ step: Int, _ count: Int,
-    _ f: (Double, Double) -> Double
+    _ f: ReduceOperator, _ out: UnsafeMutablePointer<Double>, _ x: UnsafePointer<Double>,
+    _ step: Int, _ count: Int, outputs: Int
   ) {
     // BEGIN SOLUTION Task 3.1
-    if step == 1 {
+    switch f.kind {
+    case .sum: foldLoop(out, x, step, count, outputs, Operators.add)
+    case .max: foldLoop(out, x, step, count, outputs, Operators.max)
+    case .all, .custom: foldLoop(out, x, step, count, outputs, f.function)
+    }
+    // END SOLUTION
+  }
+
+  /// The loops of `foldRow`. Inlined into each case.
+  @inline(__always)
+  private func foldLoop(
+    _ out: UnsafeMutablePointer<Double>, _ x: UnsafePointer<Double>, _ step: Int, _ count: Int,
+    _ outputs: Int, _ f: (Double, Double) -> Double
+  ) {
+    // BEGIN SOLUTION Task 3.1
+    if outputs == 1 {
+      var accumulator = out[0]
+      for k in 0..<count { accumulator = f(accumulator, x[k &* step]) }
+      out[0] = accumulator
+    } else if step == 1 {
       for j in 0..<count { out[j] = f(out[j], x[j]) }
     } else {
       for j in 0..<count { out[j] = f(out[j], x[j &* step]) }

@@ -40,25 +40,6 @@ extension FastOps {
       a.shape.indices.contains(dim),
       "simdReduce: dimension \(dim) does not exist in shape \(a.shape)")
     // BEGIN SOLUTION Task 3.3
-    switch reduction {
-    case .sum:
-      return simdReduceLoop(a, dim, start: 0, { $0 + $1 }, Operators.add)
-    case .max:
-      return simdReduceLoop(
-        a, dim, start: -.infinity, { x, y in y.replacing(with: x, where: x .> y) }, Operators.max)
-    }
-    // END SOLUTION
-  }
-
-  /// Folds `dim` of `a` from `start`, combining vectors lane by lane with `lanes` and numbers
-  /// with `combine` (the same operation). Inlined into each case of `simdReduce`.
-  @inline(__always)
-  private func simdReduceLoop(
-    _ a: TensorData, _ dim: Int, start: Double,
-    _ lanes: (SIMD4<Double>, SIMD4<Double>) -> SIMD4<Double>,
-    _ combine: (Double, Double) -> Double
-  ) -> TensorData {
-    // BEGIN SOLUTION Task 3.3
     var shape = a.shape
     shape[dim] = 1
     let outputs = a.size / a.shape[dim]
@@ -77,8 +58,7 @@ extension FastOps {
             var index = [Int](repeating: 0, count: walk.outer.count)
             for row in range {
               let first = x + walk.start(ofRow: row, index: &index)
-              foldRows(
-                out + row * rowLength, first, rowLength, along, stride, start, lanes, combine)
+              foldRows(reduction, out + row * rowLength, first, rowLength, along, stride)
             }
           }
         } else {
@@ -97,11 +77,11 @@ extension FastOps {
               let runStart = a.offset + indexToPosition(index, a.strides)
               let first = x + runStart + piece * pieceLength * stride
               let count = Swift.min(pieceLength, along - piece * pieceLength)
-              partials[item] = foldRun(first, count, stride, start, lanes, combine)
+              partials[item] = foldRun(reduction, first, count, stride)
             }
           }
           for output in 0..<outputs {
-            out[output] = combineTree(partials + output * pieces, pieces, combine)
+            out[output] = combineTree(reduction, partials + output * pieces, pieces)
           }
         }
       }
@@ -111,11 +91,28 @@ extension FastOps {
     // END SOLUTION
   }
 
-  /// The fold of x[0], x[stride], …, x[(count − 1) · stride]: with 16 lanes in 4 SIMD
-  /// accumulators when the numbers are contiguous, then a tree, then the leftovers.
-  @inline(__always)
+  /// The fold of x[0], x[stride], …, x[(count − 1) · stride], by the loop for `reduction`.
   private func foldRun(
-    _ x: UnsafePointer<Double>, _ count: Int, _ stride: Int, _ start: Double,
+    _ reduction: SIMDReduction, _ x: UnsafePointer<Double>, _ count: Int, _ stride: Int
+  ) -> Double {
+    // BEGIN SOLUTION Task 3.3
+    switch reduction {
+    case .sum:
+      return foldRunLoop(x, count, stride, start: 0, { $0 + $1 }, Operators.add)
+    case .max:
+      return foldRunLoop(
+        x, count, stride, start: -.infinity, { x, y in y.replacing(with: x, where: x .> y) },
+        Operators.max)
+    }
+    // END SOLUTION
+  }
+
+  /// The loop of `foldRun`: with 16 lanes in 4 SIMD accumulators when the numbers are
+  /// contiguous, then a tree, then the leftovers. `lanes` combines vectors lane by lane,
+  /// `combine` numbers (the same operation). Inlined into each case.
+  @inline(__always)
+  private func foldRunLoop(
+    _ x: UnsafePointer<Double>, _ count: Int, _ stride: Int, start: Double,
     _ lanes: (SIMD4<Double>, SIMD4<Double>) -> SIMD4<Double>,
     _ combine: (Double, Double) -> Double
   ) -> Double {
@@ -154,12 +151,30 @@ extension FastOps {
     // END SOLUTION
   }
 
-  /// out[j] = the fold over k of x[k · stride + j], for j in 0..<length: 16 outputs at a time
-  /// in SIMD accumulators, each folding its k in order.
-  @inline(__always)
+  /// out[j] = the fold over k of x[k · stride + j], for j in 0..<length, by the loop for
+  /// `reduction`.
   private func foldRows(
+    _ reduction: SIMDReduction, _ out: UnsafeMutablePointer<Double>, _ x: UnsafePointer<Double>,
+    _ length: Int, _ along: Int, _ stride: Int
+  ) {
+    // BEGIN SOLUTION Task 3.3
+    switch reduction {
+    case .sum:
+      foldRowsLoop(out, x, length, along, stride, start: 0, { $0 + $1 }, Operators.add)
+    case .max:
+      foldRowsLoop(
+        out, x, length, along, stride, start: -.infinity,
+        { x, y in y.replacing(with: x, where: x .> y) }, Operators.max)
+    }
+    // END SOLUTION
+  }
+
+  /// The loop of `foldRows`: 16 outputs at a time in SIMD accumulators, each folding its k in
+  /// order, then the outputs left over one by one. Inlined into each case.
+  @inline(__always)
+  private func foldRowsLoop(
     _ out: UnsafeMutablePointer<Double>, _ x: UnsafePointer<Double>, _ length: Int,
-    _ along: Int, _ stride: Int, _ start: Double,
+    _ along: Int, _ stride: Int, start: Double,
     _ lanes: (SIMD4<Double>, SIMD4<Double>) -> SIMD4<Double>,
     _ combine: (Double, Double) -> Double
   ) {
@@ -194,12 +209,15 @@ extension FastOps {
     // END SOLUTION
   }
 
-  /// Combines `count` partial results pairwise, (p₀ ∘ p₁) ∘ (p₂ ∘ p₃) …, in place; the same
+  /// Combines `count` partial results pairwise, (p₀ ∘ p₁) ∘ (p₂ ∘ p₃) …, in place: the same
   /// tree for the same count, whichever threads computed them.
   private func combineTree(
-    _ partials: UnsafeMutablePointer<Double>, _ count: Int, _ combine: (Double, Double) -> Double
+    _ reduction: SIMDReduction, _ partials: UnsafeMutablePointer<Double>, _ count: Int
   ) -> Double {
     // BEGIN SOLUTION Task 3.3
+    func combine(_ x: Double, _ y: Double) -> Double {
+      reduction == .sum ? Operators.add(x, y) : Operators.max(x, y)
+    }
     var count = count
     while count > 1 {
       let half = count / 2
