@@ -10,7 +10,7 @@ enum BenchCommand {
     summary: "measure the backends: matmul GFLOP/s, ns per entry, time per epoch",
     usage: """
       usage: minitorch bench [--sizes N,N,…] [--threads all|N,…] [--repetitions N]
-                             [--elements N] [--json]
+                             [--elements N] [--parts LIST] [--skip-simple] [--json]
 
       Times the simple backend (Module 2) and the fast one (Module 3) on this machine and
       prints a table. Measure a release build: swift run -c release minitorch bench
@@ -27,6 +27,9 @@ enum BenchCommand {
         --repetitions N   timed runs per measurement; default 7
         --elements N      entries of the whole-tensor operations (add, mul, exp, sum);
                           default 1000000
+        --parts LIST      what to measure: matmul, ops (the whole-tensor operations),
+                          training; default all three
+        --skip-simple     measure the fast backend only
         --json            print the results as JSON instead of the table
       """,
     run: run)
@@ -36,10 +39,18 @@ enum BenchCommand {
     let threads = try threadLimits(try options.string("threads") ?? "all")
     let repetitions = try options.int("repetitions", default: 7, in: 1...1000)
     let elements = try options.int("elements", default: 1_000_000, in: 1...100_000_000)
+    let parts = try (options.string("parts") ?? "matmul,ops,training").split(separator: ",").map {
+      part in
+      guard ["matmul", "ops", "training"].contains(part) else {
+        throw UsageError("--parts lists matmul, ops or training, not '\(part)'")
+      }
+      return String(part)
+    }
+    let skipSimple = options.flag("skip-simple")
     let json = options.flag("json")
     try options.finish()
 
-    var bench = Bench(repetitions: repetitions, threads: threads)
+    var bench = Bench(repetitions: repetitions, threads: threads, includesSimple: !skipSimple)
     var report = BenchReport(machine: .current(threads: threads), repetitions: repetitions)
     if !json {
       print(report.machine.summary)
@@ -49,9 +60,15 @@ enum BenchCommand {
             + "run swift run -c release minitorch bench")
       }
     }
-    report.matmul = bench.matrixProducts(sizes)
-    report.elementwise = bench.wholeTensorOperations(elements)
-    report.networks = bench.networks()
+    if parts.contains("matmul") {
+      report.matmul = bench.matrixProducts(sizes)
+    }
+    if parts.contains("ops") {
+      report.elementwise = bench.wholeTensorOperations(elements)
+    }
+    if parts.contains("training") {
+      report.networks = bench.networks()
+    }
     bench.progress.finish()
     if json {
       let encoder = JSONEncoder()
@@ -115,7 +132,15 @@ struct Timing: Codable {
 struct Bench {
   let repetitions: Int
   let threads: [Int?]
+  let includesSimple: Bool
   var progress = BenchProgress()
+
+  /// The backends to measure: the simple one (unless skipped) and the fast one for each thread
+  /// limit, with their names and thread counts.
+  var backends: [(name: String, threads: Int?, backend: TensorBackend)] {
+    (includesSimple ? [("simple", 1, TensorBackend.simple)] : [])
+      + threads.map { ("fast", $0, fast($0)) }
+  }
 
   /// The fast backend limited to `threads` threads (all cores for `nil`).
   func fast(_ threads: Int?) -> TensorBackend {
@@ -143,7 +168,7 @@ struct Bench {
       let x = Tensor.rand([n, n], seed: 1, backend: .simple)
       let y = Tensor.rand([n, n], seed: 2, backend: .simple)
       let predicted = simpleSeconds.map { $0.seconds * pow(Double(n) / Double($0.n), 3) } ?? 0
-      if predicted < 2 {
+      if includesSimple && predicted < 2 {
         progress.show("matmul \(n)×\(n), simple backend")
         // A few runs suffice for the slow products; the median is still of several.
         let runs = predicted > 0.2 ? Swift.min(repetitions, 3) : repetitions
@@ -173,8 +198,6 @@ struct Bench {
     let x = Tensor.rand([count], seed: 3)
     let y = Tensor.rand([count], seed: 4)
     var results: [ElementwiseResult] = []
-    let backends: [(String, Int?, TensorBackend)] =
-      [("simple", 1, .simple)] + threads.map { ("fast", $0, fast($0)) }
     for (name, operation) in operations {
       for (backendName, limit, backend) in backends {
         progress.show("\(name) of \(count) entries, \(backendName) backend, \(describe(limit))")
@@ -193,8 +216,6 @@ struct Bench {
   mutating func networks() -> [NetworkResult] {
     var results: [NetworkResult] = []
     for network in NetworkBenchmark.all {
-      let backends: [(String, Int?, TensorBackend)] =
-        [("simple", 1, .simple)] + threads.map { ("fast", $0, fast($0)) }
       for (backendName, limit, backend) in backends {
         progress.show("\(network.name), \(backendName) backend, \(describe(limit))")
         // The first epoch is the warm-up.
@@ -379,61 +400,60 @@ extension BenchReport {
       limit.map { "fast \($0)t" } ?? "fast all"
     }
     let threadCount = { (limit: Int?) in limit ?? machine.cores }
+    let widths = [6, 28] + Array(repeating: 28, count: threads.count)
     var lines = [
       "",
       "Median of \(repetitions) runs after a warm-up; ± is the spread (slowest − fastest) / median.",
-      "",
-      "Matrix multiply, float64, n × n times n × n: GFLOP/s = 2n³ / time",
     ]
-    lines.append(
-      row(["n", "simple"] + fastColumns + ["fast/simple"], widths: matmulWidths(threads.count)))
-    for n in Array(Set(matmul.map(\.n))).sorted() {
-      let simple = matmul.first { $0.n == n && $0.backend == "simple" }
-      let fast = threads.map { limit in
-        matmul.first { $0.n == n && $0.backend == "fast" && $0.threads == threadCount(limit) }
-      }
-      var cells = [String(n), simple.map(rate) ?? "—"] + fast.map { $0.map(rate) ?? "—" }
-      if let simple, let best = fast.compactMap({ $0 }).map(\.gflops).max() {
-        cells.append(format(best / simple.gflops, digits: 1) + "×")
-      } else {
-        cells.append("")
-      }
-      lines.append(row(cells, widths: matmulWidths(threads.count)))
-    }
-
-    let count = elementwise.first?.elements ?? 0
-    lines += [
-      "",
-      "Whole-tensor operations on \(count) float64 entries through the Tensor API "
-        + "(allocation included): the time, and the time per entry",
-    ]
-    let widths = [6, 28] + Array(repeating: 28, count: threads.count)
-    lines.append(row(["", "simple"] + fastColumns, widths: widths))
-    for operation in ["add", "mul", "exp", "sum"] {
-      let simple = elementwise.first { $0.operation == operation && $0.backend == "simple" }
-      let fast = threads.map { limit in
-        elementwise.first {
-          $0.operation == operation && $0.backend == "fast" && $0.threads == threadCount(limit)
-        }
-      }
-      let cells = [simple] + fast
+    if !matmul.isEmpty {
+      lines += ["", "Matrix multiply, float64, n × n times n × n: GFLOP/s = 2n³ / time"]
       lines.append(
-        row([operation] + cells.map { $0.map(perEntry) ?? "—" }, widths: widths))
-    }
-
-    lines += ["", "Training: time per epoch, ms"]
-    for name in NetworkBenchmark.all.map(\.name) {
-      let simple = networks.first { $0.network == name && $0.backend == "simple" }
-      let fast = threads.map { limit in
-        networks.first {
-          $0.network == name && $0.backend == "fast" && $0.threads == threadCount(limit)
+        row(["n", "simple"] + fastColumns + ["fast/simple"], widths: matmulWidths(threads.count)))
+      for n in Array(Set(matmul.map(\.n))).sorted() {
+        let simple = matmul.first { $0.n == n && $0.backend == "simple" }
+        let fast = threads.map { limit in
+          matmul.first { $0.n == n && $0.backend == "fast" && $0.threads == threadCount(limit) }
         }
+        var cells = [String(n), simple.map(rate) ?? "—"] + fast.map { $0.map(rate) ?? "—" }
+        if let simple, let best = fast.compactMap({ $0 }).map(\.gflops).max() {
+          cells.append(format(best / simple.gflops, digits: 1) + "×")
+        }
+        lines.append(row(cells, widths: matmulWidths(threads.count)))
       }
-      lines.append("  \(name)")
-      let cells = ([simple] + fast).map { result in
-        result.map { milliseconds($0.secondsPerEpoch) } ?? "—"
+    }
+    if let count = elementwise.first?.elements {
+      lines += [
+        "",
+        "Whole-tensor operations on \(count) float64 entries through the Tensor API "
+          + "(allocation included): the time, and the time per entry",
+      ]
+      lines.append(row(["", "simple"] + fastColumns, widths: widths))
+      for operation in ["add", "mul", "exp", "sum"] {
+        let simple = elementwise.first { $0.operation == operation && $0.backend == "simple" }
+        let fast = threads.map { limit in
+          elementwise.first {
+            $0.operation == operation && $0.backend == "fast" && $0.threads == threadCount(limit)
+          }
+        }
+        let cells = [simple] + fast
+        lines.append(row([operation] + cells.map { $0.map(perEntry) ?? "—" }, widths: widths))
       }
-      lines.append(row([""] + cells, widths: widths))
+    }
+    if !networks.isEmpty {
+      lines += ["", "Training: time per epoch, ms"]
+      for name in NetworkBenchmark.all.map(\.name) {
+        let simple = networks.first { $0.network == name && $0.backend == "simple" }
+        let fast = threads.map { limit in
+          networks.first {
+            $0.network == name && $0.backend == "fast" && $0.threads == threadCount(limit)
+          }
+        }
+        lines.append("  \(name)")
+        let cells = ([simple] + fast).map { result in
+          result.map { milliseconds($0.secondsPerEpoch) } ?? "—"
+        }
+        lines.append(row([""] + cells, widths: widths))
+      }
     }
     return lines.joined(separator: "\n")
   }
