@@ -19,8 +19,8 @@
 //
 // The sum differs from the one-by-one fold by rounding only (and is usually closer to the
 // exact sum); the max is exactly the same. When the reduced dimension is not the last one and
-// the last one is contiguous, a whole row of outputs is folded at once instead, each output
-// still adding in order: SIMD across outputs needs no reordering at all.
+// the last one is contiguous, a block of up to 256 neighbouring outputs is folded at once
+// instead, each output still adding in order: SIMD across outputs needs no reordering at all.
 
 /// The reductions Task 3.3's kernel computes.
 public enum SIMDReduction: Sendable, Equatable {
@@ -51,14 +51,22 @@ extension FastOps {
       a.storage.values.withUnsafeBufferPointer { storage in
         let x = storage.baseAddress!
         if acrossRows {
-          // A row of outputs at a time; SIMD along the row, each output folded in order.
+          // Blocks of up to 256 outputs along a row; SIMD along the block, each output folded
+          // in order.
           let walk = RowWalk(shape: shape, strides: a.strides, offset: a.offset)
-          let rows = parallel.chunks(of: outputs / rowLength, workPerItem: rowLength * along)
-          parallel.forEachChunk(rows) { _, range in
+          let blockLength = 256
+          let blocks = (rowLength + blockLength - 1) / blockLength
+          let items = parallel.chunks(
+            of: outputs / rowLength * blocks,
+            workPerItem: Swift.min(rowLength, blockLength) * along)
+          parallel.forEachChunk(items) { _, range in
             var index = [Int](repeating: 0, count: walk.outer.count)
-            for row in range {
-              let first = x + walk.start(ofRow: row, index: &index)
-              foldRows(reduction, out + row * rowLength, first, rowLength, along, stride)
+            for item in range {
+              let (row, block) = item.quotientAndRemainder(dividingBy: blocks)
+              let start = block * blockLength
+              let first = x + walk.start(ofRow: row, index: &index) + start
+              let length = Swift.min(blockLength, rowLength - start)
+              foldRows(reduction, out + row * rowLength + start, first, length, along, stride)
             }
           }
         } else {

@@ -46,6 +46,13 @@ struct Task3_3 {
     }
   }
 
+  @Test func longRowsOfOutputsAreCutIntoBlocks() {
+    // Sums down the columns of a [5, 600] matrix: 600 outputs per row, in blocks.
+    let ops = FastOps(parallel: Parallel(threshold: 1, grain: 100))
+    Self.checkSums(ops, [5, 600], seed: 25)
+    Self.checkSums(ops, [2, 3, 300], seed: 26)
+  }
+
   @Test func theMaximumOfNegativeNumbersIsNotZero() {
     // An accumulator started at 0 instead of −∞ would report 0.
     let ops = FastOps(parallel: Parallel(threshold: 1, grain: 8))
