@@ -205,7 +205,8 @@ extension Tensor {
         "\(call()): a tensor of shape \(shape) has dimensions 0..<\(self.dims), not \(dim)")
     }
     precondition(
-      Set(dims).count == dims.count, "\(call()): a dimension is listed more than once")
+      dims.count == 1 || Set(dims).count == dims.count,
+      "\(call()): a dimension is listed more than once")
   }
 
   /// How many entries the dimensions `dims` hold together.

@@ -166,6 +166,9 @@ struct NumPySurfaceTests {
     try expectEntries(smaller, [2, 3], [-1.5, -0.5, 0.0, -1.5, 0.5, 0.0], "minimum(x, y)")
     try expectEntries(u.grad, [2, 3], [0, 1, 0, 0, 0, 0], "∂minimum/∂x", tolerance: .exact)
     try expectEntries(v.grad, [3], [1, 1, 1], "∂minimum/∂y", tolerance: .exact)
+    // A plain number is a constant of shape [1]: maximum(x, 0) is relu's value.
+    try expectEntries(Tensor([-1.0, 2.0]).maximum(0), [2], [0, 2], "maximum(x, 0)")
+    try expectEntries(Tensor([-1.0, 2.0]).minimum(0.5), [2], [-1, 0.5], "minimum(x, 0.5)")
   }
 
   @Test func clampGivesNoGradientAtOrBeyondTheBoundsLikeMyGrad() throws {
