@@ -29,8 +29,19 @@ var targets: [Target] = [
     path: "Tests/TestSupport"
   )
 ]
+// Tensor checks written once and run on every backend: the Module 2 suites run them on `.simple`,
+// the Module 4 suites on `.fast` too. Built with Module 2.
+let tensorTestSupport = "TensorTestSupport"
+if builtStages.contains("Module2") {
+  targets.append(
+    .target(
+      name: tensorTestSupport, dependencies: ["Module2", "TestSupport"],
+      path: "Tests/\(tensorTestSupport)"))
+}
 for (index, stage) in builtStages.enumerated() {
   let below: [Target.Dependency] = index == 0 ? [] : [.target(name: stages[index - 1])]
+  let testSupport: [Target.Dependency] =
+    index >= 2 ? ["TestSupport", .target(name: tensorTestSupport)] : ["TestSupport"]
   let settings = buildsForHostCPU && fastStages.contains(stage) ? hostCPUSettings : []
   if stage == "Module4" {
     // Module4 reads gzip files through the system's zlib (the system-library target `CZlib`,
@@ -43,7 +54,7 @@ for (index, stage) in builtStages.enumerated() {
         resources: [.copy("Data/digits"), .copy("Data/fashion-mnist")], swiftSettings: settings))
     targets.append(
       .testTarget(
-        name: "\(stage)Tests", dependencies: [.target(name: stage), "TestSupport"],
+        name: "\(stage)Tests", dependencies: [.target(name: stage)] + testSupport,
         path: "Tests/\(stage)Tests", resources: [.copy("Fixtures")]))
     continue
   }
@@ -52,7 +63,7 @@ for (index, stage) in builtStages.enumerated() {
   targets.append(
     .testTarget(
       name: "\(stage)Tests",
-      dependencies: [.target(name: stage), "TestSupport"],
+      dependencies: [.target(name: stage)] + testSupport,
       path: "Tests/\(stage)Tests"
     ))
 }

@@ -22,11 +22,14 @@ public final class Scalar: Variable, GradientTracking, CustomStringConvertible {
 
   /// The derivative of the last `backward()` output with respect to this scalar, summed over
   /// every `backward()` since the last `zeroGrad()`; `nil` until one arrives. Only leaves
-  /// receive derivatives.
+  /// receive derivatives, and computed scalars after `retainGrad()`.
   public private(set) var derivative: Double?
 
   /// Whether backpropagation computes a derivative for this scalar (when it is a leaf).
   public var requiresGrad: Bool
+
+  /// Whether this computed scalar keeps its derivative too (see `retainGrad()`).
+  public var retainsGrad = false
 
   /// How this scalar was computed; `nil` for a leaf.
   public let history: ScalarHistory?
@@ -57,7 +60,10 @@ public final class Scalar: Variable, GradientTracking, CustomStringConvertible {
   /// Task 1.3: the chain rule. Given dOut, the derivative of the output with respect to this
   /// scalar, returns each non-constant input xᵢ of the function f that made it, paired with
   /// dOut · ∂f/∂xᵢ (which is what `f.backward(ctx, dOut)` computes).
+  ///
+  /// The first line is given: it keeps dOut when `retainGrad()` was called on this scalar.
   public func chainRule(_ dOut: Double) -> [(variable: Scalar, derivative: Double)] {
+    retainDerivative(dOut)
     // BEGIN SOLUTION Task 1.3
     guard let history else {
       preconditionFailure("chainRule needs a computed scalar, but \(self) is a leaf")
@@ -75,9 +81,12 @@ public final class Scalar: Variable, GradientTracking, CustomStringConvertible {
     // END SOLUTION
   }
 
-  /// Adds `derivative` to this leaf's derivative.
+  /// Adds `derivative` to this leaf's derivative (or to a computed scalar's that retains it).
   public func accumulateDerivative(_ derivative: Double) {
-    precondition(isLeaf, "only leaves accumulate derivatives; \(self) was computed")
+    precondition(
+      isLeaf || retainsGrad,
+      "only leaves accumulate derivatives; \(self) was computed (call retainGrad() on it to "
+        + "keep its derivative)")
     self.derivative = (self.derivative ?? 0) + derivative
   }
 

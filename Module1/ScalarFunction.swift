@@ -19,15 +19,15 @@ extension ScalarFunction {
   /// Runs the function on `inputs` and returns its output as a new `Scalar`.
   ///
   /// When some input needs a gradient, the output remembers this function, the context and
-  /// the inputs, so that backpropagation can call `backward` later. When none does, the
-  /// output is a constant and nothing is remembered.
+  /// the inputs, so that backpropagation can call `backward` later. When none does, or inside
+  /// `withoutGradients { … }`, the output is a constant and nothing is remembered.
   public static func apply(_ inputs: Scalar...) -> Scalar {
     apply(inputs)
   }
 
   /// Runs the function on a list of inputs; see `apply(_:)`.
   public static func apply(_ inputs: [Scalar]) -> Scalar {
-    let needsGrad = inputs.contains { !$0.isConstant }
+    let needsGrad = inputs.contains { !$0.isConstant } && GradientMode.isEnabled
     let ctx = Context<Double>(needsGrad: needsGrad)
     let value = forward(ctx, inputs.map(\.data))
     guard needsGrad else { return Scalar(constant: value) }

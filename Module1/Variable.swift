@@ -44,9 +44,10 @@ public final class History<Function, Saved, Node: AnyObject> {
 /// *constant* is a leaf that does not require a gradient; it never receives one. Variables
 /// are objects because identity matters: the same variable may be used twice in one graph.
 ///
-/// A conforming type stores `requiresGrad` and `history`, and writes the two steps that depend
-/// on what its values are: `chainRule` (Task 1.3) and `accumulateDerivative`. Everything else
-/// (`isLeaf`, `isConstant`, `parents`, freeing the graph) is written once, below.
+/// A conforming type stores `requiresGrad`, `retainsGrad` and `history`, and writes the two steps
+/// that depend on what its values are: `chainRule` (Task 1.3) and `accumulateDerivative`.
+/// Everything else (`isLeaf`, `isConstant`, `parents`, `retainGrad()`, freeing the graph) is
+/// written once, below and in `RetainGrad.swift` and `GraphTeardown.swift`.
 public protocol Variable: AnyObject {
   /// What the derivative of the output with respect to this variable looks like.
   associatedtype Derivative: DerivativeValue
@@ -58,6 +59,10 @@ public protocol Variable: AnyObject {
   /// Whether a leaf should receive a derivative (a computed variable always passes one on).
   var requiresGrad: Bool { get }
 
+  /// Whether this computed variable keeps the derivative that reaches it during backpropagation,
+  /// as a leaf does; set by `retainGrad()`.
+  var retainsGrad: Bool { get set }
+
   /// How this variable was computed; `nil` for a leaf.
   var history: History<Function, Saved, Self>? { get }
 
@@ -65,7 +70,8 @@ public protocol Variable: AnyObject {
   /// derivatives with respect to each non-constant parent, by the chain rule (Task 1.3).
   func chainRule(_ dOut: Derivative) -> [(variable: Self, derivative: Derivative)]
 
-  /// Adds `derivative` to the derivative stored on this leaf.
+  /// Adds `derivative` to the derivative stored on this leaf (or on a computed variable that
+  /// retains its gradient, see `retainGrad()`).
   func accumulateDerivative(_ derivative: Derivative)
 }
 

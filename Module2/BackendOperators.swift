@@ -1,7 +1,8 @@
 import Module0
 
 // What a backend's three loops apply. Each value carries a function on numbers and the name of
-// the Task 0.1 operator it is, when it is one:
+// the Task 0.1 operator it is, when it is one (or of one of the few math functions a fast
+// backend can run a whole block at a time: sqrt, square, abs, min):
 //
 //   inputs[0].mapped(.neg)                  map with Operators.neg
 //   a.zipped(with: b, .mul)                 zip with Operators.mul
@@ -31,6 +32,12 @@ public struct MapOperator: Sendable, CustomStringConvertible {
     case relu
     /// `Operators.sigmoid`.
     case sigmoid
+    /// √x (IEEE: NaN for x < 0).
+    case sqrt
+    /// x · x.
+    case square
+    /// |x|.
+    case abs
     /// Any other function: backends call it.
     case custom
   }
@@ -74,6 +81,12 @@ public struct MapOperator: Sendable, CustomStringConvertible {
   public static let relu = MapOperator(.relu, "relu", Operators.relu)
   /// σ(x).
   public static let sigmoid = MapOperator(.sigmoid, "sigmoid", Operators.sigmoid)
+  /// √x; NaN for x < 0.
+  public static let sqrt = MapOperator(.sqrt, "sqrt") { $0.squareRoot() }
+  /// x².
+  public static let square = MapOperator(.square, "square") { $0 * $0 }
+  /// |x|.
+  public static let abs = MapOperator(.abs, "abs") { Swift.abs($0) }
 }
 
 /// A function of two numbers that `TensorOps.zip` applies entry by entry, with the operator it
@@ -93,6 +106,8 @@ public struct ZipOperator: Sendable, CustomStringConvertible {
     case isClose
     /// `Operators.max`.
     case max
+    /// The smaller of x and y.
+    case min
     /// `Operators.logBack`.
     case logBack
     /// `Operators.invBack`.
@@ -142,6 +157,8 @@ public struct ZipOperator: Sendable, CustomStringConvertible {
   public static let isClose = ZipOperator(.isClose, "isClose", Operators.isClose)
   /// The larger of x and y.
   public static let max = ZipOperator(.max, "max", Operators.max)
+  /// The smaller of x and y: x if x < y, else y (`Operators.max` mirrored).
+  public static let min = ZipOperator(.min, "min") { $0 < $1 ? $0 : $1 }
   /// y / x: the derivative of log at x, times y.
   public static let logBack = ZipOperator(.logBack, "logBack", Operators.logBack)
   /// −y / x²: the derivative of inv at x, times y.

@@ -1,5 +1,6 @@
 // Arithmetic and math methods on `Tensor`. Each applies one `TensorFunction`; subtraction and
-// division are built from the others, and `mean` is a sum times a constant.
+// division are built from the others. Reductions (`sum`, `mean`, `all`, …) are in
+// `Tensor+Reductions.swift`, further math in `Tensor+Math.swift`.
 //
 // A plain number mixed in becomes a constant tensor of shape [1], which broadcasts against any
 // shape. As with `Scalar`, the right-hand side is generic over `TensorOperand` so that Swift reads
@@ -90,12 +91,6 @@ extension Tensor {
     IsClose().apply(self, other.asTensor(backend: backend))
   }
 
-  /// 1 where every entry along `dim` is nonzero, else 0; over the whole tensor (shape [1]) when
-  /// `dim` is `nil`.
-  public func all(dim: Int? = nil) -> Tensor {
-    All(dim: checked(dim, "all")).apply(self)
-  }
-
   /// σ(a), entry by entry.
   public func sigmoid() -> Tensor { Sigmoid().apply(self) }
 
@@ -107,18 +102,6 @@ extension Tensor {
 
   /// e^a, entry by entry.
   public func exp() -> Tensor { Exp().apply(self) }
-
-  /// The sum along `dim`, which stays with size 1 (minitorch's convention); over every entry,
-  /// as shape [1], when `dim` is `nil`.
-  public func sum(dim: Int? = nil) -> Tensor {
-    Sum(dim: checked(dim, "sum")).apply(self)
-  }
-
-  /// The mean along `dim` (kept with size 1), or of every entry (shape [1]) when `dim` is `nil`.
-  public func mean(dim: Int? = nil) -> Tensor {
-    let count = dim.map { shape[checked($0, "mean")] } ?? size
-    return sum(dim: dim) * (1 / Double(count))
-  }
 
   /// The same entries with dimensions reordered: dimension i of the result is dimension
   /// `order[i]` of this tensor, `t.permute(1, 0)` for a transpose. Shares storage.
@@ -140,20 +123,5 @@ extension Tensor {
   /// The matrix product over the last two dimensions, batch dimensions broadcast.
   public func matmul(_ other: Tensor) -> Tensor {
     MatMul().apply(self, other)
-  }
-
-  /// `dim` after checking that it exists.
-  private func checked(_ dim: Int?, _ operation: String) -> Int? {
-    if let dim {
-      precondition(
-        shape.indices.contains(dim),
-        "\(operation)(dim: \(dim)): a tensor of shape \(shape) has dimensions 0..<\(dims)")
-    }
-    return dim
-  }
-
-  /// `dim` after checking that it exists.
-  private func checked(_ dim: Int, _ operation: String) -> Int {
-    checked(Optional(dim), operation) ?? dim
   }
 }

@@ -5,8 +5,10 @@ extension Tensor {
   /// by the function's `backward` and brought to exactly the input's shape by `unbroadcast`.
   ///
   /// This is the one place where broadcasting is undone; no function's `backward` has to care.
-  /// Every share must have the input's shape or a shape the input broadcasts to.
+  /// Every share must have the input's shape or a shape the input broadcasts to. The first line
+  /// keeps dOut when `retainGrad()` was called on this tensor.
   public func chainRule(_ dOut: Tensor) -> [(variable: Tensor, derivative: Tensor)] {
+    retainDerivative(dOut)
     guard let history else {
       preconditionFailure("chainRule needs a computed tensor, but this one is a leaf")
     }

@@ -22,7 +22,10 @@ public final class Tensor: Variable, GradientTracking {
   public var requiresGrad: Bool
   /// The gradient of the last `backward()` output with respect to this tensor, added up over
   /// every `backward()` since `zeroGrad()`; `nil` until one arrives. It has this tensor's shape.
+  /// Only leaves receive one, and computed tensors after `retainGrad()`.
   public private(set) var grad: Tensor?
+  /// Whether this computed tensor keeps its gradient too (see `retainGrad()`).
+  public var retainsGrad = false
   /// How this tensor was computed; `nil` for a leaf.
   public let history: TensorHistory?
 
@@ -113,9 +116,12 @@ public final class Tensor: Variable, GradientTracking {
 
   // MARK: Variable
 
-  /// Adds `derivative` (which must have this tensor's shape) to `grad`.
+  /// Adds `derivative` (which must have this tensor's shape) to `grad`: on a leaf, or on a
+  /// computed tensor that retains its gradient.
   public func accumulateDerivative(_ derivative: Tensor) {
-    precondition(isLeaf, "only leaves accumulate gradients")
+    precondition(
+      isLeaf || retainsGrad,
+      "only leaves accumulate gradients; call retainGrad() on a computed tensor to keep its own")
     precondition(
       derivative.shape == shape,
       "a gradient of shape \(derivative.shape) cannot be added to a tensor of shape \(shape)")

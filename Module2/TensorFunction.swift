@@ -18,10 +18,11 @@ public protocol TensorFunction {
 
 extension TensorFunction {
   /// Runs the function on `inputs` and returns its output as a new tensor that remembers this
-  /// function, its context and its inputs when some input needs a gradient.
+  /// function, its context and its inputs when some input needs a gradient (and the call is not
+  /// inside `withoutGradients { … }`, which makes every output a constant).
   public func apply(_ inputs: Tensor...) -> Tensor {
     precondition(!inputs.isEmpty, "\(Self.self) needs at least one input")
-    let needsGrad = inputs.contains { !$0.isConstant }
+    let needsGrad = inputs.contains { !$0.isConstant } && GradientMode.isEnabled
     let ctx = Context<Tensor>(needsGrad: needsGrad)
     let output = forward(ctx, inputs.map { $0.detach() })
     guard needsGrad else { return output }

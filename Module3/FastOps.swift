@@ -131,6 +131,9 @@ public struct FastOps: TensorOps {
     case .log: mapLoop(out, x, step, count, Operators.log)
     case .relu: mapLoop(out, x, step, count, Operators.relu)
     case .sigmoid: mapLoop(out, x, step, count, Operators.sigmoid)
+    case .sqrt: mapLoop(out, x, step, count) { $0.squareRoot() }
+    case .square: mapLoop(out, x, step, count) { $0 * $0 }
+    case .abs: mapLoop(out, x, step, count) { Swift.abs($0) }
     case .custom: mapLoop(out, x, step, count, f.function)
     }
     // END SOLUTION
@@ -218,6 +221,7 @@ public struct FastOps: TensorOps {
     case .eq: zipLoop(out, x, xStep, y, yStep, count, Operators.eq)
     case .isClose: zipLoop(out, x, xStep, y, yStep, count, Operators.isClose)
     case .max: zipLoop(out, x, xStep, y, yStep, count, Operators.max)
+    case .min: zipLoop(out, x, xStep, y, yStep, count) { $0 < $1 ? $0 : $1 }
     case .logBack: zipLoop(out, x, xStep, y, yStep, count, Operators.logBack)
     case .invBack: zipLoop(out, x, xStep, y, yStep, count, Operators.invBack)
     case .reluBack: zipLoop(out, x, xStep, y, yStep, count, Operators.reluBack)

@@ -76,11 +76,21 @@ extension Tensor {
     }
   }
 
-  /// The largest entry along `dim`, which stays with size 1 (minitorch's convention, like
-  /// `sum`); of every entry, as shape [1], when `dim` is `nil`. Its gradient goes entirely to
-  /// the first maximum of each line when entries tie (Task 4.4).
-  public func max(dim: Int? = nil) -> Tensor {
-    Max(dim: checkedDimension(dim, "max")).apply(self)
+  /// The largest entry along `dim`, which stays with size 1 unless `keepDims` is false
+  /// (minitorch's convention, like `sum`); of every entry, as shape [1], when `dim` is `nil`.
+  /// Its gradient goes entirely to the first maximum of each line when entries tie (Task 4.4).
+  public func max(dim: Int? = nil, keepDims: Bool = true) -> Tensor {
+    guard let dim else { return Max(dim: nil).apply(self) }
+    return reduction(over: [dim], keepDims: keepDims, "max", listed: false) {
+      Max(dim: $1).apply($0)
+    }
+  }
+
+  /// The largest entry over `dims` together (each kept with size 1 unless `keepDims` is false):
+  /// `max(dim:)` along each of them, the highest first, so that when entries tie the gradient
+  /// goes to the first maximum in row-major order, as MyGrad's does.
+  public func max(dims: [Int], keepDims: Bool = true) -> Tensor {
+    reduction(over: dims, keepDims: keepDims, "max") { Max(dim: $1).apply($0) }
   }
 
   /// A one-hot constant of this tensor's shape marking the first maximum along `dim` (the one
