@@ -29,6 +29,12 @@ var targets: [Target] = [
     path: "Tests/TestSupport"
   )
 ]
+
+// Checks of the NumPy-style tensor surface (indexing, shape functions, einsum), each written once
+// and taking the backend as an argument: Module2Tests runs them on `.simple`, Module3Tests on
+// `.fast`. Built with Module2.
+let tensorChecks = "TensorChecks"
+let stagesRunningTensorChecks: Set<String> = ["Module2", "Module3"]
 for (index, stage) in builtStages.enumerated() {
   let below: [Target.Dependency] = index == 0 ? [] : [.target(name: stages[index - 1])]
   let settings = buildsForHostCPU && fastStages.contains(stage) ? hostCPUSettings : []
@@ -49,10 +55,18 @@ for (index, stage) in builtStages.enumerated() {
   }
   targets.append(
     .target(name: stage, dependencies: below, path: stage, swiftSettings: settings))
+  if stage == "Module2" {
+    targets.append(
+      .target(
+        name: tensorChecks, dependencies: [.target(name: stage), "TestSupport"],
+        path: "Tests/\(tensorChecks)"))
+  }
+  let checks: [Target.Dependency] =
+    stagesRunningTensorChecks.contains(stage) ? [.target(name: tensorChecks)] : []
   targets.append(
     .testTarget(
       name: "\(stage)Tests",
-      dependencies: [.target(name: stage), "TestSupport"],
+      dependencies: [.target(name: stage), "TestSupport"] + checks,
       path: "Tests/\(stage)Tests"
     ))
 }
