@@ -104,7 +104,8 @@ private func arranged(
   _ term: (tensor: Tensor, labels: [EinsumSpec.Label]), _ labels: [EinsumSpec.Label]
 ) -> Tensor {
   let order = labels.map { label in term.labels.firstIndex(of: label)! }
-  return order == Array(order.indices) ? term.tensor : Tensor.Permute(order: order).apply(term.tensor)
+  return order == Array(order.indices)
+    ? term.tensor : Tensor.Permute(order: order).apply(term.tensor)
 }
 
 /// A parsed and checked einsum spec: each operand's labels, the output's labels, and each
@@ -197,8 +198,8 @@ struct EinsumSpec {
       output = labels
     } else {
       let letters = inputs.flatMap { $0 }.filter { if case .letter = $0 { true } else { false } }
-      output = ellipsisLabels + Set(letters).filter { label in letters.count { $0 == label } == 1 }
-        .sorted()
+      let once = Set(letters).filter { label in letters.count { $0 == label } == 1 }
+      output = ellipsisLabels + once.sorted()
     }
   }
 

@@ -96,9 +96,8 @@ struct IndexPlan {
         dim += 1
       case .stride(let start, let stop, let step):
         let n = shape[dim]
-        let written =
-          ".stride(" + [start.map { "from: \($0)" }, stop.map { "to: \($0)" }, "by: \(step)"]
-          .compactMap { $0 }.joined(separator: ", ") + ")"
+        let parts = [start.map { "from: \($0)" }, stop.map { "to: \($0)" }, "by: \(step)"]
+        let written = ".positions(\(parts.compactMap { $0 }.joined(separator: ", ")))"
         precondition(
           step != 0, "\(operation): \(written) in dimension \(dim) of shape \(shape) never moves")
         let first = start.map { $0 < 0 ? $0 + n : $0 } ?? (step > 0 ? 0 : n - 1)
@@ -190,7 +189,7 @@ struct IndexPlan {
         + "\(inputShape); a tensor cannot be empty")
     starts[dim] = step > 0 ? first : first - (count - 1) * abs(step)
     (counts[dim], steps[dim]) = (count, abs(step))
-    viewDims.append(ViewDim(input: dim, size: count, reversed: step < 0))
+    viewDims.append(ViewDim(input: dim, size: count, reversed: step < 0 && count > 1))
   }
 
   /// Whether a read takes some entry more than once (through repeated list positions).
@@ -229,9 +228,8 @@ struct IndexPlan {
     }
     // 3. Integer lists.
     guard !listDims.isEmpty else { return result }
-    let merged = [listDims.reduce(1) { $0 * viewDims[$1].size }] + otherDims.map {
-      viewDims[$0].size
-    }
+    let listSize = listDims.reduce(1) { $0 * viewDims[$1].size }
+    let merged = [listSize] + otherDims.map { viewDims[$0].size }
     result = result.permute(listDims + otherDims).contiguousView(merged, ops)
     result = ops.gather(result, dim: 0, positions: flatPositions)
     return result.permute(targetOrder)
@@ -300,7 +298,8 @@ struct IndexPlan {
       "\(operation): the items name \(named) dimensions, but the tensor has shape \(shape) "
         + "with \(shape.count)")
     let fill = Array(repeating: TensorIndex.all, count: shape.count - named)
-    guard let place = items.firstIndex(where: { if case .ellipsis = $0.kind { true } else { false } })
+    guard
+      let place = items.firstIndex(where: { if case .ellipsis = $0.kind { true } else { false } })
     else {
       return items + fill
     }
@@ -311,8 +310,7 @@ struct IndexPlan {
 
   /// `position` counted from the start (a negative one from the end), after checking that
   /// dimension `dim` of `shape` has it.
-  private static func resolve(_ position: Int, dim: Int, shape: [Int], _ operation: String) -> Int
-  {
+  private static func resolve(_ position: Int, dim: Int, shape: [Int], _ operation: String) -> Int {
     let n = shape[dim]
     precondition(
       position >= -n && position < n,

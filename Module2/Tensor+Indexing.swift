@@ -125,8 +125,7 @@ extension Tensor {
       !plan.repeatsPositions,
       "\(operation): the selection names some entry of shape \(shape) more than once, so "
         + "which value it gets is not defined; use adding(_:at:) to add at repeated places")
-    let values = value.asTensor(backend: backend).broadcast(
-      to: plan.resultShape, operation: operation)
+    let values = placeable(value, plan, operation)
     let selected = plan.adjoint(TensorData.filled(plan.resultShape, with: 1), backend.ops)
     return ZeroWhere(mask: selected).apply(self) + Place(plan).apply(values)
   }
@@ -141,8 +140,18 @@ extension Tensor {
   ) -> Tensor {
     let operation = "adding(_:at:)"
     let plan = IndexPlan(items.map(\.tensorIndex), shape: shape, operation: operation)
-    let values = value.asTensor(backend: backend).broadcast(
-      to: plan.resultShape, operation: operation)
-    return self + Place(plan).apply(values)
+    return self + Place(plan).apply(placeable(value, plan, operation))
+  }
+
+  /// `value` broadcast to the shape of the selection `plan` reads, or a stop naming both shapes.
+  private func placeable<Value: TensorOperand>(
+    _ value: Value, _ plan: IndexPlan, _ operation: String
+  ) -> Tensor {
+    let values = value.asTensor(backend: backend)
+    precondition(
+      (try? shapeBroadcast(values.shape, plan.resultShape)) == plan.resultShape,
+      "\(operation): a value of shape \(values.shape) does not broadcast to the shape of the "
+        + "selection, \(plan.resultShape) (of a tensor of shape \(shape))")
+    return values.broadcast(to: plan.resultShape)
   }
 }

@@ -284,7 +284,7 @@ extension Tensor {
     _ = TensorData.concatenatedShape(tensors.map(\.data), dim: d)
     guard tensors.count <= 8 else {
       // `apply(list:)` takes up to eight inputs: join groups of eight, then the groups.
-      let groups = Swift.stride(from: 0, to: tensors.count, by: 8).map {
+      let groups = stride(from: 0, to: tensors.count, by: 8).map {
         concatenate(Array(tensors[$0..<Swift.min($0 + 8, tensors.count)]), dim: d)
       }
       return concatenate(groups, dim: d)

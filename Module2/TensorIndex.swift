@@ -10,10 +10,10 @@
 //   x[1:3]                 x[slice: 1..<3]              or 1...2; a range keeps the dimension
 //   x[1:]   x[:3]          x[slice: 1...]   x[slice: ..<3]
 //   x[-3:]  x[:-1]         x[slice: (-3)...]   x[slice: ..<(-1)]
-//   x[2:-1]                x[slice: .stride(from: 2, to: -1)]
+//   x[2:-1]                x[slice: .positions(from: 2, to: -1)]
 //   x[:, 0]                x[slice: .all, 0]
-//   x[::2]  x[1::2]        x[slice: .every(2)]   x[slice: .stride(from: 1, by: 2)]
-//   x[::-1]  x[3:0:-1]     x[slice: .every(-1)]   x[slice: .stride(from: 3, to: 0, by: -1)]
+//   x[::2]  x[1::2]        x[slice: .every(2)]   x[slice: .positions(from: 1, by: 2)]
+//   x[::-1]  x[3:0:-1]     x[slice: .every(-1)]   x[slice: .positions(from: 3, to: 0, by: -1)]
 //   x[None]  x[..., 0]     x[slice: .newAxis]   x[slice: .ellipsis, 0]
 //   x[[0, 2, 0]]           x[slice: [0, 2, 0]]          integer-array indexing (a copy)
 //   x[[0, 1], [2, 0]]      x[slice: [0, 1], [2, 0]]     the entries (0, 2) and (1, 0)
@@ -21,7 +21,7 @@
 //
 // Swift reads `-3...` as `-(3...)`, so a negative bound needs parentheses: `(-3)...`. A Swift
 // range's ends must be in order as written, so NumPy's `2:-1` (from 2 to one before the end)
-// is `.stride(from: 2, to: -1)`, which takes NumPy's start, stop and step exactly.
+// is `.positions(from: 2, to: -1)`, which takes NumPy's start, stop and step exactly.
 //
 // Unlike NumPy, a bound beyond the end stops with a message instead of being cut to fit, as
 // Swift's arrays do; and a selection cannot be empty (tensors here never are).
@@ -31,7 +31,7 @@
 ///
 /// Integers, Swift ranges, `[Int]` lists and tensors (as masks) are items themselves (they
 /// conform to `TensorIndexConvertible`); the other kinds are the static members `.all`,
-/// `.every(_:)`, `.stride(from:to:by:)`, `.newAxis`, `.ellipsis`, `.at(_:)`, `.positions(_:)`
+/// `.every(_:)`, `.positions(from:to:by:)`, `.newAxis`, `.ellipsis`, `.at(_:)`, `.positions(_:)`
 /// and `.mask(_:)`.
 public struct TensorIndex {
   /// What the item selects.
@@ -78,7 +78,9 @@ extension TensorIndex: TensorIndexConvertible {
 
 extension TensorIndexConvertible where Self == TensorIndex {
   /// Every position of the dimension: NumPy's `:`.
-  public static var all: TensorIndex { TensorIndex(.range(lower: nil, upper: nil, inclusive: false)) }
+  public static var all: TensorIndex {
+    TensorIndex(.range(lower: nil, upper: nil, inclusive: false))
+  }
 
   /// Every `step`-th position, from the first (from the last when `step` is negative):
   /// NumPy's `::step`.
@@ -90,8 +92,8 @@ extension TensorIndexConvertible where Self == TensorIndex {
   /// over positions): `start`, start + step, … while before `stop`, or after it when `step` is
   /// negative. Without `start` it begins at the first position (the last for a negative step),
   /// without `stop` it runs to the end (to the first position); negative positions count from
-  /// the end. `.stride(from: 3, to: 0, by: -1)` takes 3, 2, 1.
-  public static func stride(from start: Int? = nil, to stop: Int? = nil, by step: Int = 1)
+  /// the end. `.positions(from: 3, to: 0, by: -1)` takes 3, 2, 1.
+  public static func positions(from start: Int? = nil, to stop: Int? = nil, by step: Int = 1)
     -> TensorIndex
   {
     TensorIndex(.stride(start: start, stop: stop, step: step))

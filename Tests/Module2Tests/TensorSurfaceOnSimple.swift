@@ -12,4 +12,19 @@ struct TensorSurfaceOnSimple {
   func indexing(_ check: TensorCheck) throws {
     try check.run(on: .simple)
   }
+
+  @Test(arguments: ShapeChecks.all)
+  func shapeFunctions(_ check: TensorCheck) throws {
+    try check.run(on: .simple)
+  }
+
+  @Test(arguments: EinsumChecks.all)
+  func einsumAndMatmul(_ check: TensorCheck) throws {
+    try check.run(on: .simple)
+  }
+
+  @Test(arguments: LayoutOperationChecks.all)
+  func layoutOperations(_ check: TensorCheck) throws {
+    try check.run(on: .simple)
+  }
 }

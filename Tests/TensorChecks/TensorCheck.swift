@@ -137,12 +137,14 @@ public func expectTensor(
   }
 }
 
-/// Throws unless `gradCheck` accepts f at `inputs`, naming `what`.
+/// Throws unless `gradCheck` accepts f at `inputs` (checking `samples` entries of each input),
+/// naming `what`.
 public func expectGradients(
-  _ f: ([Tensor]) -> Tensor, _ inputs: [Tensor], _ what: String, seed: UInt64 = 0
+  _ f: ([Tensor]) -> Tensor, _ inputs: [Tensor], _ what: String, seed: UInt64 = 0,
+  samples: Int = 30
 ) throws {
   do {
-    try gradCheck(f, inputs, seed: seed, samples: 30)
+    try gradCheck(f, inputs, seed: seed, samples: samples)
   } catch {
     throw CheckFailure("\(what): \(error)")
   }
