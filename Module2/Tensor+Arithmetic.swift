@@ -138,7 +138,8 @@ extension Tensor {
   }
 
   /// The matrix product over the last two dimensions, batch dimensions broadcast; a 1-D
-  /// operand is a vector, as in NumPy (vector · vector has shape [1]; see `Einsum.swift`).
+  /// operand is a vector, as in NumPy (vector · vector has shape [1]; see
+  /// `Tensor+MatrixProduct.swift`).
   public func matmul(_ other: Tensor) -> Tensor {
     matrixProduct(other)
   }
