@@ -29,8 +29,9 @@ var targets: [Target] = [
     path: "Tests/TestSupport"
   )
 ]
-// Tensor checks written once and run on every backend: the Module 2 suites run them on `.simple`,
-// the Module 4 suites on `.fast` too. Built with Module 2.
+// Tensor checks written once and run on every backend: the Module 2 suites run them on
+// `.simple`, the Module 3 and Module 4 suites on `.fast` too (NumPy-style surface, layouts,
+// reductions). Built with Module 2.
 let tensorTestSupport = "TensorTestSupport"
 if builtStages.contains("Module2") {
   targets.append(

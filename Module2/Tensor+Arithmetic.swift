@@ -120,8 +120,10 @@ extension Tensor {
     Copy().apply(self)
   }
 
-  /// The matrix product over the last two dimensions, batch dimensions broadcast.
+  /// The matrix product over the last two dimensions, batch dimensions broadcast; a 1-D
+  /// operand is a vector, as in NumPy (vector · vector has shape [1]; see
+  /// `Tensor+MatrixProduct.swift`).
   public func matmul(_ other: Tensor) -> Tensor {
-    MatMul().apply(self, other)
+    matrixProduct(other)
   }
 }
