@@ -282,14 +282,7 @@ extension Tensor {
     precondition(!tensors.isEmpty, "concatenate: there is nothing to join")
     let d = tensors[0].normalized(dim, "concatenate")
     _ = TensorData.concatenatedShape(tensors.map(\.data), dim: d)
-    guard tensors.count <= 8 else {
-      // `apply(list:)` takes up to eight inputs: join groups of eight, then the groups.
-      let groups = stride(from: 0, to: tensors.count, by: 8).map {
-        concatenate(Array(tensors[$0..<Swift.min($0 + 8, tensors.count)]), dim: d)
-      }
-      return concatenate(groups, dim: d)
-    }
-    return Concatenate(dim: d, sizes: tensors.map { $0.shape[d] }).apply(list: tensors)
+    return Concatenate(dim: d, sizes: tensors.map { $0.shape[d] }).apply(tensors)
   }
 
   /// The tensors, all of one shape, joined along a new dimension `dim` (NumPy's and PyTorch's
@@ -301,27 +294,5 @@ extension Tensor {
     }
     let d = dim < 0 ? dim + tensors[0].dims + 1 : dim
     return concatenate(tensors.map { $0.unsqueeze(d) }, dim: d)
-  }
-}
-
-extension TensorFunction {
-  /// `apply(_:)` for a list of one to eight inputs. (Swift cannot pass an array where a
-  /// variadic parameter is expected, so each length is spelled out.)
-  func apply(list inputs: [Tensor]) -> Tensor {
-    switch inputs.count {
-    case 1: return apply(inputs[0])
-    case 2: return apply(inputs[0], inputs[1])
-    case 3: return apply(inputs[0], inputs[1], inputs[2])
-    case 4: return apply(inputs[0], inputs[1], inputs[2], inputs[3])
-    case 5: return apply(inputs[0], inputs[1], inputs[2], inputs[3], inputs[4])
-    case 6: return apply(inputs[0], inputs[1], inputs[2], inputs[3], inputs[4], inputs[5])
-    case 7:
-      return apply(inputs[0], inputs[1], inputs[2], inputs[3], inputs[4], inputs[5], inputs[6])
-    case 8:
-      return apply(
-        inputs[0], inputs[1], inputs[2], inputs[3], inputs[4], inputs[5], inputs[6], inputs[7])
-    default:
-      preconditionFailure("apply(list:) takes 1 to 8 inputs, got \(inputs.count)")
-    }
   }
 }

@@ -21,6 +21,11 @@ extension TensorFunction {
   /// function, its context and its inputs when some input needs a gradient (and the call is not
   /// inside `withoutGradients { … }`, which makes every output a constant).
   public func apply(_ inputs: Tensor...) -> Tensor {
+    apply(inputs)
+  }
+
+  /// Runs the function on a list of inputs of any length; see `apply(_:)`.
+  public func apply(_ inputs: [Tensor]) -> Tensor {
     precondition(!inputs.isEmpty, "\(Self.self) needs at least one input")
     let needsGrad = inputs.contains { !$0.isConstant } && GradientMode.isEnabled
     let ctx = Context<Tensor>(needsGrad: needsGrad)
