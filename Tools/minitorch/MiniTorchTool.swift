@@ -6,6 +6,7 @@ enum MiniTorchTool {
   /// Every subcommand, in the order `minitorch help` lists them.
   static let commands: [Command] = [
     TrainCommand.command,
+    BenchCommand.command,
     StarterCommand.command,
     GradeCommand.command,
   ]

@@ -1,0 +1,232 @@
+// Task 3.4: a blocked matrix multiply, the CPU counterpart of a shared-memory GPU kernel.
+//
+// The i-k-j loop of Task 3.2 does two loads and one store for every multiply-add: it is limited
+// by memory, not by arithmetic. A fast kernel reuses every number it loads many times:
+//
+// 1. Register blocking (the micro-kernel). A micro-tile of C, `microRows` × `microColumns`
+//    (4 × 4 or 4 × 8 doubles), lives in SIMD registers while k runs over the shared dimension:
+//    each step loads one row piece of B (one vector) and four numbers of A, and does 4 vector
+//    multiply-adds with them. Nothing is stored until the end.
+// 2. Packing. Before the micro-kernels run, a block of A (`blockRows` × `blockDepth`) and a panel
+//    of B (`blockDepth` × `blockColumns`) are copied into buffers in exactly the order the
+//    micro-kernel reads them, so it walks memory straight ahead whatever A's and B's strides
+//    are. Packing costs O(n · m) per block beside the O(n · m · p) work, and it pads the edges
+//    with zeros, so the micro-kernel never needs to check where a matrix ends.
+// 3. Cache blocking. The sizes are chosen so that the B strip a micro-kernel reads (blockDepth ×
+//    microColumns) stays in the level-1 cache and the packed block of A in the level-2 cache.
+//
+//   C tile (blockRows × blockColumns)        for each depth block k0..<k0+blockDepth:
+//   ┌────┬────┬────┐                           pack A[tile rows, k block], B[k block, tile columns]
+//   │4×8 │4×8 │    │                           for each micro-column strip s, micro-row strip r:
+//   ├────┼────┼────┤                             C[r, s] (+)= packedA[r] · packedB[s]
+//   │    │    │    │
+//   └────┴────┴────┘
+//
+// Tiles of C are independent, so they run in parallel. Each entry of C adds its products in
+// the order k = 0, 1, 2, … (the micro-kernel continues from the value the previous depth block
+// left in C), exactly as Task 3.2's loop does: both kernels give the same bits.
+//
+// On the default x86-64 target the vectors are SSE2 registers of 2 doubles and there are 16 of
+// them: a 4 × 4 tile keeps its 8 accumulators in registers. Built for the host CPU (AVX2,
+// AVX-512) or on arm64, wider registers hold a 4 × 8 tile. `acc += a * b` is written out: on
+// the default x86-64 target `SIMD.addingProduct` is a library call per lane.
+
+#if arch(x86_64) && !MINITORCH_NATIVE
+  /// The SIMD vector the micro-kernel works with: one row of a micro-tile.
+  typealias PanelVector = SIMD4<Double>
+#else
+  /// The SIMD vector the micro-kernel works with: one row of a micro-tile.
+  typealias PanelVector = SIMD8<Double>
+#endif
+
+/// The block sizes of Task 3.4's kernel.
+public enum BlockedMatmul {
+  /// Rows of C in a micro-tile (its accumulators live in registers).
+  public static let microRows = 4
+  /// Columns of C in a micro-tile: the width of one SIMD vector (4 or 8).
+  public static let microColumns = PanelVector.scalarCount
+  /// Rows of A in a packed block (a multiple of `microRows`).
+  public static let blockRows = 128
+  /// Entries of the shared dimension in a packed block.
+  public static let blockDepth = 256
+  /// Columns of B in a packed panel (a multiple of `microColumns`).
+  public static let blockColumns = 256
+
+  /// Whether packing pays for itself in an n × m by m × p product: C must hold at least one
+  /// micro-tile and the product at least 4096 multiply-adds; smaller ones go to Task 3.2's loop.
+  public static func pays(rows n: Int, inner m: Int, columns p: Int) -> Bool {
+    n >= microRows && p >= microColumns && n * m * p >= 4096
+  }
+}
+
+extension FastOps {
+  /// Task 3.4: C = A B for every product (A, B any strides; C row-major), by packed blocks and
+  /// a SIMD micro-kernel; the tiles of C, of all products together, run in parallel. Edges that
+  /// are not multiples of the block or micro-tile sizes are handled. The previous contents of
+  /// C do not matter.
+  ///
+  /// - Complexity: O(products · n · m · p) multiply-adds, divided among the threads, plus
+  ///   O(products · (n · m · ⌈p / blockColumns⌉ + m · p · ⌈n / blockRows⌉)) for packing.
+  public func blockedMultiply(_ products: [MatrixProduct]) {
+    guard !products.isEmpty else { return }
+    // BEGIN SOLUTION Task 3.4
+    typealias Sizes = BlockedMatmul
+    let (n, m, p) = (products[0].a.rows, products[0].a.columns, products[0].b.columns)
+    let tilesDown = (n + Sizes.blockRows - 1) / Sizes.blockRows
+    let tilesAcross = (p + Sizes.blockColumns - 1) / Sizes.blockColumns
+    let tileRows = Swift.min(n, Sizes.blockRows)
+    let tileColumns = Swift.min(p, Sizes.blockColumns)
+    let tiles = parallel.chunks(
+      of: products.count * tilesDown * tilesAcross, workPerItem: tileRows * tileColumns * m)
+    parallel.forEachChunk(tiles) { _, range in
+      // Buffers for one tile, reused by every tile of this chunk.
+      let depth = Swift.min(m, Sizes.blockDepth)
+      let roundedRows = (tileRows + Sizes.microRows - 1) / Sizes.microRows * Sizes.microRows
+      let roundedColumns =
+        (tileColumns + Sizes.microColumns - 1) / Sizes.microColumns * Sizes.microColumns
+      let aPanel = UnsafeMutablePointer<Double>.allocate(capacity: roundedRows * depth)
+      let bPanel = UnsafeMutablePointer<Double>.allocate(capacity: depth * roundedColumns)
+      let edge = UnsafeMutablePointer<Double>.allocate(
+        capacity: Sizes.microRows * Sizes.microColumns)
+      defer {
+        aPanel.deallocate()
+        bPanel.deallocate()
+        edge.deallocate()
+      }
+      for item in range {
+        let (number, tile) = item.quotientAndRemainder(dividingBy: tilesDown * tilesAcross)
+        let (down, across) = tile.quotientAndRemainder(dividingBy: tilesAcross)
+        let top = down * Sizes.blockRows
+        let left = across * Sizes.blockColumns
+        multiplyTile(
+          products[number], rows: top..<Swift.min(n, top + Sizes.blockRows),
+          columns: left..<Swift.min(p, left + Sizes.blockColumns), aPanel, bPanel, edge)
+      }
+    }
+    // END SOLUTION
+  }
+
+  /// C[rows, columns] = A[rows, :] B[:, columns], one depth block at a time.
+  private func multiplyTile(
+    _ product: MatrixProduct, rows: Range<Int>, columns: Range<Int>,
+    _ aPanel: UnsafeMutablePointer<Double>, _ bPanel: UnsafeMutablePointer<Double>,
+    _ edge: UnsafeMutablePointer<Double>
+  ) {
+    // BEGIN SOLUTION Task 3.4
+    let (mr, nr) = (BlockedMatmul.microRows, BlockedMatmul.microColumns)
+    let (m, p) = (product.a.columns, product.b.columns)
+    for k0 in stride(from: 0, to: m, by: BlockedMatmul.blockDepth) {
+      let depths = k0..<Swift.min(m, k0 + BlockedMatmul.blockDepth)
+      let depth = depths.count
+      packA(product.a, rows, depths, into: aPanel)
+      packB(product.b, depths, columns, into: bPanel)
+      // The first depth block starts each entry of C from zero; later ones continue from it.
+      let accumulate = k0 > 0
+      for s in stride(from: 0, to: columns.count, by: nr) {
+        for r in stride(from: 0, to: rows.count, by: mr) {
+          let a = aPanel + r * depth
+          let b = bPanel + s * depth
+          let c = product.c + (rows.lowerBound + r) * p + columns.lowerBound + s
+          let (height, width) = (Swift.min(mr, rows.count - r), Swift.min(nr, columns.count - s))
+          if height == mr && width == nr {
+            microKernel(depth, a, b, c, p, accumulate: accumulate)
+          } else {
+            // An edge of the tile: run the whole micro-tile on `edge`, keep the part inside C.
+            for i in 0..<mr {
+              for j in 0..<nr {
+                edge[i * nr + j] = accumulate && i < height && j < width ? c[i * p + j] : 0
+              }
+            }
+            microKernel(depth, a, b, edge, nr, accumulate: true)
+            for i in 0..<height {
+              for j in 0..<width { c[i * p + j] = edge[i * nr + j] }
+            }
+          }
+        }
+      }
+    }
+    // END SOLUTION
+  }
+
+  /// Copies A[rows, depths] into `panel` in strips of `microRows` rows: for each k, the strip's
+  /// entries A[top + 0, k], …, A[top + 3, k] side by side, zeros below A's last row.
+  private func packA(
+    _ a: StridedMatrix, _ rows: Range<Int>, _ depths: Range<Int>,
+    into panel: UnsafeMutablePointer<Double>
+  ) {
+    // BEGIN SOLUTION Task 3.4
+    let mr = BlockedMatmul.microRows
+    var out = panel
+    for top in stride(from: rows.lowerBound, to: rows.upperBound, by: mr) {
+      let height = Swift.min(mr, rows.upperBound - top)
+      for k in depths {
+        for i in 0..<height { out[i] = a[top + i, k] }
+        for i in height..<mr { out[i] = 0 }
+        out += mr
+      }
+    }
+    // END SOLUTION
+  }
+
+  /// Copies B[depths, columns] into `panel` in strips of `microColumns` columns: for each k,
+  /// the strip's piece of row k side by side, zeros right of B's last column.
+  private func packB(
+    _ b: StridedMatrix, _ depths: Range<Int>, _ columns: Range<Int>,
+    into panel: UnsafeMutablePointer<Double>
+  ) {
+    // BEGIN SOLUTION Task 3.4
+    let nr = BlockedMatmul.microColumns
+    var out = panel
+    for left in stride(from: columns.lowerBound, to: columns.upperBound, by: nr) {
+      let width = Swift.min(nr, columns.upperBound - left)
+      for k in depths {
+        let row = b.base + k &* b.rowStride + left &* b.columnStride
+        if width == nr && b.columnStride == 1 {
+          out.update(from: row, count: nr)
+        } else {
+          for j in 0..<width { out[j] = row[j &* b.columnStride] }
+          for j in width..<nr { out[j] = 0 }
+        }
+        out += nr
+      }
+    }
+    // END SOLUTION
+  }
+
+  /// The micro-kernel: the 4 × `microColumns` tile at c (rows `cRowStride` apart) becomes
+  /// (c if `accumulate`, else 0) + Σₖ a[k] bₖ, where a[k] is the packed column of 4 numbers of
+  /// A and bₖ the packed row piece of B. The tile stays in 4 SIMD accumulators throughout.
+  ///
+  /// - Complexity: 4 · `depth` vector multiply-adds, 5 · `depth` loads, 4 stores.
+  @inline(__always)
+  private func microKernel(
+    _ depth: Int, _ a: UnsafePointer<Double>, _ b: UnsafePointer<Double>,
+    _ c: UnsafeMutablePointer<Double>, _ cRowStride: Int, accumulate: Bool
+  ) {
+    // BEGIN SOLUTION Task 3.4
+    typealias V = PanelVector
+    let rows = (
+      UnsafeMutableRawPointer(c), UnsafeMutableRawPointer(c + cRowStride),
+      UnsafeMutableRawPointer(c + 2 * cRowStride), UnsafeMutableRawPointer(c + 3 * cRowStride)
+    )
+    var c0 = accumulate ? rows.0.loadUnaligned(as: V.self) : V()
+    var c1 = accumulate ? rows.1.loadUnaligned(as: V.self) : V()
+    var c2 = accumulate ? rows.2.loadUnaligned(as: V.self) : V()
+    var c3 = accumulate ? rows.3.loadUnaligned(as: V.self) : V()
+    var (ak, bk) = (a, b)
+    for _ in 0..<depth {
+      let row = UnsafeRawPointer(bk).loadUnaligned(as: V.self)
+      c0 += V(repeating: ak[0]) * row
+      c1 += V(repeating: ak[1]) * row
+      c2 += V(repeating: ak[2]) * row
+      c3 += V(repeating: ak[3]) * row
+      ak += 4
+      bk += V.scalarCount
+    }
+    rows.0.storeBytes(of: c0, as: V.self)
+    rows.1.storeBytes(of: c1, as: V.self)
+    rows.2.storeBytes(of: c2, as: V.self)
+    rows.3.storeBytes(of: c3, as: V.self)
+    // END SOLUTION
+  }
+}

@@ -1,0 +1,354 @@
+import Foundation
+
+// The same three loops as `SimpleOps`, written so that the machine can run them fast.
+//
+// 1. Specialised loops. `SimpleOps` calls the operator's function for every entry; a function
+//    that arrives as a value (`f.function`) is an indirect call the compiler cannot look into,
+//    so the loop around it runs one entry at a time. Here each operator kind gets a loop of its
+//    own with `Operators.add` (or `neg`, `exp`, …) written into it: the compiler sees the
+//    operation, inlines it and processes several entries per instruction (vectorises). One
+//    loop body marked `@inline(__always)` serves every kind: `mapRow` switches on the kind and
+//    calls it with the operator itself, so each case gets its own copy with the operator
+//    inlined. (The switch sits right next to the loop, inside the chunk: a function passed
+//    into a closure that runs on another thread would arrive as a value again.) `.custom`
+//    operators keep the call.
+// 2. No index arithmetic when it is not needed. When an operand has the output's shape and is
+//    contiguous (possibly starting at an offset), output entry i reads storage position
+//    offset + i; a one-entry operand reads the same position for every i. Otherwise the loop
+//    walks rows (`RowWalk`): index arithmetic once per row, into a buffer filled in place.
+// 3. Threads. The output is cut into chunks by its size (`Parallel`), which run on several
+//    threads when the job is large enough.
+//
+// Reductions for `sum` and `max` go to Task 3.3's SIMD kernel (`reductionKernel: .simd`), matrix
+// products to Task 3.2's loops and, where it pays, Task 3.4's blocked kernel.
+
+/// Task 3.1: the fast CPU backend. The same results as `SimpleOps` (up to rounding where a
+/// kernel adds in another order), computed with specialised loops, on several threads.
+///
+/// ```swift
+/// let x = Tensor.rand([1000, 1000], seed: 1, backend: .fast)
+/// let y = (x * 2 + 1).exp().sum()     // every step on FastOps
+/// ```
+public struct FastOps: TensorOps {
+  /// Which kernel computes `sum` and `max` reductions.
+  public enum ReductionKernel: Sendable, Equatable {
+    /// Task 3.1's loops: each entry folded in turn, in the same order as `SimpleOps`.
+    case plain
+    /// Task 3.3's SIMD kernel: several accumulators and a tree of partial results.
+    case simd
+  }
+
+  /// Which kernel multiplies matrices.
+  public enum MatmulKernel: Sendable, Equatable {
+    /// Task 3.2's i-k-j loops.
+    case plain
+    /// Task 3.4's blocked SIMD kernel, for every product large enough to profit from it.
+    case blocked
+  }
+
+  /// How work is split between threads.
+  public let parallel: Parallel
+  /// The kernel for `sum` and `max`.
+  public let reductionKernel: ReductionKernel
+  /// The kernel for matrix products.
+  public let matmulKernel: MatmulKernel
+
+  /// A fast backend. Tests lower `parallel`'s threshold to run the threaded paths on small
+  /// tensors, and choose the plain kernels to test Tasks 3.1 and 3.2 on their own.
+  public init(
+    parallel: Parallel = Parallel(), reductionKernel: ReductionKernel = .simd,
+    matmulKernel: MatmulKernel = .blocked
+  ) {
+    self.parallel = parallel
+    self.reductionKernel = reductionKernel
+    self.matmulKernel = matmulKernel
+  }
+
+  /// Whether Module3 was compiled for the building machine's CPU (`MINITORCH_NATIVE=1`) rather
+  /// than for any CPU of its architecture.
+  public static var compiledForHostCPU: Bool {
+    #if MINITORCH_NATIVE
+      return true
+    #else
+      return false
+    #endif
+  }
+
+  // MARK: map
+
+  /// Task 3.1: out[i] = f(a[i]) over `shape` (a's own when `nil`), in parallel chunks, with a
+  /// loop of its own for each operator kind.
+  ///
+  /// - Complexity: O(size of the output), divided among the threads.
+  public func map(_ a: TensorData, to shape: [Int]? = nil, _ f: MapOperator) -> TensorData {
+    let outShape = shape ?? a.shape
+    precondition(
+      (try? shapeBroadcast(a.shape, outShape)) == outShape,
+      "map: shape \(a.shape) does not broadcast to \(outShape)")
+    // BEGIN SOLUTION Task 3.1
+    let size = outShape.reduce(1, *)
+    let rowLength = outShape[outShape.count - 1]
+    let values = [Double](unsafeUninitializedCapacity: size) { buffer, initialized in
+      let out = buffer.baseAddress!
+      a.storage.values.withUnsafeBufferPointer { storage in
+        let x = storage.baseAddress!
+        if let step = flatStep(a, over: outShape) {
+          // Entry i reads position offset + i · step: no index arithmetic at all.
+          parallel.forEachChunk(parallel.chunks(of: size)) { _, range in
+            let start = range.lowerBound
+            mapRow(f, out + start, x + a.offset + start * step, step, range.count)
+          }
+        } else {
+          let walk = RowWalk(a, over: outShape)
+          let rows = parallel.chunks(of: size / rowLength, workPerItem: rowLength)
+          parallel.forEachChunk(rows) { _, range in
+            var index = [Int](repeating: 0, count: walk.outer.count)
+            for row in range {
+              let start = walk.start(ofRow: row, index: &index)
+              mapRow(f, out + row * rowLength, x + start, walk.step, rowLength)
+            }
+          }
+        }
+      }
+      initialized = size
+    }
+    return TensorData(values, shape: outShape)
+    // END SOLUTION
+  }
+
+  /// out[j] = f(x[j · step]) for j in 0..<count, by a loop specialised for f's kind.
+  private func mapRow(
+    _ f: MapOperator, _ out: UnsafeMutablePointer<Double>, _ x: UnsafePointer<Double>,
+    _ step: Int, _ count: Int
+  ) {
+    // BEGIN SOLUTION Task 3.1
+    switch f.kind {
+    case .id: mapLoop(out, x, step, count, Operators.id)
+    case .neg: mapLoop(out, x, step, count, Operators.neg)
+    case .inv: mapLoop(out, x, step, count, Operators.inv)
+    case .exp where step == 1: VectorExp.apply(out, x, count)  // 4 at a time, within 2 ulps
+    case .exp: mapLoop(out, x, step, count, Operators.exp)
+    case .log: mapLoop(out, x, step, count, Operators.log)
+    case .relu: mapLoop(out, x, step, count, Operators.relu)
+    case .sigmoid: mapLoop(out, x, step, count, Operators.sigmoid)
+    case .custom: mapLoop(out, x, step, count, f.function)
+    }
+    // END SOLUTION
+  }
+
+  /// The loop of `mapRow`, with a version for each common step. Inlined into each case, so that
+  /// `f` is known inside it.
+  @inline(__always)
+  private func mapLoop(
+    _ out: UnsafeMutablePointer<Double>, _ x: UnsafePointer<Double>, _ step: Int, _ count: Int,
+    _ f: (Double) -> Double
+  ) {
+    // BEGIN SOLUTION Task 3.1
+    switch step {
+    case 1:
+      for j in 0..<count { out[j] = f(x[j]) }
+    case 0:
+      let value = f(x[0])
+      for j in 0..<count { out[j] = value }
+    default:
+      for j in 0..<count { out[j] = f(x[j &* step]) }
+    }
+    // END SOLUTION
+  }
+
+  // MARK: zip
+
+  /// Task 3.1: out[i] = f(a[i], b[i]) over the broadcast shape, in parallel chunks, with a loop
+  /// of its own for each operator kind.
+  ///
+  /// - Complexity: O(size of the output), divided among the threads.
+  public func zip(_ a: TensorData, _ b: TensorData, _ f: ZipOperator) -> TensorData {
+    precondition(
+      (try? shapeBroadcast(a.shape, b.shape)) != nil,
+      "zip: cannot broadcast shapes \(a.shape) and \(b.shape)")
+    // BEGIN SOLUTION Task 3.1
+    let shape = try! shapeBroadcast(a.shape, b.shape)
+    let size = shape.reduce(1, *)
+    let rowLength = shape[shape.count - 1]
+    let values = [Double](unsafeUninitializedCapacity: size) { buffer, initialized in
+      let out = buffer.baseAddress!
+      a.storage.values.withUnsafeBufferPointer { aStorage in
+        b.storage.values.withUnsafeBufferPointer { bStorage in
+          let (x, y) = (aStorage.baseAddress!, bStorage.baseAddress!)
+          if let aStep = flatStep(a, over: shape), let bStep = flatStep(b, over: shape) {
+            parallel.forEachChunk(parallel.chunks(of: size)) { _, range in
+              let start = range.lowerBound
+              zipRow(
+                f, out + start, x + a.offset + start * aStep, aStep,
+                y + b.offset + start * bStep, bStep, range.count)
+            }
+          } else {
+            let (aWalk, bWalk) = (RowWalk(a, over: shape), RowWalk(b, over: shape))
+            let rows = parallel.chunks(of: size / rowLength, workPerItem: rowLength)
+            parallel.forEachChunk(rows) { _, range in
+              var index = [Int](repeating: 0, count: aWalk.outer.count)
+              for row in range {
+                let aStart = aWalk.start(ofRow: row, index: &index)
+                let bStart = bWalk.start(ofRow: row, index: &index)
+                zipRow(
+                  f, out + row * rowLength, x + aStart, aWalk.step, y + bStart, bWalk.step,
+                  rowLength)
+              }
+            }
+          }
+        }
+      }
+      initialized = size
+    }
+    return TensorData(values, shape: shape)
+    // END SOLUTION
+  }
+
+  /// out[j] = f(x[j · xStep], y[j · yStep]) for j in 0..<count, by a loop specialised for f's
+  /// kind.
+  private func zipRow(
+    _ f: ZipOperator, _ out: UnsafeMutablePointer<Double>, _ x: UnsafePointer<Double>,
+    _ xStep: Int, _ y: UnsafePointer<Double>, _ yStep: Int, _ count: Int
+  ) {
+    // BEGIN SOLUTION Task 3.1
+    switch f.kind {
+    case .add: zipLoop(out, x, xStep, y, yStep, count, Operators.add)
+    case .mul: zipLoop(out, x, xStep, y, yStep, count, Operators.mul)
+    case .lt: zipLoop(out, x, xStep, y, yStep, count, Operators.lt)
+    case .eq: zipLoop(out, x, xStep, y, yStep, count, Operators.eq)
+    case .isClose: zipLoop(out, x, xStep, y, yStep, count, Operators.isClose)
+    case .max: zipLoop(out, x, xStep, y, yStep, count, Operators.max)
+    case .logBack: zipLoop(out, x, xStep, y, yStep, count, Operators.logBack)
+    case .invBack: zipLoop(out, x, xStep, y, yStep, count, Operators.invBack)
+    case .reluBack: zipLoop(out, x, xStep, y, yStep, count, Operators.reluBack)
+    case .custom: zipLoop(out, x, xStep, y, yStep, count, f.function)
+    }
+    // END SOLUTION
+  }
+
+  /// The loop of `zipRow`, with a version for each common pair of steps (both 1; one of them
+  /// 0, a number broadcast along the row). Inlined into each case.
+  @inline(__always)
+  private func zipLoop(
+    _ out: UnsafeMutablePointer<Double>, _ x: UnsafePointer<Double>, _ xStep: Int,
+    _ y: UnsafePointer<Double>, _ yStep: Int, _ count: Int, _ f: (Double, Double) -> Double
+  ) {
+    // BEGIN SOLUTION Task 3.1
+    switch (xStep, yStep) {
+    case (1, 1):
+      for j in 0..<count { out[j] = f(x[j], y[j]) }
+    case (1, 0):
+      let y0 = y[0]
+      for j in 0..<count { out[j] = f(x[j], y0) }
+    case (0, 1):
+      let x0 = x[0]
+      for j in 0..<count { out[j] = f(x0, y[j]) }
+    default:
+      for j in 0..<count { out[j] = f(x[j &* xStep], y[j &* yStep]) }
+    }
+    // END SOLUTION
+  }
+
+  /// The storage step that reads operand `a` over `shape` entry by entry, when one exists: 1
+  /// when `a` has that shape and is contiguous, 0 when it holds one number; otherwise `nil`,
+  /// and the loop walks rows.
+  private func flatStep(_ a: TensorData, over shape: [Int]) -> Int? {
+    // BEGIN SOLUTION Task 3.1
+    if a.size == 1 { return 0 }
+    return a.shape == shape && a.isContiguous ? 1 : nil
+    // END SOLUTION
+  }
+
+  // MARK: reduce
+
+  /// Task 3.1: folds dimension `dim` with f, starting from `f.start`; the result keeps `dim`
+  /// with size 1. Sums and maxima go to Task 3.3's SIMD kernel unless `reductionKernel` is
+  /// `.plain`.
+  ///
+  /// Each output entry folds its entries in order, as `SimpleOps` does. When `dim` is not the
+  /// last dimension, a whole row of outputs is folded at once, one input row after another:
+  /// that vectorises along the row without changing any entry's order of operations.
+  ///
+  /// - Complexity: O(size of `a`), divided among the threads.
+  public func reduce(_ a: TensorData, dim: Int, _ f: ReduceOperator) -> TensorData {
+    precondition(
+      a.shape.indices.contains(dim), "reduce: dimension \(dim) does not exist in shape \(a.shape)")
+    if reductionKernel == .simd {
+      switch f.kind {
+      case .sum: return simdReduce(a, dim: dim, .sum)
+      case .max: return simdReduce(a, dim: dim, .max)
+      case .all, .custom: break
+      }
+    }
+    // BEGIN SOLUTION Task 3.1
+    var shape = a.shape
+    shape[dim] = 1
+    let size = a.size / a.shape[dim]
+    let (along, stride) = (a.shape[dim], a.strides[dim])
+    let rowLength = shape[shape.count - 1]
+    // Index 0 along `dim` in the output is the first entry folded; a's own strides find it.
+    let walk = RowWalk(shape: shape, strides: a.strides, offset: a.offset)
+    let values = [Double](unsafeUninitializedCapacity: size) { buffer, initialized in
+      let out = buffer.baseAddress!
+      a.storage.values.withUnsafeBufferPointer { storage in
+        let x = storage.baseAddress!
+        let rows = parallel.chunks(of: size / rowLength, workPerItem: rowLength * along)
+        parallel.forEachChunk(rows) { _, range in
+          var index = [Int](repeating: 0, count: walk.outer.count)
+          for row in range {
+            let first = x + walk.start(ofRow: row, index: &index)
+            let results = out + row * rowLength
+            for j in 0..<rowLength { results[j] = f.start }
+            if rowLength == 1 {
+              // One output per row (`dim` is the last dimension): a plain fold along `dim`.
+              foldRow(f, results, first, stride, along, outputs: 1)
+            } else {
+              // A row of outputs, folded one input row at a time.
+              for k in 0..<along {
+                foldRow(f, results, first + k &* stride, walk.step, rowLength, outputs: rowLength)
+              }
+            }
+          }
+        }
+      }
+      initialized = size
+    }
+    return TensorData(values, shape: shape)
+    // END SOLUTION
+  }
+
+  /// Folds `count` entries x[j · step] into the outputs, by a loop specialised for f's kind:
+  /// with one output, out[0] = f(…f(out[0], x[0])…, x[(count − 1) · step]); with a row of
+  /// `count` outputs, out[j] = f(out[j], x[j · step]).
+  private func foldRow(
+    _ f: ReduceOperator, _ out: UnsafeMutablePointer<Double>, _ x: UnsafePointer<Double>,
+    _ step: Int, _ count: Int, outputs: Int
+  ) {
+    // BEGIN SOLUTION Task 3.1
+    switch f.kind {
+    case .sum: foldLoop(out, x, step, count, outputs, Operators.add)
+    case .max: foldLoop(out, x, step, count, outputs, Operators.max)
+    case .all, .custom: foldLoop(out, x, step, count, outputs, f.function)
+    }
+    // END SOLUTION
+  }
+
+  /// The loops of `foldRow`. Inlined into each case.
+  @inline(__always)
+  private func foldLoop(
+    _ out: UnsafeMutablePointer<Double>, _ x: UnsafePointer<Double>, _ step: Int, _ count: Int,
+    _ outputs: Int, _ f: (Double, Double) -> Double
+  ) {
+    // BEGIN SOLUTION Task 3.1
+    if outputs == 1 {
+      var accumulator = out[0]
+      for k in 0..<count { accumulator = f(accumulator, x[k &* step]) }
+      out[0] = accumulator
+    } else if step == 1 {
+      for j in 0..<count { out[j] = f(out[j], x[j]) }
+    } else {
+      for j in 0..<count { out[j] = f(out[j], x[j &* step]) }
+    }
+    // END SOLUTION
+  }
+}

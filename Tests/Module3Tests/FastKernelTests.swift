@@ -1,0 +1,122 @@
+import Foundation
+import Module3
+import Testing
+
+/// The code students are given in Module 3: the chunking helper, the `.fast` backend, and the
+/// promise that results do not depend on how many threads computed them. Not graded.
+@Suite("Given code: fast kernels")
+struct FastKernelTests {
+  @Test func chunksCoverEveryItemOnceInOrder() {
+    for (items, size) in [(0, 3), (1, 3), (10, 3), (12, 3), (12, 12), (5, 100)] {
+      let chunks = Chunks(items: items, chunkSize: size, workPerItem: 1)
+      let covered = chunks.flatMap { Array($0) }
+      #expect(covered == Array(0..<items), "\(items) items in chunks of \(size)")
+      #expect(chunks.allSatisfy { !$0.isEmpty && $0.count <= size })
+    }
+  }
+
+  @Test func chunkSizesDependOnTheWorkAlone() {
+    let parallel = Parallel(grain: 100)
+    #expect(parallel.chunks(of: 1000).chunkSize == 100)
+    #expect(parallel.chunks(of: 1000, workPerItem: 30).chunkSize == 3)
+    #expect(parallel.chunks(of: 1000, workPerItem: 500).chunkSize == 1)
+    #expect(Parallel(grain: 100, threads: 1).chunks(of: 1000) == parallel.chunks(of: 1000))
+  }
+
+  @Test func smallJobsStayOnOneThread() {
+    let parallel = Parallel(threshold: 1000, grain: 10)
+    #expect(!parallel.runsInParallel(parallel.chunks(of: 999)))
+    #expect(parallel.runsInParallel(parallel.chunks(of: 1000)))
+    #expect(!parallel.runsInParallel(parallel.chunks(of: 10)))  // one chunk
+    #expect(
+      !Parallel(threshold: 1, grain: 10, threads: 1).runsInParallel(parallel.chunks(of: 1000)))
+  }
+
+  @Test(arguments: [nil, 1, 2, 3] as [Int?])
+  func everyChunkRunsExactlyOnce(threads: Int?) {
+    let parallel = Parallel(threshold: 1, grain: 7, threads: threads)
+    let chunks = parallel.chunks(of: 1000)
+    var runs = [Int](repeating: 0, count: 1000)
+    var ranges = [Range<Int>](repeating: 0..<0, count: chunks.count)
+    runs.withUnsafeMutableBufferPointer { counts in
+      ranges.withUnsafeMutableBufferPointer { seen in
+        let (counts, seen) = (counts.baseAddress!, seen.baseAddress!)
+        parallel.forEachChunk(chunks) { chunk, range in
+          seen[chunk] = range
+          for i in range { counts[i] += 1 }
+        }
+      }
+    }
+    #expect(runs == Array(repeating: 1, count: 1000))
+    #expect(ranges == Array(chunks))
+  }
+
+  @Test func resultsAreTheSameBitsOnAnyNumberOfThreads() {
+    // The same chunks (the default grain) run on one thread, on every thread, and on two.
+    let settings = [
+      Parallel(threshold: .max), Parallel(threshold: 1), Parallel(), Parallel(threads: 1),
+      Parallel(threshold: 1, threads: 2),
+    ]
+    let x = TensorData(sampleValues(200_000, seed: 41), shape: [200_000])
+    let rows = TensorData(sampleValues(300 * 70, seed: 42), shape: [300, 70])
+    let matrix = TensorData(sampleValues(70 * 90, seed: 43), shape: [70, 90])
+    var answers: [[[Double]]] = []
+    for parallel in settings {
+      let ops = FastOps(parallel: parallel)
+      answers.append([
+        ops.reduce(x, dim: 0, .sum).values,
+        ops.reduce(rows, dim: 0, .sum).values,
+        ops.zip(rows, rows.transposed().transposed(), .mul).values,
+        ops.matrixMultiply(rows, matrix).values,
+      ])
+    }
+    for (parallel, answer) in Swift.zip(settings, answers) {
+      #expect(answer == answers[0], "\(parallel) differs from running on one thread")
+    }
+  }
+
+  @Test func theFastBackendRunsTheTensorAPI() {
+    let x = Tensor(shape: [2, 3], data: [1, -2, 3, -4, 5, -6], backend: .fast, requiresGrad: true)
+    let y = (x * x + 1).relu().sum()
+    y.backward()
+    #expect(y.item() == 97)
+    #expect(y.backend.name == "fast")
+    #expect(x.grad?.data.values == [2, -4, 6, -8, 10, -12])
+    #expect(TensorBackend.fast(parallel: Parallel(threads: 1)).name == "fast")
+  }
+
+  @Test func theFastAndSimpleBackendsTrainTheSameNetwork() {
+    let dataset = Datasets.make("xor", points: 30, seed: 3)!
+    var simple: [Double] = []
+    var fast: [Double] = []
+    trainTensorNetwork(on: dataset, hidden: 10, rate: 0.5, epochs: 5, backend: .simple) {
+      simple.append($0.loss)
+    }
+    let threaded = TensorBackend.fast(parallel: Parallel(threshold: 1, grain: 50))
+    trainTensorNetwork(on: dataset, hidden: 10, rate: 0.5, epochs: 5, backend: threaded) {
+      fast.append($0.loss)
+    }
+    #expect(simple.count == 5)
+    for (a, b) in Swift.zip(simple, fast) {
+      #expect(abs(a - b) <= 1e-9 * abs(a), "loss \(b) on .fast, \(a) on .simple")
+    }
+  }
+
+  @Test func theVectorExpIsWithinTwoUlpsOfTheLibrary() {
+    let fast = FastOps(parallel: Parallel(threads: 1))
+    var inputs = sampleValues(4000, seed: 44).map { $0 * 236 }  // −708 … 708
+    inputs += [0, -0.0, 1, -1, 1e-300, -1e-300, 707.9, -707.9, 708, -708, 709.7, 710, -745, -746]
+    inputs += [.infinity, -.infinity, .nan, 0.5, 2]
+    let result = fast.map(TensorData(inputs, shape: [inputs.count]), to: nil, .exp).values
+    for (x, y) in Swift.zip(inputs, result) {
+      let expected = Foundation.exp(x)
+      if expected.isNaN {
+        #expect(y.isNaN, "exp(\(x)) is \(y)")
+      } else {
+        #expect(
+          y == expected || abs(y - expected) <= 2 * expected.ulp,
+          "exp(\(x)) is \(y), not \(expected)")
+      }
+    }
+  }
+}

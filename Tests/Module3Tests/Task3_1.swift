@@ -1,0 +1,148 @@
+import Module3
+import Testing
+
+/// Task 3.1: `FastOps` map, zip and reduce give the oracle's answers on every layout, broadcast
+/// shape and operator kind, on one thread and in parallel chunks. Reductions use Task 3.1's own
+/// loops here (`reductionKernel: .plain`), so this suite does not need Task 3.3.
+@Suite("Task 3.1: fast map, zip and reduce")
+struct Task3_1 {
+  static func ops(_ parallel: Parallel) -> FastOps {
+    FastOps(parallel: parallel, reductionKernel: .plain, matmulKernel: .plain)
+  }
+
+  static let mapOperators: [MapOperator] = [
+    .id, .neg, .inv, .exp, .log, .relu, .sigmoid, MapOperator("cube") { $0 * $0 * $0 },
+  ]
+
+  static let zipOperators: [ZipOperator] = [
+    .add, .mul, .lt, .eq, .isClose, .max, .logBack, .invBack, .reluBack,
+    ZipOperator("x - 2y") { $0 - 2 * $1 },
+  ]
+
+  @Test(arguments: testedSettings())
+  func mapMatchesTheOracleForEveryOperatorAndLayout(parallel: Parallel) {
+    let ops = Self.ops(parallel)
+    for shape in [[7], [3, 5], [2, 3, 4]] {
+      for f in Self.mapOperators {
+        let numbers =
+          [.log, .inv].contains(f.kind) ? positiveValues(60, seed: 1) : sampleValues(60, seed: 1)
+        let values = Array(numbers.prefix(shape.reduce(1, *)))
+        let expected = Oracle.map(Dense(values: values, shape: shape), to: shape, f.function)
+        for layout in Layout.allCases {
+          let result = ops.map(layout.make(values, shape), to: nil, f)
+          // exp may be computed 4 at a time, within a few ulps of the library's.
+          expectClose(
+            result, expected, rtol: f.kind == .exp ? 1e-15 : 0, "\(f) of a \(layout) \(shape)")
+        }
+      }
+    }
+  }
+
+  @Test(arguments: testedSettings())
+  func mapBroadcastsToALargerShape(parallel: Parallel) {
+    let ops = Self.ops(parallel)
+    let cases: [([Int], [Int])] = [
+      ([3], [2, 3]), ([1], [2, 2]), ([2, 1], [2, 3]), ([4, 1, 3], [2, 4, 5, 3]), ([1, 1], [5, 7]),
+    ]
+    for (from, to) in cases {
+      let values = sampleValues(from.reduce(1, *), seed: 2)
+      for f in [MapOperator.id, .neg, .exp] {
+        let expected = Oracle.map(Dense(values: values, shape: from), to: to, f.function)
+        for layout in Layout.allCases {
+          expectClose(
+            ops.map(layout.make(values, from), to: to, f), expected, rtol: 1e-15,
+            "\(f) of a \(layout) \(from) to \(to)")
+        }
+      }
+    }
+  }
+
+  @Test(arguments: testedSettings())
+  func zipMatchesTheOracleForEveryOperatorAndLayout(parallel: Parallel) {
+    let ops = Self.ops(parallel)
+    let shape = [3, 4, 5]
+    let size = shape.reduce(1, *)
+    for f in Self.zipOperators {
+      let positive = [.logBack, .invBack].contains(f.kind)
+      let x = positive ? positiveValues(size, seed: 3) : sampleValues(size, seed: 3)
+      let y = sampleValues(size, seed: 4)
+      let expected = Oracle.zip(
+        Dense(values: x, shape: shape), Dense(values: y, shape: shape), f.function)
+      for first in Layout.allCases {
+        for second in Layout.allCases {
+          expectClose(
+            ops.zip(first.make(x, shape), second.make(y, shape), f), expected,
+            "\(f) of a \(first) and a \(second) \(shape)")
+        }
+      }
+    }
+  }
+
+  @Test(arguments: testedSettings())
+  func zipBroadcastsBothWays(parallel: Parallel) {
+    let ops = Self.ops(parallel)
+    let cases: [([Int], [Int])] = [
+      ([3, 4], [4]), ([3, 4], [1]), ([1], [2, 3]), ([2, 1, 4], [3, 1]), ([4, 1], [1, 5]),
+      ([6, 17], [17]), ([6, 17], [6, 1]), ([2, 3, 4], [2, 3, 4]), ([1], [1]), ([5], [3, 1]),
+    ]
+    for (aShape, bShape) in cases {
+      let x = sampleValues(aShape.reduce(1, *), seed: 5)
+      let y = sampleValues(bShape.reduce(1, *), seed: 6)
+      for f in [ZipOperator.add, .mul, .lt, ZipOperator("x - 2y") { $0 - 2 * $1 }] {
+        let expected = Oracle.zip(
+          Dense(values: x, shape: aShape), Dense(values: y, shape: bShape), f.function)
+        for layout in Layout.allCases {
+          expectClose(
+            ops.zip(layout.make(x, aShape), layout.make(y, bShape), f), expected,
+            "\(f) of \(layout) \(aShape) and \(bShape)")
+          expectClose(
+            ops.zip(layout.make(x, aShape), Layout.contiguous.make(y, bShape), f), expected,
+            "\(f) of \(layout) \(aShape) and contiguous \(bShape)")
+        }
+      }
+    }
+  }
+
+  @Test(arguments: testedSettings())
+  func reduceMatchesTheOracleAlongEveryDimension(parallel: Parallel) {
+    let ops = Self.ops(parallel)
+    let product = ReduceOperator("product", start: 1) { $0 * $1 }
+    for shape in [[9], [3, 4], [2, 3, 4], [2, 17, 19], [1, 6], [6, 1]] {
+      let values = sampleValues(shape.reduce(1, *), seed: 7)
+      for f in [ReduceOperator.sum, .max, .all, product] {
+        for dim in shape.indices {
+          let expected = Oracle.reduce(
+            Dense(values: values, shape: shape), dim: dim, start: f.start, f.function)
+          for layout in Layout.allCases {
+            // Task 3.1's loops fold in the oracle's order: the same bits.
+            expectClose(
+              ops.reduce(layout.make(values, shape), dim: dim, f), expected,
+              "\(f) along \(dim) of a \(layout) \(shape)")
+          }
+        }
+      }
+    }
+  }
+
+  @Test func largeTensorsSplitIntoManyChunks() {
+    // 3 × 1000 entries with chunks of 64: dozens of chunks, a short last one.
+    let ops = Self.ops(Parallel(threshold: 1, grain: 64))
+    let shape = [3, 1000]
+    let x = sampleValues(3000, seed: 8)
+    let y = sampleValues(1000, seed: 9)
+    let dx = Dense(values: x, shape: shape)
+    for layout in [Layout.contiguous, .permutedAndStrided] {
+      let a = layout.make(x, shape)
+      expectClose(
+        ops.map(a, to: nil, .exp), Oracle.map(dx, to: shape, Operators.exp), rtol: 1e-15, "exp")
+      expectClose(
+        ops.zip(a, Layout.strided.make(y, [1000]), .mul),
+        Oracle.zip(dx, Dense(values: y, shape: [1000]), Operators.mul), "mul")
+      expectClose(
+        ops.reduce(a, dim: 1, .sum), Oracle.reduce(dx, dim: 1, start: 0, Operators.add), "sum")
+      expectClose(
+        ops.reduce(a, dim: 0, .max),
+        Oracle.reduce(dx, dim: 0, start: -.infinity, Operators.max), "max")
+    }
+  }
+}

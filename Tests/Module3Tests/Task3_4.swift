@@ -1,0 +1,92 @@
+import Module3
+import Testing
+
+/// Task 3.4: the blocked kernel gives the oracle's products for sizes that are and are not
+/// multiples of the micro-tile and the blocks, for any strides, and the same bits as Task 3.2's
+/// loop (both add each entry's products in the order k = 0, 1, 2, …).
+@Suite("Task 3.4: blocked matrix multiplication")
+struct Task3_4 {
+  /// C = A B for two matrices, straight through `blockedMultiply` (whatever their size).
+  static func blocked(_ ops: FastOps, _ a: TensorData, _ b: TensorData) -> TensorData {
+    let (n, m, p) = (a.shape[0], a.shape[1], b.shape[1])
+    var out = [Double](repeating: .nan, count: n * p)  // the kernel must overwrite everything
+    out.withUnsafeMutableBufferPointer { c in
+      a.storage.values.withUnsafeBufferPointer { x in
+        b.storage.values.withUnsafeBufferPointer { y in
+          let product = MatrixProduct(
+            a: StridedMatrix(
+              base: x.baseAddress! + a.offset, rows: n, columns: m, rowStride: a.strides[0],
+              columnStride: a.strides[1]),
+            b: StridedMatrix(
+              base: y.baseAddress! + b.offset, rows: m, columns: p, rowStride: b.strides[0],
+              columnStride: b.strides[1]),
+            c: c.baseAddress!)
+          ops.blockedMultiply([product])
+        }
+      }
+    }
+    return TensorData(out, shape: [n, p])
+  }
+
+  static let mr = BlockedMatmul.microRows
+  static let nr = BlockedMatmul.microColumns
+
+  @Test(arguments: testedSettings())
+  func smallAndRaggedSizesMatchTheOracle(parallel: Parallel) {
+    let ops = FastOps(parallel: parallel)
+    let (mr, nr) = (Self.mr, Self.nr)
+    let sizes = [
+      (1, 1, 1), (2, 2, 2), (mr, 3, nr), (mr + 1, 5, nr + 1), (mr - 1, 7, nr - 1), (33, 33, 33),
+      (2 * mr, 1, 3 * nr), (1, 40, 1), (9, 2, 17),
+    ]
+    for (n, m, p) in sizes {
+      let x = sampleValues(n * m, seed: 31)
+      let y = sampleValues(m * p, seed: 32)
+      let expected = Oracle.matmul(
+        Dense(values: x, shape: [n, m]), Dense(values: y, shape: [m, p]))
+      for layout in Layout.allCases {
+        expectClose(
+          Self.blocked(ops, layout.make(x, [n, m]), layout.make(y, [m, p])), expected,
+          rtol: 1e-12, atol: 1e-12, "\(layout) \(n)×\(m) · \(m)×\(p)")
+      }
+    }
+  }
+
+  @Test func sizesAcrossBlockBoundaries() {
+    // One more than a block in every direction: edge tiles, a second depth block, and the
+    // same bits as the plain loop.
+    let (n, m, p) = (BlockedMatmul.blockRows + 3, BlockedMatmul.blockDepth + 5, Self.nr + 3)
+    let x = sampleValues(n * m, seed: 33)
+    let y = sampleValues(m * p, seed: 34)
+    let expected = Oracle.matmul(Dense(values: x, shape: [n, m]), Dense(values: y, shape: [m, p]))
+    for parallel in [Parallel(threshold: 1, grain: 1), Parallel()] {
+      let ops = FastOps(parallel: parallel)
+      let a = Layout.permutedAndStrided.make(x, [n, m])
+      let b = Layout.strided.make(y, [m, p])
+      let result = Self.blocked(ops, a, b)
+      expectClose(result, expected, rtol: 1e-12, atol: 1e-12, "\(n)×\(m) · \(m)×\(p)")
+      let plain = FastOps(parallel: parallel, matmulKernel: .plain).matrixMultiply(a, b)
+      #expect(result.values == plain.values, "the blocked and plain kernels differ in bits")
+    }
+  }
+
+  @Test(arguments: testedSettings())
+  func fastOpsUsesTheBlockedKernelForBatches(parallel: Parallel) {
+    let ops = FastOps(parallel: parallel)
+    let shapes: [([Int], [Int])] = [
+      ([33, 33], [33, 33]), ([2, 45, 33], [33, 40]), ([3, 1, 9, 5], [2, 5, 13]),
+      ([2, 17, 12], [2, 12, 9]),
+    ]
+    for (aShape, bShape) in shapes {
+      let x = sampleValues(aShape.reduce(1, *), seed: 35)
+      let y = sampleValues(bShape.reduce(1, *), seed: 36)
+      let expected = Oracle.matmul(
+        Dense(values: x, shape: aShape), Dense(values: y, shape: bShape))
+      for layout in [Layout.contiguous, .permuted, .permutedAndStrided] {
+        expectClose(
+          ops.matrixMultiply(layout.make(x, aShape), layout.make(y, bShape)), expected,
+          rtol: 1e-12, atol: 1e-12, "\(layout) \(aShape) · \(bShape)")
+      }
+    }
+  }
+}
