@@ -1,10 +1,11 @@
 import Foundation
 import Module3
+import TestSupport
 import Testing
 
 /// The code students are given in Module 3: the chunking helper, the `.fast` backend, and the
 /// promise that results do not depend on how many threads computed them. Not graded.
-@Suite("Given code: fast kernels")
+@Suite("Given code: fast kernels", .explainsStops)
 struct FastKernelTests {
   @Test func chunksCoverEveryItemOnceInOrder() {
     for (items, size) in [(0, 3), (1, 3), (10, 3), (12, 3), (12, 12), (5, 100)] {

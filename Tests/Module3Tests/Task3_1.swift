@@ -1,10 +1,11 @@
 import Module3
+import TestSupport
 import Testing
 
 /// Task 3.1: `FastOps` map, zip and reduce give the oracle's answers on every layout, broadcast
 /// shape and operator kind, on one thread and in parallel chunks. Reductions use Task 3.1's own
 /// loops here (`reductionKernel: .plain`), so this suite does not need Task 3.3.
-@Suite("Task 3.1: fast map, zip and reduce")
+@Suite("Task 3.1: fast map, zip and reduce", .explainsStops)
 struct Task3_1 {
   static func ops(_ parallel: Parallel) -> FastOps {
     FastOps(parallel: parallel, reductionKernel: .plain, matmulKernel: .plain)

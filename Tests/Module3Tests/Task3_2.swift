@@ -1,10 +1,11 @@
 import Module3
+import TestSupport
 import Testing
 
 /// Task 3.2: batched matrix multiplication with Task 3.2's own loops (`matmulKernel: .plain`)
 /// gives the oracle's products for every size, batch broadcast and layout, on one thread and in
 /// parallel.
-@Suite("Task 3.2: batched matrix multiplication")
+@Suite("Task 3.2: batched matrix multiplication", .explainsStops)
 struct Task3_2 {
   static func ops(_ parallel: Parallel) -> FastOps {
     FastOps(parallel: parallel, reductionKernel: .plain, matmulKernel: .plain)

@@ -1,10 +1,11 @@
 import Module3
+import TestSupport
 import Testing
 
 /// Task 3.3: the SIMD reduction gives the oracle's sums (up to rounding: it adds in another
 /// order) and exactly its maxima, along every dimension of every layout, for runs shorter and
 /// longer than a vector, split into many pieces or one.
-@Suite("Task 3.3: SIMD sum and max")
+@Suite("Task 3.3: SIMD sum and max", .explainsStops)
 struct Task3_3 {
   static let shapes: [[Int]] = [
     [1], [3], [16], [17], [50], [3, 4], [2, 3, 4], [37, 5], [5, 37], [2, 40, 3], [3, 35, 2],

@@ -1,10 +1,11 @@
 import Module3
+import TestSupport
 import Testing
 
 /// Task 3.4: the blocked kernel gives the oracle's products for sizes that are and are not
 /// multiples of the micro-tile and the blocks, for any strides, and the same bits as Task 3.2's
 /// loop (both add each entry's products in the order k = 0, 1, 2, …).
-@Suite("Task 3.4: blocked matrix multiplication")
+@Suite("Task 3.4: blocked matrix multiplication", .explainsStops)
 struct Task3_4 {
   /// C = A B for two matrices, straight through `blockedMultiply` (whatever their size).
   static func blocked(_ ops: FastOps, _ a: TensorData, _ b: TensorData) -> TensorData {
