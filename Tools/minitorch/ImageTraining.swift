@@ -60,8 +60,10 @@ enum ImageTraining {
         + "and \(data.test.count) test images of \(data.height)×\(data.width)")
     print(
       "Training: \(settings.epochs) epochs, batches of \(settings.batchSize), Adam rate "
-        + "\(String(format: "%g", settings.rate)), random shifts of up to "
-        + "\(settings.maxShift) pixels, seed \(seed), backend \(backend)")
+        + "\(String(format: "%g", settings.rate)), "
+        + (settings.maxShift == 0
+          ? "no shifts" : "random shifts of up to \(settings.maxShift) pixel(s)")
+        + ", seed \(seed), backend \(backend)")
 
     // Training, epoch by epoch.
     var progress = BatchProgress()
@@ -70,7 +72,7 @@ enum ImageTraining {
       network, on: train, validation: split.validation, settings: settings, seed: seed,
       onBatch: { progress.show($0, epochs: settings.epochs) },
       onEpoch: { report in
-        progress.epochLine(report, examples: "images")
+        progress.epochLine(report, heldOut: "validation", examples: "images")
         trainingSeconds += report.seconds
       })
     if settings.epochs > 0 {
@@ -109,8 +111,8 @@ enum ImageTraining {
     return 0
   }
 
-  /// Up to `count` misclassified images of `images`, drawn side by side (at most 4 per row)
-  /// with their true and predicted classes.
+  /// Up to `count` misclassified images of `images`, drawn side by side (as many as fit in
+  /// about 100 columns) with their true and predicted classes.
   static func misclassified(
     _ images: ImageSet, predictions: [Int], names: [String], _ count: Int
   ) -> String {
@@ -118,8 +120,11 @@ enum ImageTraining {
       .prefix(count)
     guard !wrong.isEmpty else { return "\nNo test image was misclassified." }
     var text = "\nMisclassified test images (true class, then the network's answer):"
-    let rows = stride(from: 0, to: wrong.count, by: 4).map {
-      Array(wrong[(wrong.startIndex + $0)..<Swift.min(wrong.startIndex + $0 + 4, wrong.endIndex)])
+    let drawingWidth = images.width <= 16 ? 2 * images.width : images.width
+    let perRow = Swift.max(1, 100 / (Swift.max(drawingWidth, 20) + 3))
+    let rows = stride(from: 0, to: wrong.count, by: perRow).map {
+      Array(
+        wrong[(wrong.startIndex + $0)..<Swift.min(wrong.startIndex + $0 + perRow, wrong.endIndex)])
     }
     for row in rows {
       let drawings = row.map {

@@ -18,8 +18,9 @@ enum Module4Training {
     Module 4 (convolutional networks, Task 4.5):
 
     usage: minitorch train --module 4 [--dataset digits|fashion] [--data DIR] [--epochs N]
-                           [--batch N] [--rate R] [--hidden N] [--validation F] [--subset N]
-                           [--show N] [--save FILE] [--load FILE] [--seed N] [--backend B]
+                           [--batch N] [--rate R] [--shift N] [--hidden N] [--validation F]
+                           [--subset N] [--show N] [--save FILE] [--load FILE] [--seed N]
+                           [--backend B]
            minitorch train --module 4 --dataset sentiment (--data DIR | --synthetic)
                            [--vectors FILE] [--epochs N] [--batch N] [--rate R] [--filters N]
                            [--dimension N] [--max-length N] [--min-count N] [--subset N]
@@ -40,10 +41,12 @@ enum Module4Training {
                        train-labels-idx1-ubyte, t10k-images-idx3-ubyte,
                        t10k-labels-idx1-ubyte, plain or .gz): the full MNIST or
                        Fashion-MNIST; with --dataset fashion the classes get its names
-      --epochs N       passes over the training images; digits 12, fashion 10
+      --epochs N       passes over the training images; digits 20, fashion 10
                        (0 with --load: only score the loaded network)
       --batch N        images per Adam step; default 32
-      --rate R         Adam's learning rate; default 0.002
+      --rate R         Adam's learning rate; digits 0.001, fashion 0.002
+      --shift N        move each training image by up to N pixels each way, a new random
+                       offset each time; digits 1, fashion 0
       --hidden N       units of the hidden linear layer; default 64 (small), 120 (LeNet)
       --validation F   fraction of the training images held out for validation; default 0.1
       --subset N       train on only the first N training images (after the validation split)
@@ -65,9 +68,9 @@ enum Module4Training {
                        sentences made from templates; for a quick check)
       --vectors FILE   start the word vectors from a GloVe-format file (word v1 … vD per
                        line); without it the network learns its own, of --dimension numbers
-      --epochs N       passes over the training sentences; default 8
+      --epochs N       passes over the training sentences; default 4
       --batch N        sentences per Adam step; default 50
-      --rate R         Adam's learning rate; default 0.001
+      --rate R         Adam's learning rate; default 0.002
       --filters N      filters per width; default 100
       --dimension N    length of the learned word vectors (without --vectors); default 50
       --max-length N   words kept per sentence; default 60
@@ -125,7 +128,9 @@ struct BatchProgress {
   }
 
   /// Prints an epoch's summary line (over the progress line on a terminal).
-  func epochLine(_ report: ClassifierEpochReport, examples: String) {
+  /// `heldOut` names the examples measured after each epoch ("validation", "dev"), `examples`
+  /// what they are ("images").
+  func epochLine(_ report: ClassifierEpochReport, heldOut: String, examples: String) {
     let epochs = String(report.epochs)
     let epoch =
       String(repeating: " ", count: epochs.count - String(report.epoch).count)
@@ -133,7 +138,7 @@ struct BatchProgress {
     let line =
       "epoch \(epoch)/\(epochs)  loss \(format(report.trainingLoss, digits: 4))"
       + "  training \(percent(report.trainingAccuracy))"
-      + "  validation \(percent(report.validationAccuracy)) "
+      + "  \(heldOut) \(percent(report.validationAccuracy)) "
       + "(\(report.validationCorrect)/\(report.validationTotal) \(examples))"
       + "  \(format(report.seconds, digits: 2)) s"
     print((interactive ? "\r" : "") + line + (interactive ? "\u{1B}[K" : ""))

@@ -87,7 +87,7 @@ enum SentimentTraining {
       network, on: train, validation: dev, settings: settings, seed: seed,
       onBatch: { progress.show($0, epochs: epochs) },
       onEpoch: { report in
-        progress.epochLine(report, examples: "dev sentences")
+        progress.epochLine(report, heldOut: "dev", examples: "sentences")
         trainingSeconds += report.seconds
       })
     print(
