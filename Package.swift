@@ -8,7 +8,7 @@ let stages = ["Module0", "Module1", "Module2", "Module3", "Module4"]
 // The stages with the fast kernels. The default build runs on any x86-64 or arm64 machine;
 // MINITORCH_NATIVE=1 compiles these stages for the CPU of the machine that builds them (on
 // x86-64 that adds AVX2 or AVX-512 vectors: faster here, but the binary may not run on an older
-// CPU). Unknown stages in this list are ignored, so it may name stages still to come.
+// CPU).
 let fastStages: Set<String> = ["Module3", "Module4"]
 let buildsForHostCPU = Context.environment["MINITORCH_NATIVE"] == "1"
 let hostCPUSettings: [SwiftSetting] = [

@@ -11,6 +11,19 @@ public struct Dataset: Sendable {
 
   /// How many points there are.
   public var count: Int { points.count }
+
+  /// A dataset called `name` with one label (0 or 1) for each point.
+  public init(name: String, points: [(Double, Double)], labels: [Int]) {
+    precondition(
+      points.count == labels.count,
+      "dataset \(name) has \(points.count) points but \(labels.count) labels")
+    precondition(
+      labels.allSatisfy { $0 == 0 || $0 == 1 },
+      "dataset \(name) has a label other than 0 or 1: \(labels.first { $0 != 0 && $0 != 1 }!)")
+    self.name = name
+    self.points = points
+    self.labels = labels
+  }
 }
 
 /// The six toy datasets of minitorch's first modules. Each one is `n` points labelled by a

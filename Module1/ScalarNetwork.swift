@@ -43,7 +43,11 @@ public final class Linear: Module, Layer {
 }
 
 /// The network of Task 1.5: two inputs, two hidden layers of `hidden` ReLU units, and one
-/// sigmoid output, the probability that a point has label 1.
+/// output, the logit z of the point having label 1 (the probability is σ(z)).
+///
+/// `forward` returns the logit because the loss is computed from it: `binaryCrossEntropy(logit:
+/// label:)` never takes log(0), which log σ(z) does once σ(z) rounds to 0 or 1.
+/// `probability(_:_:)` applies the sigmoid for predictions.
 public final class ScalarNetwork: Module, Layer {
   /// 2 → hidden.
   public let layer1: Linear
@@ -60,12 +64,17 @@ public final class ScalarNetwork: Module, Layer {
     layer3 = Linear(hidden, 1, rng: &rng)
   }
 
-  /// Task 1.5: σ(layer3(relu(layer2(relu(layer1(x)))))).
+  /// Task 1.5: the logit z = layer3(relu(layer2(relu(layer1(x))))) for the point x.
   public func forward(_ input: (Scalar, Scalar)) -> Scalar {
     // BEGIN SOLUTION Task 1.5
     let hidden1 = layer1([input.0, input.1]).map { $0.relu() }
     let hidden2 = layer2(hidden1).map { $0.relu() }
-    return layer3(hidden2)[0].sigmoid()
+    return layer3(hidden2)[0]
     // END SOLUTION
+  }
+
+  /// The probability σ(z) that the point (x₁, x₂) has label 1.
+  public func probability(_ x1: Double, _ x2: Double) -> Double {
+    Operators.sigmoid(forward((Scalar(constant: x1), Scalar(constant: x2))).data)
   }
 }

@@ -32,7 +32,9 @@ public final class TensorLinear: Module, Layer {
 }
 
 /// The network of Task 2.5: the same shape as Module 1's `ScalarNetwork` (2 → hidden → hidden
-/// → 1, ReLU, then sigmoid), computing a whole batch of points at once.
+/// → 1, ReLU), computing a whole batch of points at once. Like `ScalarNetwork`, its `forward`
+/// returns logits (the loss is computed from them, stably); `probability(_:)` applies the
+/// sigmoid.
 public final class TensorNetwork: Module, Layer {
   /// 2 → hidden.
   public let layer1: TensorLinear
@@ -40,58 +42,94 @@ public final class TensorNetwork: Module, Layer {
   public let layer2: TensorLinear
   /// hidden → 1.
   public let layer3: TensorLinear
+  /// The backend its parameters compute with; inputs should use it too.
+  public let backend: TensorBackend
 
   /// A network with `hidden` units per hidden layer, initialised from `seed`.
   public init(hidden: Int, seed: UInt64 = 0, backend: TensorBackend = .simple) {
+    self.backend = backend
     layer1 = TensorLinear(2, hidden, seed: seed, backend: backend)
     layer2 = TensorLinear(hidden, hidden, seed: seed &+ 10, backend: backend)
     layer3 = TensorLinear(hidden, 1, seed: seed &+ 20, backend: backend)
   }
 
-  /// Task 2.5: σ(layer3(relu(layer2(relu(layer1(x)))))) for a batch x of shape [batch, 2];
-  /// the result has shape [batch, 1].
+  /// Task 2.5: the logits layer3(relu(layer2(relu(layer1(x))))) for a batch x of shape
+  /// [batch, 2]; the result has shape [batch, 1].
   public func forward(_ input: Tensor) -> Tensor {
     // BEGIN SOLUTION Task 2.5
     let hidden1 = layer1(input).relu()
     let hidden2 = layer2(hidden1).relu()
-    return layer3(hidden2).sigmoid()
+    return layer3(hidden2)
     // END SOLUTION
+  }
+
+  /// The probability σ(z) that each point of the batch `input` (shape [batch, 2]) has label 1;
+  /// shape [batch, 1].
+  public func probability(_ input: Tensor) -> Tensor {
+    forward(input).sigmoid()
+  }
+
+  /// The documented Module 2 settings for each dataset of 50 points: the same as Module 1's
+  /// (`ScalarNetwork.recommendedSettings(for:)`), so the two networks can be compared run for
+  /// run. `spiral` is beyond this small network too; Module 3's network learns it.
+  public static func recommendedSettings(for dataset: String) -> TrainingSettings {
+    switch dataset {
+    case "simple": TrainingSettings(hidden: 3, rate: 0.5, epochs: 500)
+    case "diag": TrainingSettings(hidden: 2, rate: 0.5, epochs: 500)
+    case "split": TrainingSettings(hidden: 10, rate: 0.5, epochs: 1000)
+    default: TrainingSettings(hidden: 10, rate: 0.5, epochs: 500)
+    }
   }
 }
 
-/// Trains a `TensorNetwork` to classify `dataset`, exactly as `trainScalarNetwork` does but on
-/// the whole dataset at once: X of shape [N, 2] and labels y of shape [N], loss
-/// Σ −log(y·p + (1 − y)(1 − p)), one SGD step per epoch. Returns the trained network.
+/// Trains `network` to classify `dataset` exactly as `trainScalarNetwork` does, but on the
+/// whole dataset at once: X of shape [N, 2], labels y of shape [N], loss
+/// L = Σ `binaryCrossEntropy(logits:labels:)`, one SGD step per epoch on the mean loss.
+///
+/// Each epoch's report is measured after its step (the last one describes the trained network).
+/// Returns the last epoch's report. Throws `TrainingDiverged`, naming the epoch, as soon as the
+/// loss runs away (NaN, infinite, or far above where it started: see `DivergenceWatch`).
 @discardableResult
 public func trainTensorNetwork(
+  _ network: TensorNetwork,
   on dataset: Dataset,
-  hidden: Int,
   rate: Double,
   epochs: Int,
-  seed: UInt64 = 0,
-  backend: TensorBackend = .simple,
   onEpoch: (EpochReport) -> Void = { _ in }
-) -> TensorNetwork {
-  let network = TensorNetwork(hidden: hidden, seed: seed, backend: backend)
+) throws(TrainingDiverged) -> EpochReport {
+  precondition(epochs > 0, "training needs at least one epoch, got \(epochs)")
+  precondition(dataset.count > 0, "cannot train on the empty dataset \(dataset.name)")
   let optimizer = SGD(network.parameters(), rate: rate)
   let n = dataset.count
   let x = Tensor(
-    shape: [n, 2], data: dataset.points.flatMap { [$0.0, $0.1] }, backend: backend)
-  let y = Tensor(shape: [n], data: dataset.labels.map(Double.init), backend: backend)
+    shape: [n, 2], data: dataset.points.flatMap { [$0.0, $0.1] }, backend: network.backend)
+  let y = Tensor(shape: [n], data: dataset.labels.map(Double.init), backend: network.backend)
+  /// One forward pass: the total loss (whose graph the next step uses) and the number correct.
+  func measure() -> (loss: Tensor, correct: Int) {
+    let logits = network(x).view(n)
+    let loss = binaryCrossEntropy(logits: logits, labels: y).sum()
+    let correct = Int(logits.sigmoid().gt(0.5).eq(y).sum().item())
+    return (loss, correct)
+  }
   let clock = ContinuousClock()
+  var measured = measure()
+  let watch = DivergenceWatch(
+    initialLoss: measured.loss.item(),
+    uninformedLoss: DivergenceWatch.uninformedBinaryLoss(points: n), rate: rate)
+  var report: EpochReport?
   for epoch in 1...epochs {
     let start = clock.now
     optimizer.zeroGrad()
-    let p = network(x).view(n)
-    let probability = y * p + (1 - y) * (1 - p)
-    let loss = -probability.log().sum()
-    (loss / Double(n)).backward()
+    (measured.loss / Double(n)).backward()
     optimizer.step()
-    let correct = Int((p.gt(0.5).eq(y)).sum().item())
-    onEpoch(
-      EpochReport(
-        epoch: epoch, epochs: epochs, loss: loss.item(), correct: correct, total: n,
-        seconds: (clock.now - start).seconds))
+    measured = measure()
+    let loss = measured.loss.item()
+    try watch.check(loss, epoch: epoch)
+    let current = EpochReport(
+      epoch: epoch, epochs: epochs, loss: loss, correct: measured.correct, total: n,
+      seconds: (clock.now - start).seconds)
+    onEpoch(current)
+    report = current
   }
-  return network
+  return report!
 }

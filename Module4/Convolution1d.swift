@@ -9,7 +9,10 @@
 
 /// The sizes and settings of a 1-D convolution, checked once: everything `unfold1d`, `fold1d`
 /// and `Tensor.Convolution1d` need (Tasks 4.1).
-public struct Convolution1dGeometry: Sendable, Equatable {
+public struct Convolution1dGeometry: ConvolutionGeometry, Equatable {
+  /// `"conv1d"`.
+  public static let operation = "conv1d"
+
   /// How many examples.
   public let batch: Int
   /// How many channels each input example has.
@@ -110,39 +113,14 @@ public struct Convolution1dGeometry: Sendable, Equatable {
   }
 }
 
-/// The columns matrix of a 1-D convolution (im2col): `input` of shape `geometry.inputShape`
-/// unfolded to `geometry.columnsShape` by `unfoldChannel`, one channel of one example at a
-/// time, in parallel when the input is large.
-///
-/// - Complexity: O(batch · inChannels · kernel · outputWidth).
+/// The columns matrix of a 1-D convolution (im2col): `geometry.unfold(input)`.
 public func unfold1d(_ input: TensorData, _ geometry: Convolution1dGeometry) -> TensorData {
-  precondition(
-    input.shape == geometry.inputShape,
-    "unfold1d: the input has shape \(input.shape), the geometry expects \(geometry.inputShape)")
-  let rowSize = geometry.width.size
-  let blockSize = geometry.width.kernel * geometry.width.outputSize
-  let columns = unfoldChannels(
-    input.values, channels: geometry.batch * geometry.inChannels, rowSize: rowSize,
-    blockSize: blockSize, geometry.unfoldChannel)
-  return TensorData(columns, shape: geometry.columnsShape)
+  geometry.unfold(input)
 }
 
-/// The adjoint of `unfold1d` (col2im): `columns` of shape `geometry.columnsShape` folded back
-/// to `geometry.inputShape` by `foldChannel`, adding up where windows overlap. It gives the
-/// gradient of the input from the gradient of the columns.
-///
-/// - Complexity: O(batch · inChannels · kernel · outputWidth).
+/// The adjoint of `unfold1d` (col2im): `geometry.fold(columns)`.
 public func fold1d(_ columns: TensorData, _ geometry: Convolution1dGeometry) -> TensorData {
-  precondition(
-    columns.shape == geometry.columnsShape,
-    "fold1d: the columns have shape \(columns.shape), the geometry expects "
-      + "\(geometry.columnsShape)")
-  let rowSize = geometry.width.size
-  let blockSize = geometry.width.kernel * geometry.width.outputSize
-  let rows = foldChannels(
-    columns.values, channels: geometry.batch * geometry.inChannels, rowSize: rowSize,
-    blockSize: blockSize, geometry.foldChannel)
-  return TensorData(rows, shape: geometry.inputShape)
+  geometry.fold(columns)
 }
 
 extension Tensor {
@@ -169,52 +147,22 @@ extension Tensor {
 
     /// The geometry for the inputs (input, weight[, bias]).
     func geometry(_ inputs: [Tensor]) -> Convolution1dGeometry {
-      precondition(
-        inputs.count == 2 || inputs.count == 3,
-        "Convolution1d takes (input, weight) or (input, weight, bias), got \(inputs.count) "
-          + "tensors")
+      let (input, weight, bias) = convolutionInputs(inputs, of: "Convolution1d")
       return Convolution1dGeometry(
-        input: inputs[0].shape, weight: inputs[1].shape,
-        bias: inputs.count == 3 ? inputs[2].shape : nil, stride: stride, padding: padding,
-        dilation: dilation)
+        input: input.shape, weight: weight.shape, bias: bias?.shape, stride: stride,
+        padding: padding, dilation: dilation)
     }
 
-    /// Unfolds the input and multiplies by the weight; saves the input, the weight and the
-    /// columns (and the bias, when there is one, so `backward` knows to return its gradient).
+    /// Unfolds the input and multiplies by the weight (see `ConvolutionGeometry.forward`).
     public func forward(_ ctx: Context<Tensor>, _ inputs: [Tensor]) -> Tensor {
-      let geometry = geometry(inputs)
-      let (input, weight) = (inputs[0], inputs[1])
-      let ops = input.backend.ops
-      let columns = unfold1d(input.data.contiguous(ops), geometry)
-      let bias = inputs.count == 3 ? inputs[2].data : nil
-      let out = convolutionForward(columns: columns, weight: weight.data, bias: bias, ops)
-      let saved = Tensor(columns, backend: input.backend)
-      if inputs.count == 3 {
-        ctx.saveForBackward(input, weight, saved, inputs[2])
-      } else {
-        ctx.saveForBackward(input, weight, saved)
-      }
-      return Tensor(out.reshaped(geometry.outputShape, ops), backend: input.backend)
+      geometry(inputs).forward(ctx, inputs)
     }
 
-    /// The gradients of the input (folded columns), the weight and, if there was one, the bias.
+    /// The gradients of the input (folded columns), the weight and, if there was one, the bias
+    /// (see `ConvolutionGeometry.backward`).
     public func backward(_ ctx: Context<Tensor>, _ dOut: Tensor) -> [Tensor] {
       let saved = ctx.savedValues
-      let geometry = geometry([saved[0], saved[1]] + saved.dropFirst(3))
-      let ops = dOut.backend.ops
-      let positions = [geometry.batch, geometry.outChannels, geometry.width.outputSize]
-      let gradients = convolutionBackward(
-        dOut: dOut.data.reshaped(positions, ops), columns: saved[2].data, weight: saved[1].data,
-        ops)
-      var result = [
-        Tensor(fold1d(gradients.dColumns, geometry), backend: dOut.backend),
-        Tensor(gradients.dWeight.reshaped(geometry.weightShape, ops), backend: dOut.backend),
-      ]
-      if saved.count == 4 {
-        result.append(
-          Tensor(gradients.dBias.reshaped([geometry.outChannels], ops), backend: dOut.backend))
-      }
-      return result
+      return geometry([saved[0], saved[1]] + saved.dropFirst(3)).backward(ctx, dOut)
     }
   }
 }

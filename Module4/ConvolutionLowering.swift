@@ -70,6 +70,124 @@ func convolutionBackward(
   // END SOLUTION
 }
 
+/// What the lowering needs from the geometry of a convolution: its shapes, and how one channel
+/// of one example is unfolded into its block of the columns and folded back (Tasks 4.1 and
+/// 4.2). `Convolution1dGeometry` and `Convolution2dGeometry` conform; everything else about a
+/// convolution (the matrix products, the parallel loop over channels, the tensor function's
+/// forward and backward) is written once, below, for any geometry.
+public protocol ConvolutionGeometry: Sendable {
+  /// The operation's name in messages: `"conv1d"` or `"conv2d"`.
+  static var operation: String { get }
+  /// How many examples.
+  var batch: Int { get }
+  /// How many channels each input example has.
+  var inChannels: Int { get }
+  /// How many channels the output has.
+  var outChannels: Int { get }
+  /// (batch, inChannels, spatial sizes…).
+  var inputShape: [Int] { get }
+  /// (outChannels, inChannels, kernel sizes…).
+  var weightShape: [Int] { get }
+  /// (batch, outChannels, output sizes…).
+  var outputShape: [Int] { get }
+  /// The unfolded input: (batch, inChannels · taps, output positions).
+  var columnsShape: [Int] { get }
+  /// Unfolds one channel of one example (its spatial inputs in row-major order) into its block
+  /// of the columns (one row per tap, one column per output position; all 0 on entry).
+  func unfoldChannel(
+    _ image: UnsafeBufferPointer<Double>, into columns: UnsafeMutableBufferPointer<Double>)
+  /// Adds one channel's block of the columns back onto the inputs it was copied from (the
+  /// adjoint of `unfoldChannel`; the image is all 0 on entry).
+  func foldChannel(
+    _ columns: UnsafeBufferPointer<Double>, into image: UnsafeMutableBufferPointer<Double>)
+}
+
+extension ConvolutionGeometry {
+  /// How many inputs one channel of one example has (the product of the spatial sizes).
+  var channelSize: Int { inputShape.dropFirst(2).reduce(1, *) }
+
+  /// How many entries one channel's block of the columns has (taps · output positions).
+  var blockSize: Int { columnsShape[1] / inChannels * columnsShape[2] }
+
+  /// The columns matrix (im2col): `input` of shape `inputShape` unfolded to `columnsShape` by
+  /// `unfoldChannel`, one channel of one example at a time, in parallel when the input is large.
+  ///
+  /// - Complexity: O(batch · inChannels · taps · output positions).
+  public func unfold(_ input: TensorData) -> TensorData {
+    precondition(
+      input.shape == inputShape,
+      "\(Self.operation): the input has shape \(input.shape), the geometry expects \(inputShape)")
+    let columns = unfoldChannels(
+      input.values, channels: batch * inChannels, rowSize: channelSize, blockSize: blockSize,
+      unfoldChannel)
+    return TensorData(columns, shape: columnsShape)
+  }
+
+  /// The adjoint of `unfold` (col2im): `columns` of shape `columnsShape` folded back to
+  /// `inputShape` by `foldChannel`, adding up where windows overlap. It gives the gradient of
+  /// the input from the gradient of the columns.
+  ///
+  /// - Complexity: O(batch · inChannels · taps · output positions).
+  public func fold(_ columns: TensorData) -> TensorData {
+    precondition(
+      columns.shape == columnsShape,
+      "\(Self.operation): the columns have shape \(columns.shape), the geometry expects "
+        + "\(columnsShape)")
+    let images = foldChannels(
+      columns.values, channels: batch * inChannels, rowSize: channelSize, blockSize: blockSize,
+      foldChannel)
+    return TensorData(images, shape: inputShape)
+  }
+
+  /// The forward pass of the tensor function for `inputs` (input, weight[, bias]): unfolds the
+  /// input and multiplies by the weight (`convolutionForward`); saves the input, the weight and
+  /// the columns (and the bias, when there is one, so the backward pass returns its gradient).
+  func forward(_ ctx: Context<Tensor>, _ inputs: [Tensor]) -> Tensor {
+    let (input, weight) = (inputs[0], inputs[1])
+    let ops = input.backend.ops
+    let columns = unfold(input.data.contiguous(ops))
+    let bias = inputs.count == 3 ? inputs[2].data : nil
+    let out = convolutionForward(columns: columns, weight: weight.data, bias: bias, ops)
+    let saved = Tensor(columns, backend: input.backend)
+    if inputs.count == 3 {
+      ctx.saveForBackward(input, weight, saved, inputs[2])
+    } else {
+      ctx.saveForBackward(input, weight, saved)
+    }
+    return Tensor(out.reshaped(outputShape, ops), backend: input.backend)
+  }
+
+  /// The backward pass of the tensor function: the gradients of the input (the columns'
+  /// gradient folded back), the weight and, if there was one, the bias.
+  func backward(_ ctx: Context<Tensor>, _ dOut: Tensor) -> [Tensor] {
+    let saved = ctx.savedValues
+    let ops = dOut.backend.ops
+    let positions = [batch, outChannels, columnsShape[2]]
+    let gradients = convolutionBackward(
+      dOut: dOut.data.reshaped(positions, ops), columns: saved[2].data, weight: saved[1].data,
+      ops)
+    var result = [
+      Tensor(fold(gradients.dColumns), backend: dOut.backend),
+      Tensor(gradients.dWeight.reshaped(weightShape, ops), backend: dOut.backend),
+    ]
+    if saved.count == 4 {
+      result.append(Tensor(gradients.dBias.reshaped([outChannels], ops), backend: dOut.backend))
+    }
+    return result
+  }
+}
+
+/// The inputs of a convolution's tensor function, (input, weight) or (input, weight, bias),
+/// after checking how many there are; `function` names it in the message.
+func convolutionInputs(_ inputs: [Tensor], of function: String) -> (
+  input: Tensor, weight: Tensor, bias: Tensor?
+) {
+  precondition(
+    inputs.count == 2 || inputs.count == 3,
+    "\(function) takes (input, weight) or (input, weight, bias), got \(inputs.count) tensors")
+  return (inputs[0], inputs[1], inputs.count == 3 ? inputs[2] : nil)
+}
+
 // The plumbing around the geometry-specific `unfoldChannel` and `foldChannel` (given): the
 // columns matrix [B, C·K, L] is, example by example and channel by channel, one contiguous block
 // of K·L entries per (b, c), and the input one contiguous row of its spatial entries per (b, c).

@@ -14,6 +14,8 @@ struct CompilerErrorsTests {
     /tmp/work/submission/Module0/Operators.swift:18:3: error: expected expression after operator
     /tmp/work/submission/Module0/Other.swift:2:1: warning: unused variable
     /tmp/work/submission/Module0/Other.swift:9:1: error: cannot find 'y' in scope
+    error: cancelled
+    <unknown>:0: error: cancelled
     error: 'submission': invalid custom path 'Module1' for target 'Module1'
     error: emit-module command failed with exit code 1 (use -v to see invocation)
     error: 'submission': Invalid manifest (compiled with: ["/opt/swift/usr/bin/swiftc", "-L"])

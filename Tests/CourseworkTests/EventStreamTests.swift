@@ -130,4 +130,15 @@ struct EventStreamTests {
           What to write: assignments/module0.md
         """)
   }
+
+  @Test func aFailedExitTestIsExplainedInWords() {
+    let noStop = EventStream.explained("Expectation failed: .failure → .exitCode(0)")
+    #expect(noStop.hasPrefix("The code in this exit test should stop with a message"))
+    #expect(noStop.contains("but it finished normally"))
+    #expect(noStop.hasSuffix("(Expectation failed: .failure → .exitCode(0))"))
+    let trapped = EventStream.explained("Expectation failed: .success → .signal(SIGILL → 4)")
+    #expect(trapped.contains("should finish normally, but it was stopped: signal 4: a Swift trap"))
+    let other = "Expectation failed: (x → 1) == 2"
+    #expect(EventStream.explained(other) == other)
+  }
 }

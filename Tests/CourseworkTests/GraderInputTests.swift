@@ -31,7 +31,7 @@ struct GraderInputTests {
     do {
       _ = try grader.grade()
       return "graded without an error"
-    } catch let error as GradingError {
+    } catch let error as CourseworkError {
       return error.description
     }
   }

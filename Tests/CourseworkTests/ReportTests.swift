@@ -121,6 +121,6 @@ struct ReportTests {
     #expect(result.output.contains("✗ neverFails(): passes on correct code but no planted bug"))
     #expect(result.output.contains("✗ failsOnReference(): fails on correct code"))
     #expect(result.output.contains("✗ missing(): missing from your file"))
-    #expect(result.output.contains("not graded: myOwn()"))
+    #expect(result.output.contains("not graded:\n  myOwn(): catches bug-a"))
   }
 }

@@ -5,8 +5,8 @@ import Testing
 /// Making a whole starter repository from a small project on disk.
 @Suite("Starter generator")
 struct StarterGeneratorTests {
-  /// A project with solutions in two modules, a student-written test, a script and a mutants
-  /// file.
+  /// A project with solutions in two modules, a student-written test, a script, the reference's
+  /// CI and grading files.
   func makeProject() throws -> TemporaryFolder {
     let project = try TemporaryFolder()
     try project.write("Package.swift", "// swift-tools-version: 6.0\n")
@@ -21,9 +21,11 @@ struct StarterGeneratorTests {
       "Tests/Module0Tests/Task0_2.swift",
       source("@Test func law() {", "  \(begin) Task 0.2", "  #expect(f() == 1)", "  \(end)", "}"))
     try project.write("README.md", "read me\n")
-    try project.write(".ci/run", "#!/bin/sh\necho ok\n")
+    try project.write("tool.sh", "#!/bin/sh\necho ok\n")
     try FileManager.default.setAttributes(
-      [.posixPermissions: 0o755], ofItemAtPath: project.url.appendingPathComponent(".ci/run").path)
+      [.posixPermissions: 0o755], ofItemAtPath: project.url.appendingPathComponent("tool.sh").path)
+    try project.write(".ci/run", "#!/bin/sh\necho ok\n")
+    try project.write("assignments/README.md", "for instructors\n")
     try project.write(Mutant.relativePath, "{\"mutants\": []}\n")
     try project.write(".build/debug/junk", "build product\n")
     return project
@@ -48,12 +50,13 @@ struct StarterGeneratorTests {
     let summary = try StarterGenerator(source: project.url, output: output.url).generate()
     #expect(summary.replacedRegions == ["0.1": 1, "0.2": 1, "1.1": 1])
     #expect(summary.keptRegions.isEmpty)
-    #expect(summary.leftOut == [Mutant.relativePath])
+    #expect(Set(summary.leftOut) == [".ci/run", "assignments/README.md", Mutant.relativePath])
+    #expect(!summary.readmeFromTemplate)
     let files = try contents(of: output.url)
     #expect(
       Set(files.keys) == [
         "Package.swift", "assignments/tasks.json", "Module0/Ops.swift", "Module1/More.swift",
-        "Tests/Module0Tests/Task0_2.swift", "README.md", ".ci/run",
+        "Tests/Module0Tests/Task0_2.swift", "README.md", "tool.sh",
       ])
     #expect(files["Module0/Ops.swift"]?.contains("  notImplemented(\"Task 0.1\")\n") == true)
     #expect(files["Module1/More.swift"]?.contains("  notImplemented(\"Task 1.1\")\n") == true)
@@ -64,23 +67,68 @@ struct StarterGeneratorTests {
     #expect(files["assignments/tasks.json"] == sampleManifest)
     let permissions =
       try FileManager.default.attributesOfItem(
-        atPath: output.url.appendingPathComponent(".ci/run").path)[.posixPermissions] as? Int
+        atPath: output.url.appendingPathComponent("tool.sh").path)[.posixPermissions] as? Int
     #expect(permissions == 0o755)
   }
 
-  @Test func onlyTheChosenModulesLoseTheirSolutions() throws {
+  @Test func theChosenModuleAndEveryLaterOneLoseTheirSolutions() throws {
     let project = try makeProject()
     let output = try TemporaryFolder()
     defer {
       project.remove()
       output.remove()
     }
-    let summary = try StarterGenerator(source: project.url, output: output.url, modules: [1])
+    let summary = try StarterGenerator(source: project.url, output: output.url, modules: [0])
       .generate()
-    #expect(summary.replacedRegions == ["1.1": 1])
-    #expect(summary.keptRegions == ["0.1": 1, "0.2": 1])
-    #expect(try output.read("Module0/Ops.swift").contains("  return 1\n"))
+    #expect(summary.replacedRegions == ["0.1": 1, "0.2": 1, "1.1": 1])
+    #expect(summary.keptRegions.isEmpty)
     #expect(try output.read("Module1/More.swift").contains("notImplemented(\"Task 1.1\")"))
+  }
+
+  @Test func earlierModulesLoseTheirSolutionsUnlessAskedToKeepThem() throws {
+    let project = try makeProject()
+    let stubbed = try TemporaryFolder()
+    let kept = try TemporaryFolder()
+    defer {
+      project.remove()
+      stubbed.remove()
+      kept.remove()
+    }
+    let withoutFlag = try StarterGenerator(source: project.url, output: stubbed.url, modules: [1])
+      .generate()
+    #expect(withoutFlag.replacedRegions == ["0.1": 1, "0.2": 1, "1.1": 1])
+    #expect(try stubbed.read("Module0/Ops.swift").contains("notImplemented(\"Task 0.1\")"))
+
+    let withFlag = try StarterGenerator(
+      source: project.url, output: kept.url, modules: [1], keepsEarlierSolutions: true
+    ).generate()
+    #expect(withFlag.replacedRegions == ["1.1": 1])
+    #expect(withFlag.keptRegions == ["0.1": 1, "0.2": 1])
+    #expect(try kept.read("Module0/Ops.swift").contains("  return 1\n"))
+    #expect(try kept.read("Module1/More.swift").contains("notImplemented(\"Task 1.1\")"))
+  }
+
+  @Test func theReadmeIsMadeFromTheTemplateWhichStaysBehind() throws {
+    let project = try makeProject()
+    let output = try TemporaryFolder()
+    defer {
+      project.remove()
+      output.remove()
+    }
+    try project.write(
+      StarterGenerator.readmeTemplate,
+      "# {{course}}\nstart: swift test --filter {{first-suite}}\n\n{{tasks}}\n")
+    let summary = try StarterGenerator(
+      source: project.url, output: output.url, modules: [1], keepsEarlierSolutions: true
+    ).generate()
+    #expect(summary.readmeFromTemplate)
+    #expect(summary.leftOut.contains(StarterGenerator.readmeTemplate))
+    let readme = try output.read("README.md")
+    #expect(readme.hasPrefix("# Sample\nstart: swift test --filter Task1_1\n"))
+    #expect(readme.contains("| 0.1 | Ops | 10 | given: the official solution is in place |"))
+    #expect(readme.contains("| 1.1 | More | 5 | `swift test --filter Task1_1` |"))
+    #expect(readme.contains("| 1.5 | Train | 4 | graded by hand: see assignments/module1.md |"))
+    #expect(!readme.contains("{{"))
   }
 
   @Test func theStarterOfAStarterIsTheSameStarter() throws {
@@ -151,5 +199,44 @@ struct StarterGeneratorTests {
     _ = try StarterGenerator(source: project.url, output: output).generate()
     #expect(!FileManager.default.fileExists(atPath: output.appendingPathComponent("out").path))
     #expect(FileManager.default.fileExists(atPath: output.appendingPathComponent("README.md").path))
+  }
+
+  /// The rule the issue asks for, on this checkout: a starter for Module k holds no solution of
+  /// Module k or of any later module, and without `keepsEarlierSolutions` none at all.
+  @Test(arguments: [(0, false), (1, false), (1, true), (2, true)])
+  func aStarterOfThisCheckoutHoldsNoSolutionOfItsOwnOrALaterModule(module: Int, keeps: Bool)
+    throws
+  {
+    let output = try TemporaryFolder()
+    defer { output.remove() }
+    let manifest = try TaskManifest.load(projectRoot: projectRoot)
+    _ = try StarterGenerator(
+      source: projectRoot, output: output.url, modules: [module], keepsEarlierSolutions: keeps
+    ).generate()
+    var checked = 0
+    for path in try ProjectFiles.list(in: output.url) where path.hasSuffix(".swift") {
+      let regions = try SolutionRegion.regions(in: try output.read(path), file: path)
+      guard !regions.isEmpty else { continue }
+      let sourceText = try String(
+        contentsOf: projectRoot.appendingPathComponent(path), encoding: .utf8)
+      let sourceRegions = try SolutionRegion.regions(in: sourceText, file: path)
+      for (region, original) in zip(regions, sourceRegions) {
+        let taskModule = try #require(manifest.task(region.taskID)).module
+        let place = "\(path):\(region.beginLine): Task \(region.taskID)"
+        if taskModule >= module || !keeps {
+          let placeholder = Placeholder(forFileAt: path)
+          #expect(
+            placeholder.isPlaceholder(region.body, taskID: region.taskID),
+            "\(place): a solution survived")
+          checked += 1
+        } else {
+          #expect(region.body == original.body, "\(place) should keep the official code")
+        }
+      }
+    }
+    #expect(checked > 0)
+    for path in StarterGenerator.instructorOnlyPaths {
+      #expect(!FileManager.default.fileExists(atPath: output.url.appendingPathComponent(path).path))
+    }
   }
 }

@@ -47,6 +47,9 @@ struct Task0_1 {
       let expected: Double = x == y ? 1 : 0
       try check(Op.eq(x, y) == expected, "eq(\(x), \(y)) is \(Op.eq(x, y)), expected \(expected)")
       try check(Op.eq(x, x) == 1, "eq(\(x), \(x)) is \(Op.eq(x, x)), expected 1")
+      let near = Op.eq(x, x + 0.005)
+      try check(
+        near == 0, "eq(\(x), \(x + 0.005)) is \(near), expected 0: close is not equal")
     }
   }
 
@@ -69,6 +72,23 @@ struct Task0_1 {
       try check(near == 1, "isClose(\(x), \(x + 0.005)) is \(near), expected 1 (0.005 apart)")
       let far = Op.isClose(x, x + 0.02)
       try check(far == 0, "isClose(\(x), \(x + 0.02)) is \(far), expected 0 (0.02 apart)")
+    }
+  }
+
+  @Test func isCloseIsFalseAtExactlyOneHundredth() throws {
+    // In each pair the difference is exactly 0.01 in Double arithmetic: close means strictly
+    // less than 0.01, so none of these is close.
+    for (x, y) in [(0.0, 0.01), (0.01, 0.0), (0.0, -0.01), (-0.01, 0.0), (0.01, 0.02)] {
+      try check(abs(x - y) == 0.01, "the test's pair (\(x), \(y)) is not exactly 0.01 apart")
+      try check(
+        Op.isClose(x, y) == 0,
+        "isClose(\(x), \(y)) is \(Op.isClose(x, y)), expected 0: |x − y| is exactly 0.01, and "
+          + "isClose means |x − y| < 0.01")
+    }
+    for (x, y) in [(0.0, 0.0099), (0.02, 0.0101), (5.0, 5.0)] {
+      try check(
+        Op.isClose(x, y) == 1,
+        "isClose(\(x), \(y)) is \(Op.isClose(x, y)), expected 1: they are less than 0.01 apart")
     }
   }
 

@@ -38,6 +38,26 @@ struct Task0_3 {
     }
   }
 
+  @Test func listsOfDifferentLengthsStopWithBothLengths() async throws {
+    // zipWith's doc comment: a mismatch traps with both lengths in the message. Either list may
+    // be the longer one; neither may be cut short silently.
+    for (xs, ys) in [
+      ([1.0, 2, 3, 4], [1.0, 2, 3, 4, 5, 6, 7]), ([1, 2, 3, 4, 5, 6, 7], [1, 2, 3, 4]),
+    ] {
+      let result = await #expect(
+        processExitsWith: .failure, observing: [\.standardErrorContent],
+        "zipWith of lists of lengths \(xs.count) and \(ys.count) should stop"
+      ) { [xs = xs as [Double], ys = ys as [Double]] in
+        _ = Operators.zipWith(Operators.add)(xs, ys)
+      }
+      let message = String(decoding: result?.standardErrorContent ?? [], as: UTF8.self)
+      try check(
+        mentionsNumber(message, 4) && mentionsNumber(message, 7),
+        "the stop for lists of lengths \(xs.count) and \(ys.count) should name both lengths; "
+          + "it was: \(message)")
+    }
+  }
+
   @Test func reduceFoldsFromTheLeft() {
     // f(acc, x) = 10 · acc + x is not symmetric, so the order of the fold shows.
     forAll(Gen.list(of: .ints(in: 0...9), count: 0...6), .ints(in: 0...9)) { digits, start in

@@ -30,6 +30,16 @@ struct TestSupportChecks {
     }
   }
 
+  @Test func aStopMessageMentionsOnlyWholeNumbers() {
+    let stop = "Module0/ListFunctions.swift:41: Fatal error: lengths 4 and 17 (Task 0.7)"
+    #expect(mentionsNumber(stop, 4))
+    #expect(mentionsNumber(stop, 17))
+    #expect(!mentionsNumber(stop, 7), "7 appears only inside 17 and 0.7")
+    #expect(!mentionsNumber(stop, 41), "41 is a line number")
+    #expect(!mentionsNumber(stop, 1))
+    #expect(!mentionsNumber("Task0_4 stopped", 4), "4 is part of a name")
+  }
+
   @Test func edgeValuesAreDrawnSometimes() {
     var rng = SplitMix64(seed: 11)
     let draws = (0..<1000).map { _ in Gen.smallFloats.generate(using: &rng) }

@@ -56,6 +56,31 @@ struct Task1_1 {
     }
   }
 
+  @Test func slopeOfAConstantIsZero() {
+    // Both nudged values are the same, so the quotient is exactly 0 however it is scaled.
+    forAll(.smallFloats, .smallFloats) { x, c in
+      let slope = centralDifference({ _ in c }, x)
+      try check(slope == 0, "d/dx of the constant \(c) at \(x) is \(slope), expected 0")
+      let ignored = centralDifference({ $0[0] * $0[0] + c }, [x, c], arg: 1)
+      try check(
+        ignored == 0,
+        "d/dy of x² + \(c), which ignores y, at (\(x), \(c)) is \(ignored), expected 0: only "
+          + "argument 1 should move")
+    }
+  }
+
+  @Test func theStepIsEpsilon() throws {
+    // For f(x) = x³ the symmetric quotient is ((x+ε)³ − (x−ε)³) / 2ε = 3x² + ε², so a coarse ε
+    // shows in the result: the function must step by the ε it is given.
+    for epsilon in [0.5, 0.1] {
+      for x in [0.0, 1.0, -2.0] {
+        let slope = centralDifference({ $0 * $0 * $0 }, x, epsilon: epsilon)
+        try assertClose(
+          slope, 3 * x * x + epsilon * epsilon, "the quotient of x³ at \(x) with ε = \(epsilon)")
+      }
+    }
+  }
+
   @Test func theQuotientIsSymmetric() throws {
     // For f(x) = x² the symmetric quotient is exact: ((x+ε)² − (x−ε)²) / 2ε = 2x, whatever ε;
     // a one-sided quotient would be off by ε.

@@ -46,6 +46,57 @@ struct Task1_2 {
     }
   }
 
+  @Test func forwardsSaveWhatTheirDocCommentsSay() {
+    // Task 1.4's backward passes read these values, so they are part of each forward's job.
+    func checkSaved(
+      _ function: any ScalarFunction.Type, _ inputs: [Double], _ expected: [Double],
+      _ what: String
+    ) throws {
+      let ctx = Context<Double>()
+      _ = function.forward(ctx, inputs)
+      let arguments = inputs.map { "\($0)" }.joined(separator: ", ")
+      try assertClose(
+        ctx.savedValues, expected,
+        "the values \(function).forward(\(arguments)) saved (its doc comment says it saves "
+          + "\(what))")
+    }
+    forAll(.smallFloats, .smallFloats) { x, y in
+      let positive = abs(x) + 1
+      try checkSaved(Log.self, [positive], [positive], "x")
+      try checkSaved(Mul.self, [x, y], [x, y], "x and y")
+      try checkSaved(Inv.self, [positive], [positive], "x")
+      try checkSaved(Sigmoid.self, [x], [Op.sigmoid(x)], "σ(x)")
+      try checkSaved(ReLU.self, [x], [x], "x")
+      try checkSaved(Exp.self, [x], [Op.exp(x)], "e^x")
+    }
+  }
+
+  @Test func comparisonsAtEqualAndNearlyEqualInputs() {
+    // x < x is false, x = x is true, and numbers 0.005 apart are close but not equal.
+    forAll(.smallFloats) { x in
+      let near = x + 0.005
+      try checkForward(LT.self, [x, x], 0)
+      try checkForward(EQ.self, [x, x], 1)
+      try checkForward(EQ.self, [x, near], 0)
+      try checkForward(LT.self, [x, near], 1)
+      let (a, b) = (Scalar(x), Scalar(near))
+      let cases: [(String, Scalar, Double)] = [
+        ("Scalar(\(x)).lt(itself)", a.lt(a), 0),
+        ("Scalar(\(x)).gt(itself)", a.gt(a), 0),
+        ("Scalar(\(x)).gt(\(x))", a.gt(x), 0),
+        ("Scalar(\(x)).lt(\(x))", a.lt(x), 0),
+        ("Scalar(\(x)).eq(\(x))", a.eq(x), 1),
+        ("Scalar(\(x)).eq(Scalar(\(near)))", a.eq(b), 0),
+        ("Scalar(\(x)).lt(Scalar(\(near)))", a.lt(b), 1),
+        ("Scalar(\(x)).gt(Scalar(\(near)))", a.gt(b), 0),
+        ("Scalar(\(near)).gt(Scalar(\(x)))", b.gt(a), 1),
+      ]
+      for (what, result, expected) in cases {
+        try check(result.data == expected, "\(what) is \(result.data), expected \(expected)")
+      }
+    }
+  }
+
   @Test(arguments: MathTest.oneArgumentNames)
   func oneArgumentScalarMathMatchesDoubleMath(name: String) {
     forAll(.smallFloats) { x in

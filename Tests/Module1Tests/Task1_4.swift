@@ -33,7 +33,14 @@ enum CountingIdentity: ScalarFunction {
 /// or multiplies two earlier values chosen by the entry, and a root that adds the first leaf to
 /// the last node (so the root is never a constant).
 func randomGraph(leafCount: Int, recipe: [Int]) -> Scalar {
-  var values = (0..<leafCount).map { Scalar(Double($0) + 1) }
+  randomGraph((0..<leafCount).map { Scalar(Double($0) + 1) }, recipe: recipe)
+}
+
+/// The random graph of `randomGraph(leafCount:recipe:)` built on the given leaves (at least one).
+/// Values are often used several times: by one node twice (x · x), or by two nodes that meet
+/// again later (diamonds).
+func randomGraph(_ leaves: [Scalar], recipe: [Int]) -> Scalar {
+  var values = leaves
   values.append(Scalar(constant: 0.5))
   for entry in recipe {
     let a = values[entry % values.count]
@@ -210,6 +217,57 @@ struct Task1_4 {
       try assertClose(backward(ReLU.self, y), [y > 0 ? d : 0], "ReLU.backward")
       try assertClose(backward(LT.self, x, y), [0, 0], "LT.backward")
       try assertClose(backward(EQ.self, x, y), [0, 0], "EQ.backward")
+      // The corner and the ties: relu′(0) is taken to be 0; comparisons of equal inputs too.
+      try assertClose(backward(ReLU.self, 0), [0], "ReLU.backward at 0 with dOut \(d)")
+      try assertClose(backward(LT.self, y, y), [0, 0], "LT.backward at equal inputs \(y)")
+      try assertClose(backward(EQ.self, y, y), [0, 0], "EQ.backward at equal inputs \(y)")
+    }
+  }
+
+  @Test func aVariableUsedTwiceCollectsBothShares() {
+    // x feeds one node twice (x · x), and a diamond: a = x · y and b = x + y meet in a · b.
+    forAll(.floats(in: -10...10), .floats(in: -10...10), .floats(in: -3...3)) { u, v, d in
+      let x = Scalar(u)
+      (x * x).backward(d)
+      try assertClose(x.derivative ?? .nan, d * 2 * u, "d/dx (x · x) at \(u), dOut \(d)")
+      x.zeroGrad()
+      (x + x * x).backward(d)
+      try assertClose(
+        x.derivative ?? .nan, d * (1 + 2 * u), "d/dx (x + x · x) at \(u), dOut \(d)")
+      let (p, q) = (Scalar(u), Scalar(v))
+      let (a, b) = (p * q, p + q)
+      (a * b).backward(d)
+      // ∂(ab)/∂x = y·b + a, ∂(ab)/∂y = x·b + a.
+      try assertClose(
+        p.derivative ?? .nan, d * (v * (u + v) + u * v),
+        "d/dx (x·y)(x + y) at (\(u), \(v)), dOut \(d)")
+      try assertClose(
+        q.derivative ?? .nan, d * (u * (u + v) + u * v),
+        "d/dy (x·y)(x + y) at (\(u), \(v)), dOut \(d)")
+    }
+  }
+
+  @Test func derivativesOfRandomGraphsMatchCentralDifferences() {
+    // Graphs of sums and products that reuse their values in every way, backpropagated from a
+    // random dOut; each leaf's derivative must be dOut times the central difference (a leaf the
+    // root does not depend on receives nothing, which counts as 0).
+    forAll(
+      Gen.list(of: .floats(in: -1...1), count: 1...4),
+      Gen.list(of: .ints(in: 0...10_000), count: 1...8),
+      .floats(in: -2...2)
+    ) { point, recipe, d in
+      let leaves = point.map { Scalar($0) }
+      randomGraph(leaves, recipe: recipe).backward(d)
+      let numeric: ([Double]) -> Double = { values in
+        randomGraph(values.map { Scalar(constant: $0) }, recipe: recipe).data
+      }
+      for (number, leaf) in leaves.enumerated() {
+        let estimate = d * centralDifference(numeric, point, arg: number)
+        try assertClose(
+          leaf.derivative ?? 0, estimate,
+          "the derivative of leaf \(number) of the graph \(recipe) at \(point), dOut \(d)",
+          tolerance: .finiteDifference)
+      }
     }
   }
 

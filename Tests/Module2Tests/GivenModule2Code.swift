@@ -126,15 +126,16 @@ struct GivenModule2Code {
     #expect(x.grad?.data.values == [20, -4])
   }
 
-  @Test func theTensorNetworkLearns() {
+  @Test func theTensorNetworkLearns() throws {
     var losses: [Double] = []
     let dataset = Datasets.diag(50, seed: 0)
-    let network = trainTensorNetwork(on: dataset, hidden: 3, rate: 0.5, epochs: 150) {
+    let network = TensorNetwork(hidden: 3)
+    try trainTensorNetwork(network, on: dataset, rate: 0.5, epochs: 150) {
       losses.append($0.loss)
     }
     #expect(losses.last! < losses.first! / 2, "the loss should at least halve")
     let x = Tensor(shape: [50, 2], data: dataset.points.flatMap { [$0.0, $0.1] })
-    let predictions = network(x).view(50).data.values
+    let predictions = network.probability(x).view(50).data.values
     let correct = zip(predictions, dataset.labels).filter { ($0 > 0.5) == ($1 == 1) }.count
     #expect(correct >= 45, "only \(correct)/50 correct after 150 epochs")
   }

@@ -99,6 +99,80 @@ struct Task2_1 {
     }
   }
 
+  @Test func indexIsTheOffsetPlusTheDotProduct() {
+    // Layouts of every kind: packed, permuted, and views with gaps that start at an offset
+    // inside a larger storage.
+    forAll(Gen<TensorData>.tensorData) { data in
+      for index in data.indices() {
+        let expected = data.offset + zip(index, data.strides).map { $0 * $1 }.reduce(0, +)
+        try check(
+          data.index(index) == expected,
+          "index(\(index)) of shape \(data.shape), strides \(data.strides), offset "
+            + "\(data.offset) is \(data.index(index)), expected \(expected) (offset + Σ index · "
+            + "stride)")
+        try check(
+          data[index] == data.storage.values[expected],
+          "entry \(index) of shape \(data.shape), strides \(data.strides), offset \(data.offset) "
+            + "reads \(data[index]), expected \(data.storage.values[expected]), the number at "
+            + "storage position \(expected)")
+      }
+    }
+  }
+
+  @Test func contiguityMeansRowMajorStridesWhateverTheOffset() throws {
+    // Contiguous: every dimension of size > 1 has the row-major stride. Views with gaps are
+    // not; a packed view that starts at an offset is.
+    forAll(Gen<TensorData>.tensorData) { data in
+      var expected = true
+      var step = 1
+      for dimension in data.shape.indices.reversed() {
+        if data.shape[dimension] > 1 && data.strides[dimension] != step {
+          expected = false
+        }
+        step *= data.shape[dimension]
+      }
+      try check(
+        data.isContiguous == expected,
+        "isContiguous of shape \(data.shape), strides \(data.strides), offset \(data.offset) is "
+          + "\(data.isContiguous), expected \(expected)")
+    }
+    let storage = (0..<24).map(Double.init)
+    let layouts: [(shape: [Int], strides: [Int], offset: Int, contiguous: Bool)] = [
+      ([2, 3], [3, 1], 5, true),
+      ([2, 3], [4, 1], 0, false),
+      ([2, 3], [6, 2], 1, false),
+      ([3, 1], [1, 7], 2, true),
+      ([2, 1, 3], [3, 9, 1], 7, true),
+      ([4], [2], 0, false),
+      ([2, 2], [1, 2], 3, false),
+    ]
+    for (shape, strides, offset, contiguous) in layouts {
+      let data = TensorData(storage, shape: shape, strides: strides, offset: offset)
+      try check(
+        data.isContiguous == contiguous,
+        "isContiguous of shape \(shape), strides \(strides), offset \(offset) is "
+          + "\(data.isContiguous), expected \(contiguous)")
+    }
+  }
+
+  @Test func aViewThatStartsAtAnOffsetReadsFromThere() throws {
+    // The storage 0…11 seen as a 2 × 2 block starting at position 5, rows 4 apart: [[5, 6], [9, 10]].
+    let data = TensorData(
+      (0..<12).map(Double.init), shape: [2, 2], strides: [4, 1], offset: 5)
+    let expected: [([Int], Double)] = [([0, 0], 5), ([0, 1], 6), ([1, 0], 9), ([1, 1], 10)]
+    for (index, value) in expected {
+      try check(data[index] == value, "entry \(index) reads \(data[index]), expected \(value)")
+    }
+    try check(
+      data.values == [5, 6, 9, 10],
+      "the entries of the 2 × 2 block at offset 5 are \(data.values), expected [5, 6, 9, 10]")
+    let transposed = data.permute([1, 0])
+    try check(
+      transposed.offset == 5 && transposed.values == [5, 9, 6, 10],
+      "its transpose has offset \(transposed.offset) and entries \(transposed.values), expected "
+        + "offset 5 and entries [5, 9, 6, 10]")
+  }
+
   @Test(arguments: [[1, 3], [0, -1], [1], [0, 0, 0]])
   func badIndicesStopWithAMessageNamingIndexAndShape(index: [Int]) async throws {
     let result = await #expect(

@@ -126,6 +126,22 @@ struct Task2_3 {
     }
   }
 
+  @Test func comparisonsAtEqualEntriesAndExactBoundaries() throws {
+    forAll(Gen<Tensor>.tensors()) { t in
+      try assertEntries(t.lt(t), shape: t.shape, "t.lt(t)") { _ in 0 }
+      try assertEntries(t.gt(t), shape: t.shape, "t.gt(t)") { _ in 0 }
+      try assertEntries(t.eq(t + 0.005), shape: t.shape, "t.eq(t + 0.005)") { _ in 0 }
+      try assertEntries(t.lt(t + 0.005), shape: t.shape, "t.lt(t + 0.005)") { _ in 1 }
+    }
+    // Pairs exactly 0.01 apart are not close (close means |a − b| < 0.01); relu(0) is 0.
+    let a = Tensor(shape: [5], data: [0, 0.01, 0, -0.01, 0.01])
+    let b = Tensor(shape: [5], data: [0.01, 0, -0.01, 0, 0.02])
+    try assertEntries(a.isClose(b), shape: [5], "[0, 0.01, 0, −0.01, 0.01].isClose(…)") { _ in 0 }
+    try assertEntries(a.eq(b), shape: [5], "[0, 0.01, 0, −0.01, 0.01].eq(…)") { _ in 0 }
+    let r = Tensor(shape: [3], data: [-1, 0, 2]).relu()
+    try assertClose(r.data.values, [0, 0, 2], "[−1, 0, 2].relu()", tolerance: .exact)
+  }
+
   @Test func permuteIsAViewWithReorderedDimensions() {
     forAll(Gen<Tensor>.tensors(), Gen<[Int]>.permutations(of: 4)) { t, order4 in
       let order = order4.filter { $0 < t.dims }
@@ -168,6 +184,24 @@ struct Task2_3 {
     }
   }
 
+  @Test func viewOfAContiguousTensorThatStartsAtAnOffset() {
+    // A packed layout starting inside a larger storage (a slice) is contiguous; its view must
+    // start where it starts.
+    forAll(Gen<[Int]>.shapes, .ints(in: 1...5), Gen.list(of: .smallFloats, count: 90...90)) {
+      shape, offset, numbers in
+      let size = shape.reduce(1, *)
+      let slice = Tensor(TensorData(numbers, shape: shape, offset: offset))
+      let expected = Array(numbers[offset..<(offset + size)])
+      let flat = slice.view(size)
+      try check(
+        flat.shape == [size] && flat.data.values == expected,
+        "view(\(size)) of the \(shape) slice at offset \(offset) has shape \(flat.shape) and "
+          + "entries \(flat.data.values), expected shape [\(size)] and \(expected)")
+      let back = Tensor.View(shape: shape).apply(flat)
+      try assertEntries(back, shape: shape, "view back to \(shape)") { slice.data[$0] }
+    }
+  }
+
   @Test func viewOfANonContiguousTensorIsRejected() async throws {
     let result = await #expect(processExitsWith: .failure, observing: [\.standardErrorContent]) {
       let t = Tensor(shape: [2, 3], data: [1, 2, 3, 4, 5, 6]).permute(1, 0)
@@ -177,6 +211,28 @@ struct Task2_3 {
     try check(
       message.contains("contiguous()") && message.contains("[3, 2]"),
       "the message should name the shape and suggest contiguous(); it was: \(message)")
+  }
+
+  @Test func shapesThatDoNotBroadcastStopWithBothShapes() async throws {
+    let result = await #expect(processExitsWith: .failure, observing: [\.standardErrorContent]) {
+      _ = Tensor.zeros([2, 3]) * Tensor.zeros([4])
+    }
+    let message = String(decoding: result?.standardErrorContent ?? [], as: UTF8.self)
+    try check(
+      message.contains("[2, 3]") && message.contains("[4]"),
+      "multiplying shapes [2, 3] and [4] should stop with a message naming both; it was: "
+        + "\(message)")
+  }
+
+  @Test func aDimensionThatDoesNotExistStopsNamingIt() async throws {
+    let result = await #expect(processExitsWith: .failure, observing: [\.standardErrorContent]) {
+      _ = (Tensor.zeros([2, 3]) * 2).sum(dim: 2)
+    }
+    let message = String(decoding: result?.standardErrorContent ?? [], as: UTF8.self)
+    try check(
+      message.contains("dim: 2") && message.contains("[2, 3]"),
+      "sum(dim: 2) of a tensor of shape [2, 3] should stop with a message naming the dimension "
+        + "and the shape; it was: \(message)")
   }
 
   @Test func matmulMatchesTheDefinition() {

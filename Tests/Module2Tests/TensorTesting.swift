@@ -136,3 +136,44 @@ func referenceBroadcastShape(_ a: [Int], _ b: [Int]) -> [Int]? {
   }
   return result
 }
+
+/// An incoming gradient of `shape` in any of the generators' layouts, often a permuted or
+/// strided view that starts at an offset, as a gradient arriving through a permute or a slice
+/// later in a graph would be.
+func upstreamGradient(_ shape: [Int], using rng: inout SplitMix64) -> Tensor {
+  Tensor(Gen<TensorData>.tensorData(shape).generate(using: &rng))
+}
+
+/// Throws unless backpropagating a random incoming gradient of any layout (`upstreamGradient`)
+/// from f(inputs) gives every input the gradient that central differences of the same weighted
+/// total give, at every entry of an input of up to `samples` entries and at `samples` random
+/// entries of a larger one. `gradCheck` does the same with a contiguous incoming gradient.
+func checkBackward(
+  _ f: ([Tensor]) -> Tensor, _ inputs: [Tensor], _ what: String, using rng: inout SplitMix64,
+  samples: Int = 6
+) throws {
+  let leaves = inputs.map { Tensor($0.data, requiresGrad: true) }
+  let output = f(leaves)
+  let upstream = upstreamGradient(output.shape, using: &rng)
+  output.backward(upstream)
+  for (number, leaf) in leaves.enumerated() {
+    guard let grad = leaf.grad else {
+      throw CheckFailure(
+        "\(what): input \(number) (shape \(leaf.shape)) has no gradient after backward(upstream)")
+    }
+    let indices =
+      leaf.size <= samples
+      ? leaf.data.indices()
+      : (0..<samples).map { _ in toIndex(rng.nextInt(in: 0...(leaf.size - 1)), leaf.shape) }
+    for index in indices {
+      let estimate = gradCentralDifference(
+        f, inputs, arg: number, index: index, upstream: upstream)
+      try assertClose(
+        grad.data[index], estimate,
+        "\(what): gradient of input \(number) (shape \(leaf.shape)) at \(index) for an incoming "
+          + "gradient of shape \(upstream.shape), strides \(upstream.data.strides), offset "
+          + "\(upstream.data.offset), against central differences",
+        tolerance: .finiteDifference)
+    }
+  }
+}

@@ -86,15 +86,19 @@ struct FastKernelTests {
     #expect(TensorBackend.fast(parallel: Parallel(threads: 1)).name == "fast")
   }
 
-  @Test func theFastAndSimpleBackendsTrainTheSameNetwork() {
+  @Test func theFastAndSimpleBackendsTrainTheSameNetwork() throws {
     let dataset = Datasets.make("xor", points: 30, seed: 3)!
     var simple: [Double] = []
     var fast: [Double] = []
-    trainTensorNetwork(on: dataset, hidden: 10, rate: 0.5, epochs: 5, backend: .simple) {
+    try trainTensorNetwork(
+      TensorNetwork(hidden: 10, backend: .simple), on: dataset, rate: 0.5, epochs: 5
+    ) {
       simple.append($0.loss)
     }
     let threaded = TensorBackend.fast(parallel: Parallel(threshold: 1, grain: 50))
-    trainTensorNetwork(on: dataset, hidden: 10, rate: 0.5, epochs: 5, backend: threaded) {
+    try trainTensorNetwork(
+      TensorNetwork(hidden: 10, backend: threaded), on: dataset, rate: 0.5, epochs: 5
+    ) {
       fast.append($0.loss)
     }
     #expect(simple.count == 5)

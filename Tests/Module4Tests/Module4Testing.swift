@@ -31,19 +31,48 @@ extension Gen where Value == [Int] {
 }
 
 extension Gen where Value == Tensor {
-  /// Tensors of `shape` on `backend` with values from `values`; half of them are stored in a
-  /// permuted layout (the numbers laid out for a permuted shape, then permuted back), so code
-  /// that assumes row-major storage fails.
+  /// Tensors of `shape` on `backend` with values from `values`, in one of three layouts, a third
+  /// each: contiguous; permuted (the numbers laid out for a permuted shape, then permuted back);
+  /// or a view with gaps that starts at an offset inside a larger storage (see `stridedLayout`).
+  /// So code that assumes row-major storage from position 0 fails.
   static func tensors(
     _ shape: [Int], values: Gen<Double> = .distinct, backend: TensorBackend = .simple
   ) -> Gen<Tensor> {
     let size = shape.reduce(1, *)
     return Gen<Double>.list(of: values, count: size...size)
-      .zip(Gen<[Int]>.orders(of: shape.count), .element(of: [false, true]))
-      .map { numbers, order, permuted in
-        layout(numbers, shape: shape, order: permuted ? order : nil, backend: backend)
+      .zip(Gen<[Int]>.orders(of: shape.count), .ints(in: 0...2))
+      .map { numbers, order, kind in
+        switch kind {
+        case 1: layout(numbers, shape: shape, order: order, backend: backend)
+        case 2: stridedLayout(numbers, shape: shape, backend: backend)
+        default: layout(numbers, shape: shape, order: nil, backend: backend)
+        }
       }
   }
+}
+
+/// A tensor of `shape` holding `values` (row-major) as a view inside a larger storage, the way
+/// a slice is: it starts at position 3, its entries lie 2 apart along the last dimension, and
+/// every block of a dimension is followed by one unused position. The unused positions hold
+/// 1000 and more, so code that reads them shows it.
+func stridedLayout(_ values: [Double], shape: [Int], backend: TensorBackend) -> Tensor {
+  let offset = 3
+  var strides = Array(repeating: 2, count: shape.count)
+  for i in shape.indices.dropLast().reversed() {
+    strides[i] = strides[i + 1] * shape[i + 1] + 1
+  }
+  let last = offset + zip(shape, strides).reduce(0) { $0 + ($1.0 - 1) * $1.1 }
+  var storage = (0...(last + 1)).map { 1000 + Double($0) }
+  for ordinal in values.indices {
+    var (position, rest) = (offset, ordinal)
+    for k in shape.indices.reversed() {
+      position += (rest % shape[k]) * strides[k]
+      rest /= shape[k]
+    }
+    storage[position] = values[ordinal]
+  }
+  return Tensor(
+    TensorData(storage, shape: shape, strides: strides, offset: offset), backend: backend)
 }
 
 /// A tensor of `shape` holding `values` (row-major), stored contiguously when `order` is `nil`,

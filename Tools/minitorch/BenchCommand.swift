@@ -253,9 +253,11 @@ struct NetworkBenchmark: Sendable {
   ) { backend, epochs in
     let dataset = Datasets.make("xor", points: 150, seed: 0)!
     var seconds: [Double] = []
-    trainTensorNetwork(
-      on: dataset, hidden: 100, rate: 0.5, epochs: epochs, seed: 0, backend: backend
-    ) { seconds.append($0.seconds) }
+    let network = TensorNetwork(hidden: 100, seed: 0, backend: backend)
+    // A rate of 0.5 does not diverge on xor; if it ever did, the times so far still count.
+    _ = try? trainTensorNetwork(network, on: dataset, rate: 0.5, epochs: epochs) {
+      seconds.append($0.seconds)
+    }
     return seconds
   }
 }

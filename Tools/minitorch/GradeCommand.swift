@@ -14,11 +14,15 @@ enum GradeCommand {
       Builds the submission's code (its Module folders) together with the official tests,
       Package.swift and manifest from --tests, runs every graded test in its own process,
       and prints a table of tasks and points. Students' own tests (student-tests tasks) run
-      against the reference code and against bugs planted in it. Exits 0 whenever grading
-      worked, whatever the score.
+      against the reference code and against bugs planted in it. Files and folders the
+      submission lacks are named, and the starter's version stands in for them, so the rest
+      is still graded. A folder holding just one checkout (an unpacked zip of the repository
+      folder) is graded from that checkout. Progress goes to standard error, the report to
+      standard output. Exits 0 whenever grading worked, whatever the score.
 
       Options:
-        --submission DIR  the student's checkout (default: the current folder)
+        --submission DIR  the student's checkout, or a folder holding just that checkout
+                          (default: the current folder)
         --tests DIR       the official checkout with solutions (default: the current folder)
         --json FILE       also write the results in Gradescope's results.json format
         --timeout S       seconds one test may run before it fails (default: 60)
@@ -53,8 +57,6 @@ enum GradeCommand {
     defer {
       if workspace.isTemporary && !keep {
         workspace.remove()
-      } else {
-        printError("The work folder is kept at \(workspace.root.path)")
       }
     }
     let start = Date()
@@ -73,12 +75,19 @@ enum GradeCommand {
       }
       throw error
     }
+    if !workspace.isTemporary || keep {
+      printError("The work folder is kept at \(workspace.root.path)")
+    }
+    // Progress and notes go to standard error, the report alone to standard output, flushed
+    // before anything else is written, so that the two never interleave in a shared log.
     print(describe(report))
+    fflush(nil)
     if let json {
       try write(report.gradescope, to: json)
     }
     if let expectation {
-      let misses = try expectation.misses(in: report, submission: submission)
+      let root = try Checkout.root(of: submission, role: "submission", option: "--submission").root
+      let misses = try expectation.misses(in: report, submission: root)
       guard misses.isEmpty else {
         printError(
           "minitorch grade: expected '\(expectation.rawValue)', but:\n  "
@@ -102,7 +111,7 @@ enum GradeCommand {
         at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
       try results.encoded().write(to: file)
     } catch {
-      throw GradingError("cannot write \(file.path): \(error.localizedDescription)")
+      throw CourseworkError.grading("cannot write \(file.path): \(error.localizedDescription)")
     }
   }
 

@@ -1,4 +1,5 @@
 import Foundation
+import Module0
 
 /// The `minitorch` command-line tool: trains the course's models, and makes and grades
 /// coursework. `main.swift` calls `main()` and nothing else.
@@ -7,12 +8,19 @@ enum MiniTorchTool {
   static let commands: [Command] = [
     TrainCommand.command,
     BenchCommand.command,
+    StatusCommand.command,
+    PracticeCommand.command,
+    SyncCommand.command,
     StarterCommand.command,
     GradeCommand.command,
+    BugsCommand.command,
   ]
 
   /// Runs the tool with the process's arguments and exits with the command's status.
   static func main() {
+    // A failed check in a student's code (during `train`, say) ends with a short note and a
+    // prompt exit instead of a crash report; an unwritten task already says which it is.
+    StopHandler.install()
     let status = run(Array(CommandLine.arguments.dropFirst()))
     exit(status)
   }

@@ -6,18 +6,26 @@ enum StarterCommand {
   /// The command as `minitorch help` lists it.
   static let command = Command(
     name: "starter",
-    summary: "write the starter repository: every solution replaced by a placeholder",
+    summary: "write a starter: the solutions of its module and later ones replaced by placeholders",
     usage: """
-      usage: minitorch starter --output DIR [--modules 0,1,…] [--source DIR]
+      usage: minitorch starter --output DIR [--modules 0,1,…] [--keep-earlier-solutions]
+                               [--source DIR]
 
       Copies the project into DIR, a new or empty folder, replacing the body of every
       '// BEGIN SOLUTION Task X.Y' … '// END SOLUTION' region with notImplemented("Task X.Y")
-      (or, in tests students write, testNotWritten("Task X.Y")). Everything else is copied as
-      it is, except assignments/autograder/mutants.json, which stays with the grader.
+      (or, in tests students write, testNotWritten("Task X.Y")). The starter is the
+      student's repository: its README.md is made from assignments/starter/README.md, and
+      what only the instructor needs stays behind (assignments/README.md,
+      assignments/autograder/, .ci/). Everything else is copied as it is.
 
       Options:
         --output DIR     where to write the starter (required; must be empty or new)
-        --modules LIST   only replace the regions of these modules, e.g. 0,1 (default: all)
+        --modules LIST   the modules the starter is for, e.g. 1; their solutions and those
+                         of every later module are always removed (default: all modules)
+        --keep-earlier-solutions
+                         keep the official solutions of the modules before --modules, for
+                         students who do not bring their own (default: remove them too;
+                         students carry their own code forward with 'minitorch sync')
         --source DIR     the checkout with solutions to copy (default: the current folder)
       """,
     run: { options in try run(&options) })
@@ -28,12 +36,18 @@ enum StarterCommand {
       throw UsageError("--output is required: the new or empty folder to write the starter into")
     }
     let modules = try options.string("modules").map(parseModules)
+    let keepsEarlier = options.flag("keep-earlier-solutions")
     let source = try options.string("source") ?? FileManager.default.currentDirectoryPath
     try options.finish()
+    if keepsEarlier && (modules ?? [0]).min() == 0 {
+      throw UsageError(
+        "--keep-earlier-solutions needs --modules naming a module after 0, such as --modules 1: "
+          + "only the modules before it keep their solutions")
+    }
 
     let generator = StarterGenerator(
       source: URL(fileURLWithPath: source), output: URL(fileURLWithPath: output),
-      modules: modules)
+      modules: modules, keepsEarlierSolutions: keepsEarlier)
     let summary = try generator.generate()
     print(
       "Starter written to \(generator.output.standardizedFileURL.path) (\(summary.fileCount) files)."
@@ -44,10 +58,19 @@ enum StarterCommand {
     }
     for task in summary.keptRegions.keys.sorted(by: taskOrder) {
       let count = summary.keptRegions[task] ?? 0
-      print("  Task \(task): \(count) region\(count == 1 ? "" : "s") kept (module not chosen)")
+      print(
+        "  Task \(task): \(count) region\(count == 1 ? "" : "s") kept: the official solution "
+          + "(--keep-earlier-solutions)")
     }
     for path in summary.leftOut {
-      print("  Left out, it stays with the grader: \(path)")
+      print("  Left out, it stays with the instructor: \(path)")
+    }
+    if summary.readmeFromTemplate {
+      print("  README.md made from \(StarterGenerator.readmeTemplate)")
+    } else {
+      print(
+        "  README.md copied as it is: there is no \(StarterGenerator.readmeTemplate) to make "
+          + "the student README from")
     }
     return 0
   }

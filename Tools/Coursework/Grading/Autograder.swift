@@ -7,9 +7,12 @@ import Foundation
 /// `Package.swift`, the tests and the manifest included, comes from the official checkout, so a
 /// student cannot change how they are graded. When the whole submission does not compile, the
 /// grader tries again with fewer stages (`MINITORCH_STAGES`), so a broken Module3 does not cost
-/// the points of Module0. Tasks of kind `student-tests` are graded by `StudentTestGrader`.
+/// the points of Module0. Before anything is built, the submission's layout is compared with
+/// the official one (`SubmissionLayout`): missing files and folders are named in the report and
+/// the starter's version of each stands in for it, so the rest is graded. Tasks of kind
+/// `student-tests` are graded by `StudentTestGrader`.
 public struct Autograder: Sendable {
-  /// The student's checkout.
+  /// The student's checkout, or a folder holding just that checkout (an unpacked zip).
   public var submission: URL
   /// The official checkout: tests, manifest, planted bugs, and the reference code.
   public var official: URL
@@ -35,31 +38,44 @@ public struct Autograder: Sendable {
     self.progress = progress
   }
 
-  /// Grades the submission. Throws a `GradingError` only when grading itself cannot run (a
+  /// Grades the submission. Throws a `CourseworkError` only when grading itself cannot run (a
   /// folder that is not a checkout, a broken official `Package.swift` or manifest, `swift`
-  /// missing); a submission that does not compile or fails tests is graded, not an error.
+  /// missing); a submission that does not compile, lacks files or fails tests is graded, not an
+  /// error.
   public func grade() throws -> Report {
-    try Self.checkCheckout(submission, role: "submission", option: "--submission")
-    try Self.checkCheckout(official, role: "official checkout", option: "--tests")
+    let (submission, rootNote) = try Checkout.root(
+      of: self.submission, role: "submission", option: "--submission")
+    try Checkout.check(submission, role: "submission", option: "--submission")
+    try Checkout.check(official, role: "official checkout", option: "--tests")
     let manifest: TaskManifest
     do {
       manifest = try TaskManifest.load(projectRoot: official)
-    } catch let error as ManifestError {
-      throw GradingError("the official manifest is not usable: \(error)")
+    } catch let error as CourseworkError where error.kind == .manifest {
+      throw CourseworkError.grading("the official manifest is not usable: \(error)")
     }
     guard let swift = Subprocess.findExecutable("swift") else {
-      throw GradingError("cannot find 'swift' on PATH; install a Swift 6 toolchain first")
+      throw CourseworkError.grading(
+        "cannot find 'swift' on PATH; install a Swift 6 toolchain first")
     }
     let officialFiles = try ProjectFiles.list(in: official)
-    let stages = Self.stageFolders(in: officialFiles)
+    let stages = Checkout.stageFolders(in: officialFiles)
     guard !stages.isEmpty else {
-      throw GradingError(
+      throw CourseworkError.grading(
         "the official checkout \(official.path) has no Module0 folder; pass its root with --tests")
     }
     let mutants = try checkedMutants(for: manifest)
 
-    var notes: [String] = []
-    var results = try gradeCode(manifest, officialFiles, stages, swift: swift, notes: &notes)
+    // The layout first: a missing file is named, and the rest is graded without it.
+    let submissionFiles = try ProjectFiles.list(in: submission)
+    let layout = SubmissionLayout(
+      officialFiles: officialFiles, submissionFiles: submissionFiles, stages: stages,
+      studentFiles: manifest.tasks.filter { $0.kind == .studentTests }.compactMap(\.suitePath))
+    var notes = rootNote.map { [$0] } ?? []
+    notes += layout.notes(tasksIn: tasks(inOfficialFile:))
+
+    var results = try gradeCode(
+      manifest, officialFiles, stages, submission: submission, submissionFiles: submissionFiles,
+      layout: layout, swift: swift, notes: &notes)
     for task in manifest.tasks where task.kind == .studentTests {
       let grader = StudentTestGrader(
         submission: submission, official: official, officialFiles: officialFiles,
@@ -77,16 +93,39 @@ public struct Autograder: Sendable {
       notes: notes)
   }
 
+  /// The tasks whose solution regions the official file at `path` holds, in order; none when it
+  /// cannot be read.
+  func tasks(inOfficialFile path: String) -> [String] {
+    guard path.hasSuffix(".swift"),
+      let text = try? String(contentsOf: official.appendingPathComponent(path), encoding: .utf8),
+      let regions = try? SolutionRegion.regions(in: text, file: path)
+    else { return [] }
+    var tasks: [String] = []
+    for region in regions where !tasks.contains(region.taskID) {
+      tasks.append(region.taskID)
+    }
+    return tasks
+  }
+
   // MARK: - Code tasks
 
   /// Builds the submission copy with as many stages as compile and runs the tests of every
   /// `code` task; returns their results by task id.
   private func gradeCode(
-    _ manifest: TaskManifest, _ officialFiles: [String], _ stages: [String], swift: URL,
-    notes: inout [String]
+    _ manifest: TaskManifest, _ officialFiles: [String], _ stages: [String], submission: URL,
+    submissionFiles: [String], layout: SubmissionLayout, swift: URL, notes: inout [String]
   ) throws -> [String: TaskResult] {
     progress("Copying the submission's code into \(workspace.submission.path)")
-    notes += try prepareSubmissionCopy(officialFiles, stages)
+    let standIns = try prepareSubmissionCopy(
+      officialFiles, stages, submission: submission, submissionFiles: submissionFiles,
+      layout: layout)
+    if FileManager.default.contents(atPath: submission.appendingPathComponent("Package.swift").path)
+      != FileManager.default.contents(atPath: official.appendingPathComponent("Package.swift").path)
+    {
+      notes.append(
+        "The submission's Package.swift differs from the official one; grading used the "
+          + "official one.")
+    }
     let builder = PackageBuilder(
       swift: swift, packageFolder: workspace.submission, logFolder: workspace.logs)
     let packageName = try builder.packageName(stages: 1)
@@ -102,15 +141,22 @@ public struct Autograder: Sendable {
       }
       failedBuilds[count] = build
     }
-    if builtStages == 0 {
-      notes.append(
-        "The submission does not compile, so no test could run. First errors:\n"
-          + (failedBuilds[1]?.errors ?? []).joined(separator: "\n"))
-    } else if builtStages < stages.count {
-      notes.append(
-        "\(stages[builtStages]) does not compile, so its tasks and those of later modules "
-          + "score 0; the modules before it (\(stages.prefix(builtStages).joined(separator: ", ")))"
-          + " were graded without it.")
+    // The build that added the first stage that does not compile holds that stage's errors.
+    let failure = builtStages < stages.count ? failedBuilds[builtStages + 1] : nil
+    if let failure {
+      let stage = stages[builtStages]
+      let what = Self.buildFailure(of: stage, errors: failure.errors)
+      if builtStages == 0 {
+        notes.append(
+          "The submission does not compile: \(what), so no test could run. First errors:\n"
+            + failure.errors.joined(separator: "\n"))
+      } else {
+        let later = builtStages + 1 < stages.count ? " and of every later module" : ""
+        notes.append(
+          "\(what.prefix(1).uppercased() + what.dropFirst()), so the tasks of \(stage)\(later) "
+            + "score 0; \(stages.prefix(builtStages).joined(separator: ", ")) "
+            + "\(builtStages == 1 ? "was" : "were") graded without it.")
+      }
     }
 
     let codeTasks = manifest.tasks.filter { $0.kind == .code }
@@ -129,24 +175,55 @@ public struct Autograder: Sendable {
 
     var results: [String: TaskResult] = [:]
     for task in codeTasks {
+      var result: TaskResult
       if task.module >= stages.count {
-        results[task.id] = TaskResult(
+        result = TaskResult(
           task: task, passed: 0, total: 0,
           output: "The official checkout has no Module\(task.module) folder, so this task "
             + "cannot be graded yet.")
-      } else if task.module >= builtStages {
-        let errors = failedBuilds[task.module + 1]?.errors ?? []
-        results[task.id] = TaskResult(
+      } else if task.module > builtStages {
+        result = TaskResult(
           task: task, passed: 0, total: 0,
-          output: "Module\(task.module) cannot be graded: the build of "
-            + "\(stages.prefix(task.module + 1).joined(separator: ", ")) fails. First errors:\n"
+          output: "Module\(task.module) builds on \(stages[builtStages]), which does not "
+            + "compile (see its tasks), so this task could not be tested.")
+      } else if task.module == builtStages {
+        let errors = failure?.errors ?? []
+        result = TaskResult(
+          task: task, passed: 0, total: 0,
+          output: "This task could not be tested: "
+            + Self.buildFailure(of: stages[builtStages], errors: errors) + ". First errors:\n"
             + errors.joined(separator: "\n"))
       } else {
         let own = tests.filter { Self.isTest($0, of: task) }
-        results[task.id] = Self.result(of: task, tests: own, outcomes: outcomes)
+        result = Self.result(of: task, tests: own, outcomes: outcomes)
       }
+      var missing: [String] = []
+      for path in standIns where tasks(inOfficialFile: path).contains(task.id) {
+        let folder = layout.missingFolders.first { path.hasPrefix($0 + "/") }
+        let name = folder.map { $0 + "/ folder" } ?? path
+        if !missing.contains(name) {
+          missing.append(name)
+        }
+      }
+      if !missing.isEmpty {
+        result.output =
+          "The submission has no \(missing.joined(separator: ", ")): this task was graded with "
+          + "the starter's placeholders in its place.\n" + result.output
+      }
+      results[task.id] = result
     }
     return results
+  }
+
+  /// What a failed build of `stage` says about it: the stage's own code does not compile, or
+  /// only the official tests of it do not (a name or signature they use was changed).
+  static func buildFailure(of stage: String, errors: [String]) -> String {
+    let located = errors.filter { $0.contains(".swift:") }
+    if !located.isEmpty && located.allSatisfy({ $0.hasPrefix("Tests/") }) {
+      return "the official tests of \(stage) do not compile against the submission's \(stage) "
+        + "(a name or signature they use was changed or removed)"
+    }
+    return "\(stage) does not compile"
   }
 
   /// The result of a `code` task from the outcomes of its tests, with one line per test.
@@ -184,68 +261,35 @@ public struct Autograder: Sendable {
   }
 
   /// Fills the submission copy: the official checkout with its stage folders replaced by the
-  /// submission's. Returns notes about what the submission lacks or changed.
-  private func prepareSubmissionCopy(_ officialFiles: [String], _ stages: [String]) throws
-    -> [String]
-  {
+  /// submission's, and the starter's version of each official stage file the submission lacks
+  /// (unless a copy of it sits elsewhere in its folder). Returns the files given stand-ins.
+  private func prepareSubmissionCopy(
+    _ officialFiles: [String], _ stages: [String], submission: URL, submissionFiles: [String],
+    layout: SubmissionLayout
+  ) throws -> [String] {
     let inStage = { (path: String) in stages.contains { path.hasPrefix($0 + "/") } }
     var plan: [String: URL] = [:]
     for path in officialFiles where !inStage(path) {
       plan[path] = official.appendingPathComponent(path)
     }
-    let submissionFiles = try ProjectFiles.list(in: submission)
     for path in submissionFiles where inStage(path) {
       plan[path] = submission.appendingPathComponent(path)
     }
-    try FolderMirror.sync(plan, into: workspace.submission)
-
-    var notes: [String] = []
-    for stage in stages where !submissionFiles.contains(where: { $0.hasPrefix(stage + "/") }) {
-      notes.append("The submission has no \(stage) folder.")
+    var standIns: [String: String] = [:]
+    for path in officialFiles where inStage(path) && !submissionFiles.contains(path) {
+      guard !layout.isMovedWithinItsFolder(path) else { continue }
+      let url = official.appendingPathComponent(path)
+      if path.hasSuffix(".swift"), let text = try? String(contentsOf: url, encoding: .utf8) {
+        standIns[path] = try StarterFile(starterOf: text, path: path).text
+      } else {
+        plan[path] = url
+      }
     }
-    let manager = FileManager.default
-    if manager.contents(atPath: submission.appendingPathComponent("Package.swift").path)
-      != manager.contents(atPath: official.appendingPathComponent("Package.swift").path)
-    {
-      notes.append(
-        "The submission's Package.swift differs from the official one; grading used the "
-          + "official one.")
-    }
-    return notes
+    try FolderMirror.sync(plan, texts: standIns, into: workspace.submission)
+    return standIns.keys.sorted()
   }
 
   // MARK: - Checks before grading
-
-  /// Throws a `GradingError` unless `folder` is a MiniTorch checkout: a folder with a
-  /// `Package.swift` and a task manifest.
-  static func checkCheckout(_ folder: URL, role: String, option: String) throws {
-    let manager = FileManager.default
-    var isFolder: ObjCBool = false
-    guard manager.fileExists(atPath: folder.path, isDirectory: &isFolder), isFolder.boolValue
-    else {
-      throw GradingError("the \(role) folder \(folder.path) does not exist; check \(option)")
-    }
-    guard manager.fileExists(atPath: folder.appendingPathComponent("Package.swift").path) else {
-      throw GradingError(
-        "the \(role) \(folder.path) is not a Swift package (it has no Package.swift); pass the "
-          + "root folder of the checkout with \(option)")
-    }
-    let manifest = folder.appendingPathComponent(TaskManifest.relativePath)
-    guard manager.fileExists(atPath: manifest.path) else {
-      throw GradingError(
-        "the \(role) \(folder.path) has no task manifest (\(TaskManifest.relativePath)); is it "
-          + "a MiniTorch checkout? Pass its root folder with \(option)")
-    }
-  }
-
-  /// The stage folders of a checkout, in order: `Module0`, `Module1`, … as long as they exist.
-  static func stageFolders(in files: [String]) -> [String] {
-    var stages: [String] = []
-    while files.contains(where: { $0.hasPrefix("Module\(stages.count)/") }) {
-      stages.append("Module\(stages.count)")
-    }
-    return stages
-  }
 
   /// The planted bugs of the official checkout, checked: each belongs to a `student-tests`
   /// task, edits a file that exists, and finds its text exactly once. Every `student-tests`
@@ -256,18 +300,19 @@ public struct Autograder: Sendable {
     let mutants = try Mutant.load(projectRoot: official)
     for mutant in mutants {
       guard manifest.task(mutant.task)?.kind == .studentTests else {
-        throw GradingError(
+        throw CourseworkError.grading(
           "planted bug '\(mutant.name)' names task \(mutant.task), which is not a "
             + "student-tests task of the manifest")
       }
       let url = official.appendingPathComponent(mutant.file)
       guard let text = try? String(contentsOf: url, encoding: .utf8) else {
-        throw GradingError("planted bug '\(mutant.name)' edits \(mutant.file), which is missing")
+        throw CourseworkError.grading(
+          "planted bug '\(mutant.name)' edits \(mutant.file), which is missing")
       }
-      _ = try mutant.applied(to: text)
+      _ = try mutant.regionBodies(in: text)
     }
     for task in studentTestTasks where !mutants.contains(where: { $0.task == task.id }) {
-      throw GradingError(
+      throw CourseworkError.grading(
         "task \(task.id) has no planted bugs in \(Mutant.relativePath), so no test of it could "
           + "earn credit; add some")
     }

@@ -6,18 +6,24 @@ import Foundation
 /// same bytes would get a new modification time and be compiled again, so unchanged files are
 /// left alone: grading the next submission recompiles only what that submission changed.
 public enum FolderMirror {
-  /// Makes `folder` contain exactly `files` (relative path → file to copy): copies what is new
-  /// or different, deletes what is not listed, and leaves `.build`, `.swiftpm` and `.git`
-  /// alone. Throws a `GradingError` when a file cannot be read or written.
-  public static func sync(_ files: [String: URL], into folder: URL) throws {
-    for (path, source) in files {
+  /// Makes `folder` contain exactly `files` (relative path → file to copy) and `texts` (relative
+  /// path → text to write): copies and writes what is new or different, deletes what is not
+  /// listed, and leaves `.build`, `.swiftpm` and `.git` alone. Throws a `CourseworkError` when a
+  /// file cannot be read or written.
+  public static func sync(_ files: [String: URL], texts: [String: String] = [:], into folder: URL)
+    throws
+  {
+    for (path, source) in files where texts[path] == nil {
       guard let data = FileManager.default.contents(atPath: source.path) else {
-        throw GradingError("cannot read \(source.path)")
+        throw CourseworkError.grading("cannot read \(source.path)")
       }
       try write(data, to: folder.appendingPathComponent(path), permissionsFrom: source)
     }
+    for (path, text) in texts {
+      try write(Data(text.utf8), to: folder.appendingPathComponent(path))
+    }
     let present = (try? ProjectFiles.walk(folder, skipping: nil)) ?? []
-    for path in present where files[path] == nil {
+    for path in present where files[path] == nil && texts[path] == nil {
       try? FileManager.default.removeItem(at: folder.appendingPathComponent(path))
     }
     removeEmptyFolders(in: folder)
@@ -53,7 +59,7 @@ public enum FolderMirror {
         try manager.setAttributes([.posixPermissions: permissions], ofItemAtPath: file.path)
       }
     } catch {
-      throw GradingError("cannot write \(file.path): \(error.localizedDescription)")
+      throw CourseworkError.grading("cannot write \(file.path): \(error.localizedDescription)")
     }
     return true
   }

@@ -27,7 +27,7 @@ public struct GradingWorkspace: Sendable {
   public var runs: URL { root.appendingPathComponent("runs") }
 
   /// Opens the workspace at `folder`, making it if needed, or a fresh temporary one when
-  /// `folder` is `nil`. Throws a `GradingError` when `folder` holds files the grader did not put
+  /// `folder` is `nil`. Throws a `CourseworkError` when `folder` holds files the grader did not put
   /// there.
   public init(at folder: URL?) throws {
     let manager = FileManager.default
@@ -37,7 +37,7 @@ public struct GradingWorkspace: Sendable {
       let contents = (try? manager.contentsOfDirectory(atPath: root.path)) ?? []
       let marker = root.appendingPathComponent(Self.markerName)
       if !contents.isEmpty && !manager.fileExists(atPath: marker.path) {
-        throw GradingError(
+        throw CourseworkError.grading(
           "the work folder \(root.path) is not empty and was not made by the grader; pass a "
             + "new or empty folder with --work (the grader deletes files inside it)")
       }
@@ -54,7 +54,7 @@ public struct GradingWorkspace: Sendable {
         atPath: root.appendingPathComponent(Self.markerName).path,
         contents: Data("This folder is a MiniTorch grading workspace.\n".utf8))
     } catch {
-      throw GradingError(
+      throw CourseworkError.grading(
         "cannot create the work folder \(root.path): \(error.localizedDescription)")
     }
   }

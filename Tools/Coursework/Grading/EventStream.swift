@@ -41,6 +41,11 @@ public struct EventStream: Sendable {
     }
   }
 
+  /// Whether the stream records the end of `test`.
+  public func hasEnded(_ test: TestID) -> Bool {
+    events.contains { $0.kind == "testEnded" && $0.testID.map(test.matches(eventTestID:)) == true }
+  }
+
   /// How `test` went, given how its process ended and the end of its error output (which holds
   /// the message of a trap).
   public func outcome(
@@ -48,7 +53,9 @@ public struct EventStream: Sendable {
   ) -> TestOutcome {
     let own = events.filter { $0.testID.map(test.matches(eventTestID:)) ?? false }
     let issues = own.filter { $0.kind == "issueRecorded" && !$0.isKnownIssue }
-      .map { $0.messages.filter { $0 != "Issue recorded" }.joined(separator: "\n") }
+      .map {
+        $0.messages.filter { $0 != "Issue recorded" }.map(Self.explained).joined(separator: "\n")
+      }
     if own.contains(where: { $0.kind == "testEnded" }) {
       return issues.isEmpty ? .passed : .failed(issues)
     }
@@ -80,10 +87,49 @@ public struct EventStream: Sendable {
     return lines.joined(separator: "\n")
   }
 
+  /// An issue's message, with the outcome of a failed exit test
+  /// (`#expect(processExitsWith: …)`) said in words: the testing library only writes
+  /// `Expectation failed: .failure → .exitCode(0)`.
+  public static func explained(_ message: String) -> String {
+    let prefix = "Expectation failed: "
+    guard message.hasPrefix(prefix), let arrow = message.range(of: " → ") else { return message }
+    let expected = message[
+      message.index(message.startIndex, offsetBy: prefix.count)..<arrow.lowerBound]
+    let actual = message[arrow.upperBound...]
+    guard [".failure", ".success"].contains(expected) || expected.hasPrefix(".exitCode("),
+      actual.hasPrefix(".exitCode(") || actual.hasPrefix(".signal(")
+    else { return message }
+    let ended: String
+    if actual == ".exitCode(0)" {
+      ended = "it finished normally"
+    } else if actual.hasPrefix(".exitCode(") {
+      ended = "it exited with status \(actual.dropFirst(".exitCode(".count).dropLast())"
+    } else {
+      let number = actual.split(separator: "→").last.map {
+        $0.trimmingCharacters(in: CharacterSet(charactersIn: " )"))
+      }
+      ended = "it was stopped: " + describe(signal: Int32(number ?? "") ?? 0)
+    }
+    let wanted: String
+    switch expected {
+    case ".failure":
+      wanted =
+        "The code in this exit test should stop with a message (a precondition for bad input), "
+        + "but \(ended): a check is missing or lets this input through."
+    case ".success":
+      wanted = "The code in this exit test should finish normally, but \(ended)."
+    default:
+      wanted = "The code in this exit test should end with \(expected.dropFirst()), but \(ended)."
+    }
+    return wanted + " (" + message + ")"
+  }
+
   /// Names the signals a test process dies of.
   static func describe(signal: Int32) -> String {
     switch signal {
-    case 4, 5: return "signal \(signal): a Swift trap, such as fatalError or notImplemented"
+    case 4, 5:
+      return
+        "signal \(signal): a Swift trap, such as fatalError, a failed precondition or notImplemented"
     case 6: return "signal 6: abort"
     case 9: return "signal 9: killed"
     case 11: return "signal 11: segmentation fault (a stack overflow from endless recursion?)"

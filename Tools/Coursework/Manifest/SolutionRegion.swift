@@ -35,7 +35,7 @@ public struct SolutionRegion: Sendable, Equatable {
 
   /// Finds every region of `text`, in order.
   ///
-  /// `file` names the text in error messages. Throws a `RegionError` pointing at the line to fix
+  /// `file` names the text in error messages. Throws a `CourseworkError` pointing at the line to fix
   /// when a BEGIN marker names no task, a region opens inside another one, an END marker has no
   /// BEGIN before it, or a region is never closed.
   public static func regions(in text: String, file: String) throws -> [SolutionRegion] {
@@ -47,7 +47,7 @@ public struct SolutionRegion: Sendable, Equatable {
       let trimmed = line.trimmingCharacters(in: .whitespacesAndNewlines)
       if trimmed.hasPrefix(beginMarker) {
         if let open {
-          throw RegionError(
+          throw CourseworkError.solutionMarker(
             file: file, line: number,
             "BEGIN SOLUTION inside the region for Task \(open.task) opened at line \(open.line); "
               + "regions cannot nest: close that one with END SOLUTION first")
@@ -57,11 +57,11 @@ public struct SolutionRegion: Sendable, Equatable {
         body = []
       } else if trimmed.hasPrefix(endMarker) {
         guard trimmed == endMarker else {
-          throw RegionError(
+          throw CourseworkError.solutionMarker(
             file: file, line: number, "'\(endMarker)' must stand alone on its line")
         }
         guard let region = open else {
-          throw RegionError(
+          throw CourseworkError.solutionMarker(
             file: file, line: number,
             "END SOLUTION without a BEGIN SOLUTION before it; remove it or add the BEGIN line")
         }
@@ -75,11 +75,21 @@ public struct SolutionRegion: Sendable, Equatable {
       }
     }
     if let open {
-      throw RegionError(
+      throw CourseworkError.solutionMarker(
         file: file, line: open.line,
         "BEGIN SOLUTION Task \(open.task) is never closed; add '\(endMarker)' after the solution")
     }
     return regions
+  }
+
+  /// The lines of `text` outside the bodies of `regions` (the regions of `text`): the marker
+  /// lines and everything around them, which a starter and a solved file share.
+  public static func outside(of regions: [SolutionRegion], in text: String) -> [String] {
+    var kept = lines(of: text)
+    for region in regions.reversed() {
+      kept.removeSubrange(region.beginLine..<(region.endLine - 1))
+    }
+    return kept
   }
 
   /// Reads the task id from a BEGIN line such as `// BEGIN SOLUTION Task 0.1`.
@@ -89,7 +99,7 @@ public struct SolutionRegion: Sendable, Equatable {
     let rest = trimmed.dropFirst(beginMarker.count)
     let words = rest.split(separator: " ", omittingEmptySubsequences: true)
     guard rest.first == " ", words.count == 2, words[0] == "Task", !words[1].isEmpty else {
-      throw RegionError(
+      throw CourseworkError.solutionMarker(
         file: file, line: line,
         "a BEGIN SOLUTION marker must name its task, as in '\(beginMarker) Task 0.1'")
     }

@@ -14,6 +14,8 @@ public struct PackageBuilder: Sendable {
   public var packageFolder: URL
   /// Where build logs are kept.
   public var logFolder: URL
+  /// How messages name the package's `Package.swift`.
+  public var manifestName = "Package.swift (the official one, from --tests)"
 
   /// A builder for the package in `packageFolder`, keeping logs in `logFolder`.
   public init(swift: URL, packageFolder: URL, logFolder: URL) {
@@ -35,16 +37,22 @@ public struct PackageBuilder: Sendable {
     public var log: URL
   }
 
-  /// The package's name, read by loading `Package.swift` with `stages` stages.
+  /// The environment that builds `stages` stages, or the whole package when `nil` (as
+  /// `swift build` does, whatever the caller's own `MINITORCH_STAGES`).
+  static func environment(stages: Int?) -> [String: String?] {
+    ["MINITORCH_STAGES": stages.map(String.init)]
+  }
+
+  /// The package's name, read by loading `Package.swift` with `stages` stages (all when `nil`).
   ///
-  /// Throws a `GradingError` with the first errors when the manifest cannot be loaded: that is
+  /// Throws a `CourseworkError` with the first errors when the manifest cannot be loaded: that is
   /// a broken `Package.swift`, not a submission that does not compile.
-  public func packageName(stages: Int) throws -> String {
+  public func packageName(stages: Int?) throws -> String {
     let log = logFolder.appendingPathComponent("package-manifest.log")
     let output = logFolder.appendingPathComponent("package-manifest.json")
     let termination = try Subprocess(
       swift, ["package", "dump-package"], in: packageFolder,
-      environment: ["MINITORCH_STAGES": String(stages)], output: .file(output),
+      environment: Self.environment(stages: stages), output: .file(output),
       errors: .file(log), timeLimit: 600
     ).run()
     struct Description: Decodable { var name: String }
@@ -54,8 +62,8 @@ public struct PackageBuilder: Sendable {
     else {
       let text = (try? String(contentsOf: log, encoding: .utf8)) ?? ""
       let errors = CompilerErrors.first(5, in: text, packageFolder: packageFolder.path)
-      throw GradingError(
-        "Package.swift (the official one, from --tests) cannot be loaded, so nothing can be "
+      throw CourseworkError.grading(
+        "\(manifestName) cannot be loaded, so nothing can be "
           + "built:\n  "
           + (errors.isEmpty
             ? Truncation.keepingTail(text, limit: 2000)
@@ -65,12 +73,13 @@ public struct PackageBuilder: Sendable {
     return name
   }
 
-  /// Builds the first `stages` stages and their tests; `name` labels the log file.
-  public func build(stages: Int, name: String) throws -> Result {
+  /// Builds the first `stages` stages and their tests (the whole package when `nil`); `name`
+  /// labels the log file.
+  public func build(stages: Int?, name: String) throws -> Result {
     let log = logFolder.appendingPathComponent("build-\(name).log")
     let termination = try Subprocess(
       swift, ["build", "--build-tests"], in: packageFolder,
-      environment: ["MINITORCH_STAGES": String(stages)], output: .file(log),
+      environment: Self.environment(stages: stages), output: .file(log),
       timeLimit: Self.buildTimeLimit
     ).run()
     guard termination != .exited(0) else {

@@ -10,7 +10,7 @@ public enum ProjectFiles {
   /// The project's files under `root`, sorted, never including folders.
   ///
   /// `skipping` is a folder to leave out of a walk (for example an output folder inside the
-  /// project). Throws a `ProjectFilesError` when a folder cannot be read.
+  /// project). Throws a `CourseworkError` when a folder cannot be read.
   public static func list(in root: URL, skipping skipped: URL? = nil) throws -> [String] {
     if let tracked = gitFiles(in: root) {
       return tracked
@@ -60,7 +60,8 @@ public enum ProjectFiles {
       do {
         names = try manager.contentsOfDirectory(atPath: full)
       } catch {
-        throw ProjectFilesError("cannot read the folder \(full): \(error.localizedDescription)")
+        throw CourseworkError.projectFiles(
+          "cannot read the folder \(full): \(error.localizedDescription)")
       }
       for name in names {
         let relative = folder.isEmpty ? name : folder + "/" + name
@@ -78,16 +79,5 @@ public enum ProjectFiles {
       }
     }
     return files.sorted()
-  }
-}
-
-/// A project folder that cannot be read.
-public struct ProjectFilesError: Error, CustomStringConvertible, Equatable {
-  /// What is wrong.
-  public let description: String
-
-  /// An error explained by `description`.
-  public init(_ description: String) {
-    self.description = description
   }
 }

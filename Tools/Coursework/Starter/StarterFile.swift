@@ -10,7 +10,7 @@ public struct StarterFile: Sendable, Equatable {
   ///
   /// Regions of tasks for which `replaces` returns `false` keep their solution. Each replaced
   /// body becomes one line, the placeholder for `path` indented like the BEGIN marker. Making the
-  /// starter of a starter changes nothing. Throws a `RegionError` for broken markers.
+  /// starter of a starter changes nothing. Throws a `CourseworkError` for broken markers.
   public init(
     starterOf text: String, path: String, replaces: (SolutionRegion) -> Bool = { _ in true }
   ) throws {

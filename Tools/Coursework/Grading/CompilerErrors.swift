@@ -29,6 +29,10 @@ public enum CompilerErrors {
 
   /// Whether `line` starts an error: `error: …`, or a location followed by `: error: …`.
   static func isErrorLine<S: StringProtocol>(_ line: S) -> Bool {
+    // A build that fails cancels its other jobs, and each says "error: cancelled": noise.
+    if line.hasSuffix("error: cancelled") {
+      return false
+    }
     // "…command failed with exit code 1" and "invalid manifests at […]" only repeat that
     // errors came before.
     if line.hasPrefix("error: ") {

@@ -1,0 +1,67 @@
+import Coursework
+import Foundation
+import Testing
+
+/// Whether this checkout has the grading set (a starter has only the practice set).
+let hasGradingSet = FileManager.default.fileExists(
+  atPath: projectRoot.appendingPathComponent(Mutant.relativePath).path)
+
+/// The planted bugs of this checkout: the grading set and the practice set can be planted in
+/// the reference code, and the practice set is never the grading set.
+@Suite("Planted bug sets of this checkout")
+struct PlantedBugSetChecks {
+  let grading: [Mutant]
+  let practice: [Mutant]
+
+  init() throws {
+    grading = hasGradingSet ? try Mutant.load(projectRoot: projectRoot) : []
+    practice = try Mutant.load(projectRoot: projectRoot, path: Mutant.practicePath)
+  }
+
+  @Test func everyPracticeBugCanBePlantedInsideASolutionRegion() throws {
+    try expectPlantable(practice)
+  }
+
+  @Test(.enabled(if: hasGradingSet))
+  func everyGradingBugCanBePlantedInsideASolutionRegion() throws {
+    try expectPlantable(grading)
+  }
+
+  func expectPlantable(_ bugs: [Mutant]) throws {
+    #expect(!bugs.isEmpty)
+    let files = try MutantSchema.files(planting: bugs, in: projectRoot)
+    for file in Set(bugs.map(\.file)) {
+      #expect(files[file]?.contains(bugs.first { $0.file == file }?.name ?? "?") == true)
+    }
+  }
+
+  @Test(.enabled(if: hasGradingSet))
+  func thePracticeSetIsNotTheGradingSet() throws {
+    #expect(Set(grading.map(\.name)).isDisjoint(with: practice.map(\.name)))
+    for bug in practice {
+      let text = try String(
+        contentsOf: projectRoot.appendingPathComponent(bug.file), encoding: .utf8)
+      let planted = try bug.applied(to: text)
+      for other in grading where other.file == bug.file {
+        #expect(try other.applied(to: text) != planted, "\(bug.name) is \(other.name)")
+      }
+    }
+  }
+
+  @Test func practiceBugsNeedNoSolutionText() {
+    // The practice set ships with the starter: its bugs are new bodies written in terms of
+    // `original`, never a text of the reference solution to find.
+    for bug in practice {
+      #expect(bug.find == nil && bug.function != nil, "\(bug.name) quotes the solution")
+    }
+  }
+
+  @Test(.enabled(if: hasGradingSet))
+  func everyTaskWithStudentTestsHasBugsInBothSets() throws {
+    let manifest = try TaskManifest.load(projectRoot: projectRoot)
+    for task in manifest.tasks where task.kind == .studentTests {
+      #expect(grading.contains { $0.task == task.id }, "Task \(task.id): no grading bugs")
+      #expect(practice.contains { $0.task == task.id }, "Task \(task.id): no practice bugs")
+    }
+  }
+}
