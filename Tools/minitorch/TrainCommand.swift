@@ -72,6 +72,7 @@ enum TrainCommand {
   }
 
   static func run(_ options: inout Arguments) throws -> Int32 {
+    if Module4Training.isRequested(options) { return try Module4Training.run(&options) }
     let module = try options.int("module", default: 1, in: 1...2)
     let name = try options.choice("dataset", from: Datasets.names, default: "xor")
     let points = try options.int("points", default: 50, in: 1...100_000)
