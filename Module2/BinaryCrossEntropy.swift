@@ -1,3 +1,5 @@
+import Foundation
+
 // Binary cross-entropy on tensors, computed from the logits: the same stable formula as
 // Module 1's `binaryCrossEntropy(logit:label:)` for scalars, entry by entry,
 //
@@ -12,10 +14,38 @@
 /// L(z, y) = max(z, 0) − z · y + log(1 + e^(−|z|)), entry by entry.
 ///
 /// Returns the losses unreduced, with the shape the two broadcast to; sum or average them for a
-/// training loss. Finite for logits of ±1000. Built from tensor functions, so `backward()`
-/// goes through it and gives ∂L/∂z = σ(z) − y (the one-sided −y at exactly z = 0).
+/// training loss. Finite for logits of ±1000. Its gradient is ∂L/∂z = σ(z) − y and
+/// ∂L/∂y = −z (see `Tensor.BinaryCrossEntropy`). Module 4's losses use it too.
 public func binaryCrossEntropy(logits: Tensor, labels: Tensor) -> Tensor {
-  let positive = logits.relu()
-  let absolute = positive + (-logits).relu()
-  return positive - logits * labels + (1 + (-absolute).exp()).log()
+  Tensor.BinaryCrossEntropy().apply(logits, labels)
+}
+
+extension Tensor {
+  /// ℓ(z, y) = max(z, 0) − z · y + log(1 + e^(−|z|)), entry by entry and broadcast, with
+  /// ∂ℓ/∂z = σ(z) − y and ∂ℓ/∂y = −z.
+  ///
+  /// One function rather than a chain of relu, abs and log: its derivative is exact at z = 0,
+  /// where the kinks of max and |·| cancel (a chain of relus gives the one-sided −y there), and
+  /// a training step makes one graph node for the loss instead of seven.
+  public struct BinaryCrossEntropy: TensorFunction {
+    /// The stable binary cross-entropy from logits.
+    public init() {}
+
+    /// ℓ(z, y) entry by entry; saves z and y.
+    public func forward(_ ctx: Context<Tensor>, _ inputs: [Tensor]) -> Tensor {
+      let (z, y) = (inputs[0], inputs[1])
+      ctx.saveForBackward(z, y)
+      let loss = ZipOperator("binaryCrossEntropy") { z, y in
+        Swift.max(z, 0) - z * y + Foundation.log1p(Foundation.exp(-Swift.abs(z)))
+      }
+      return z.zipped(with: y, loss)
+    }
+
+    /// (dOut · (σ(z) − y), dOut · (−z)).
+    public func backward(_ ctx: Context<Tensor>, _ dOut: Tensor) -> [Tensor] {
+      let (z, y) = (ctx.savedValues[0], ctx.savedValues[1])
+      let slope = z.zipped(with: y, ZipOperator("σ(z) − y") { Operators.sigmoid($0) - $1 })
+      return [dOut.zipped(with: slope, .mul), dOut.zipped(with: z.mapped(.neg), .mul)]
+    }
+  }
 }

@@ -57,40 +57,5 @@ public func binaryCrossEntropy(logits: Tensor, targets: Tensor) -> Tensor {
     logits.shape == targets.shape,
     "binaryCrossEntropy: logits of shape \(logits.shape) and targets of shape "
       + "\(targets.shape) must have the same shape")
-  return stableBinaryCrossEntropy(logits: logits, targets: targets).mean()
-}
-
-// MERGE: Modules 1 and 2 now have one stable binary-cross-entropy-from-logits helper that the
-// Task 1.5 and 2.5 networks call; point `stableBinaryCrossEntropy` at the Tensor version of it
-// (keeping the per-entry losses, or taking its mean directly in `binaryCrossEntropy`) and delete
-// `BinaryCrossEntropyFromLogits`, so the formula lives in one place.
-
-/// The per-entry losses max(z, 0) − z · y + log(1 + e^−|z|), differentiable in both inputs.
-private func stableBinaryCrossEntropy(logits: Tensor, targets: Tensor) -> Tensor {
-  BinaryCrossEntropyFromLogits().apply(logits, targets)
-}
-
-/// ℓ(z, y) = max(z, 0) − z · y + log(1 + e^−|z|), entry by entry; ∂ℓ/∂z = σ(z) − y,
-/// ∂ℓ/∂y = −z. One function rather than a chain of max, abs and log, so that its derivative is
-/// exact at z = 0, where abs and max have kinks that cancel.
-private struct BinaryCrossEntropyFromLogits: TensorFunction {
-  func forward(_ ctx: Context<Tensor>, _ inputs: [Tensor]) -> Tensor {
-    let (z, y) = (inputs[0], inputs[1])
-    ctx.saveForBackward(z, y)
-    let loss = ZipOperator("binaryCrossEntropy") { z, y in
-      Swift.max(z, 0) - z * y + log1p(exp(-abs(z)))
-    }
-    return Tensor(z.backend.ops.zip(z.data, y.data, loss), backend: z.backend)
-  }
-
-  func backward(_ ctx: Context<Tensor>, _ dOut: Tensor) -> [Tensor] {
-    let (z, y) = (ctx.savedValues[0], ctx.savedValues[1])
-    let ops = dOut.backend.ops
-    let slope = ops.zip(z.data, y.data, ZipOperator("σ(z) − y") { Operators.sigmoid($0) - $1 })
-    let dTargets = ops.map(z.data, to: nil, .neg)
-    return [
-      Tensor(ops.zip(dOut.data, slope, .mul), backend: dOut.backend),
-      Tensor(ops.zip(dOut.data, dTargets, .mul), backend: dOut.backend),
-    ]
-  }
+  return Module2.binaryCrossEntropy(logits: logits, labels: targets).mean()
 }
