@@ -19,9 +19,11 @@ extension Tensor {
       "\(function).backward returned \(shares.count) gradients "
         + "for \(history.inputs.count) inputs")
     var result: [(variable: Tensor, derivative: Tensor)] = []
+    result.reserveCapacity(shares.count)
     for (input, share) in zip(history.inputs, shares) where !input.isConstant {
       precondition(
-        (try? shapeBroadcast(input.shape, share.shape)) == share.shape,
+        input.shape == share.shape
+          || (try? shapeBroadcast(input.shape, share.shape)) == share.shape,
         "\(function).backward returned a gradient of shape \(share.shape) for an input of "
           + "shape \(input.shape); it must have the input's shape or one the input broadcasts to")
       result.append((input, unbroadcast(share, to: input.shape)))

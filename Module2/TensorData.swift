@@ -142,11 +142,14 @@ public struct TensorData {
   /// of dimensions of size 1 do not matter (nothing ever steps along them).
   public var isContiguous: Bool {
     // BEGIN SOLUTION Task 2.1
-    let expected = stridesFromShape(shape)
-    for dimension in shape.indices where shape[dimension] > 1 {
-      if strides[dimension] != expected[dimension] {
+    // The strides of `stridesFromShape(shape)`, from the last dimension back, computed as we go
+    // (every tensor operation asks this, so it makes no array).
+    var expected = 1
+    for dimension in shape.indices.reversed() {
+      if shape[dimension] > 1 && strides[dimension] != expected {
         return false
       }
+      expected *= shape[dimension]
     }
     return true
     // END SOLUTION
@@ -205,11 +208,21 @@ public struct TensorData {
       return offset == 0 && storage.values.count == size
         ? storage.values : Array(storage.values[offset..<(offset + size)])
     }
+    // Row by row along the last dimension: the index arithmetic once per row, then steps.
+    let (rowLength, step) = (shape[dims - 1], strides[dims - 1])
     var index = Array(repeating: 0, count: dims)
-    return (0..<size).map { ordinal in
-      toIndex(ordinal, shape, into: &index)
-      return storage.values[offset + indexToPosition(index, strides)]
+    var result: [Double] = []
+    result.reserveCapacity(size)
+    storage.values.withUnsafeBufferPointer { numbers in
+      for rowStart in stride(from: 0, to: size, by: rowLength) {
+        toIndex(rowStart, shape, into: &index)
+        let first = offset + indexToPosition(index, strides)
+        for j in 0..<rowLength {
+          result.append(numbers[first + j * step])
+        }
+      }
     }
+    return result
   }
 
   /// Whether this layout shares its storage with `other`.

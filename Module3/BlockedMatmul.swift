@@ -151,6 +151,10 @@ extension FastOps {
           let (height, width) = (Swift.min(mr, rows.count - r), Swift.min(nr, columns.count - s))
           if height == mr && width == nr {
             microKernel(depth, a, b, c, p, accumulate: accumulate)
+          } else if height == 2 && width == nr {
+            // Two rows left at the bottom (n = 4k + 2, a batch of 10 for one): half the work
+            // of a micro-tile, straight on C.
+            pairKernel(depth, a, b, c, p, accumulate: accumulate)
           } else {
             // An edge of the tile: run the whole micro-tile on `edge`, keep the part inside C.
             for i in 0..<mr {
@@ -251,6 +255,34 @@ extension FastOps {
     rows.1.storeBytes(of: c1, as: V.self)
     rows.2.storeBytes(of: c2, as: V.self)
     rows.3.storeBytes(of: c3, as: V.self)
+    // END SOLUTION
+  }
+
+  /// `microKernel` for the first two rows of a strip only: the 2 × `microColumns` tile at c
+  /// becomes (c if `accumulate`, else 0) + Σₖ a[k] bₖ over the strip's first two packed numbers
+  /// of A.
+  ///
+  /// - Complexity: 2 · `depth` vector multiply-adds, 3 · `depth` loads, 2 stores.
+  @inline(__always)
+  private func pairKernel(
+    _ depth: Int, _ a: UnsafePointer<Double>, _ b: UnsafePointer<Double>,
+    _ c: UnsafeMutablePointer<Double>, _ cRowStride: Int, accumulate: Bool
+  ) {
+    // BEGIN SOLUTION Task 3.4
+    typealias V = PanelVector
+    let rows = (UnsafeMutableRawPointer(c), UnsafeMutableRawPointer(c + cRowStride))
+    var c0 = accumulate ? rows.0.loadUnaligned(as: V.self) : V()
+    var c1 = accumulate ? rows.1.loadUnaligned(as: V.self) : V()
+    var (ak, bk) = (a, b)
+    for _ in 0..<depth {
+      let row = UnsafeRawPointer(bk).loadUnaligned(as: V.self)
+      c0 += broadcastPacked(ak) * row
+      c1 += broadcastPacked(ak + packedCopies) * row
+      ak += 4 * packedCopies
+      bk += V.scalarCount
+    }
+    rows.0.storeBytes(of: c0, as: V.self)
+    rows.1.storeBytes(of: c1, as: V.self)
     // END SOLUTION
   }
 }

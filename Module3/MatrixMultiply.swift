@@ -94,9 +94,11 @@ extension FastOps {
     let batchShape = try! shapeBroadcast(aBatch, bBatch)
     let batches = batchShape.reduce(1, *)
     let blocked = matmulKernel == .blocked && BlockedMatmul.pays(rows: n, inner: m, columns: p)
-    // The i-k-j loop runs along rows of B: give it contiguous rows if B's are not.
+    // The i-k-j loop runs along rows of B: give it contiguous rows if B's are not. (A narrow
+    // C takes dot products down B's columns instead, with no copy.)
     let b =
-      blocked || b.strides[b.dims - 1] == 1 || p == 1 ? b : TensorData(b.values, shape: b.shape)
+      blocked || b.strides[b.dims - 1] == 1 || p < Self.dotProductColumns
+      ? b : TensorData(b.values, shape: b.shape)
 
     // Where each product's A and B start in storage: Module 2's broadcastIndex finds the
     // matrix of each operand that batch index `batch` uses.
@@ -113,8 +115,11 @@ extension FastOps {
       for d in bBatch.indices { bStarts[batch] += bIndex[d] * b.strides[d] }
     }
 
-    var out = [Double](repeating: 0, count: batches * n * p)
-    out.withUnsafeMutableBufferPointer { c in
+    // The blocked kernel writes every entry of C; the i-k-j loop adds into zeros.
+    let out = [Double](unsafeUninitializedCapacity: batches * n * p) { c, initialized in
+      if !blocked {
+        c.initialize(repeating: 0)
+      }
       a.storage.values.withUnsafeBufferPointer { aStorage in
         b.storage.values.withUnsafeBufferPointer { bStorage in
           let products = (0..<batches).map { batch in
@@ -134,13 +139,21 @@ extension FastOps {
           }
         }
       }
+      initialized = batches * n * p
     }
     return TensorData(out, shape: batchShape + [n, p])
     // END SOLUTION
   }
 
-  /// Task 3.2: C = A B for every product, by the i-k-j loop; the rows of all products are
-  /// shared among the threads. Each C must hold zeros on entry (the loop adds into it).
+  /// Below this many columns of C, `plainMultiply` computes each entry as one dot product
+  /// (k innermost) rather than by the i-k-j loop, whose inner loop over a row of C would be too
+  /// short to pay for itself: a matrix times a vector, in a layer with one output, has p = 1.
+  public static let dotProductColumns = 4
+
+  /// Task 3.2: C = A B for every product, by the i-k-j loop (by dot products when C has fewer
+  /// than `dotProductColumns` columns); the rows of all products are shared among the threads.
+  /// Each C must hold zeros on entry (the loop adds into it). Either way, every entry adds its
+  /// products in the order k = 0, 1, 2, …
   ///
   /// - Complexity: O(products · n · m · p), divided among the threads.
   public func plainMultiply(_ products: [MatrixProduct]) {
@@ -153,6 +166,15 @@ extension FastOps {
         let (number, i) = item.quotientAndRemainder(dividingBy: n)
         let (a, b) = (products[number].a, products[number].b)
         let cRow = products[number].c + i * p
+        if p < Self.dotProductColumns {
+          // C[i, j] = Σₖ A[i, k] B[k, j], one running sum per entry, in the same order.
+          for j in 0..<p {
+            var sum = cRow[j]
+            for k in 0..<m { sum += a[i, k] * b[k, j] }
+            cRow[j] = sum
+          }
+          continue
+        }
         for k in 0..<m {
           let aik = a[i, k]
           let bRow = b.base + k &* b.rowStride

@@ -39,6 +39,13 @@ struct GivenTensorTrainingCode {
       Tensor(shape: [3], data: [1, 0, 1]))
   }
 
+  @Test func binaryCrossEntropysGradientIsExactAtZero() throws {
+    // At z = 0 the derivative is σ(0) − y = ½ − y: one function, not a chain of kinks.
+    let zero = Tensor(shape: [2], data: [0, 0], requiresGrad: true)
+    binaryCrossEntropy(logits: zero, labels: Tensor(shape: [2], data: [1, 0])).sum().backward()
+    #expect(try #require(zero.grad).data.values == [-0.5, 0.5])
+  }
+
   @Test func probabilitiesAreTheSigmoidOfTheLogits() throws {
     let network = TensorNetwork(hidden: 3, seed: 4)
     let x = Tensor(shape: [5, 2], data: [0, 0, 1, 1, 0.5, 0.2, 0.9, 0.1, 0.3, 0.7])
