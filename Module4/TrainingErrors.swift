@@ -27,7 +27,9 @@ public struct UnsupportedImageSize: Error, Equatable, CustomStringConvertible {
 }
 
 /// Training stopped because the loss of a batch became NaN or infinite: the steps were too
-/// large and the weights ran away. Thrown by `trainImageClassifier` and
+/// large and the weights ran away. The mini-batch counterpart of Module 1's `TrainingDiverged`
+/// (which watches whole epochs of the small networks): it names the batch too, since one bad
+/// batch is enough to ruin a run. Thrown by `trainImageClassifier` and
 /// `trainSentimentClassifier` as soon as it happens, so a run never reports such a loss.
 public struct ClassifierDiverged: Error, Equatable, CustomStringConvertible {
   /// The epoch in which it happened, counting from 1.
@@ -55,10 +57,6 @@ public struct ClassifierDiverged: Error, Equatable, CustomStringConvertible {
       + "\(String(format: "%g", rate / 10))"
   }
 }
-
-// MERGE: Module1 (branch training-ux) adds `TrainingDiverged` for the full-batch loops of Modules
-// 1-2, per epoch. `ClassifierDiverged` is its mini-batch counterpart (it also names the batch);
-// keep both or fold this one into it when both have landed.
 
 /// A weights file that cannot be written, or read into the network at hand. Nothing is loaded
 /// when one of these is thrown: the network keeps its weights.

@@ -9,7 +9,7 @@ enum TrainCommand {
   /// The command's entry in `minitorch help`.
   static let command = Command(
     name: "train",
-    summary: "train a network on a toy dataset, with live progress",
+    summary: "train a network: toy datasets (modules 1-3), images and sentences (module 4)",
     usage: """
       usage: minitorch train [--module 1|2|3] [--dataset NAME] [--points N] [--hidden N]
                              [--rate R] [--epochs N] [--batch N] [--seed N]
@@ -46,6 +46,8 @@ enum TrainCommand {
 
       A run whose loss runs away (NaN, infinite, or 100 times where it started) stops and names
       the epoch; try a smaller --rate.
+
+      \(Module4Training.usage)
       """,
     run: run)
 
