@@ -1,4 +1,5 @@
 import Module4
+import TensorTestSupport
 import TestSupport
 import Testing
 
@@ -108,8 +109,8 @@ struct Task4_1 {
       let xShape = [channels.batch, channels.inChannels, axis.size]
       let wShape = [channels.outChannels, channels.inChannels, axis.kernel]
       var rng = SplitMix64(seed: UInt64(seed))
-      let x = Gen<Tensor>.tensors(xShape, backend: backend).generate(using: &rng)
-      let w = Gen<Tensor>.tensors(wShape, backend: backend).generate(using: &rng)
+      let x = Gen<Tensor>.tensors(xShape, values: .distinct, backend: backend).generate(using: &rng)
+      let w = Gen<Tensor>.tensors(wShape, values: .distinct, backend: backend).generate(using: &rng)
       let b = channels.bias ? Tensor.rand([channels.outChannels], seed: 9, backend: backend) : nil
       let out = conv1d(
         x, w, bias: b, stride: axis.stride, padding: axis.padding, dilation: axis.dilation)
@@ -131,12 +132,13 @@ struct Task4_1 {
       let wShape = [channels.outChannels, channels.inChannels, axis.kernel]
       var rng = SplitMix64(seed: UInt64(seed))
       var inputs = [
-        Gen<Tensor>.tensors(xShape, backend: backend).generate(using: &rng),
-        Gen<Tensor>.tensors(wShape, backend: backend).generate(using: &rng),
+        Gen<Tensor>.tensors(xShape, values: .distinct, backend: backend).generate(using: &rng),
+        Gen<Tensor>.tensors(wShape, values: .distinct, backend: backend).generate(using: &rng),
       ]
       if channels.bias {
         inputs.append(
-          Gen<Tensor>.tensors([channels.outChannels], backend: backend).generate(using: &rng))
+          Gen<Tensor>.tensors([channels.outChannels], values: .distinct, backend: backend).generate(
+            using: &rng))
       }
       try gradCheck(
         { t in

@@ -1,4 +1,5 @@
 import Module4
+import TensorTestSupport
 import TestSupport
 import Testing
 
@@ -118,8 +119,10 @@ struct Task4_2 {
       let (rows, cols, channels) = settings
       let geometry = Self.geometry(rows, cols, channels)
       var rng = SplitMix64(seed: UInt64(seed))
-      let x = Gen<Tensor>.tensors(geometry.inputShape, backend: backend).generate(using: &rng)
-      let w = Gen<Tensor>.tensors(geometry.weightShape, backend: backend).generate(using: &rng)
+      let x = Gen<Tensor>.tensors(geometry.inputShape, values: .distinct, backend: backend)
+        .generate(using: &rng)
+      let w = Gen<Tensor>.tensors(geometry.weightShape, values: .distinct, backend: backend)
+        .generate(using: &rng)
       let b = channels.bias ? Tensor.rand([channels.outChannels], seed: 5, backend: backend) : nil
       let out = conv2d(
         x, w, bias: b, stride: Size2D(rows.stride, cols.stride),
@@ -142,12 +145,15 @@ struct Task4_2 {
       let geometry = Self.geometry(rows, cols, channels)
       var rng = SplitMix64(seed: UInt64(seed))
       var inputs = [
-        Gen<Tensor>.tensors(geometry.inputShape, backend: backend).generate(using: &rng),
-        Gen<Tensor>.tensors(geometry.weightShape, backend: backend).generate(using: &rng),
+        Gen<Tensor>.tensors(geometry.inputShape, values: .distinct, backend: backend).generate(
+          using: &rng),
+        Gen<Tensor>.tensors(geometry.weightShape, values: .distinct, backend: backend).generate(
+          using: &rng),
       ]
       if channels.bias {
         inputs.append(
-          Gen<Tensor>.tensors([channels.outChannels], backend: backend).generate(using: &rng))
+          Gen<Tensor>.tensors([channels.outChannels], values: .distinct, backend: backend).generate(
+            using: &rng))
       }
       try gradCheck(
         { t in

@@ -1,4 +1,5 @@
 import Module4
+import TensorTestSupport
 import TestSupport
 import Testing
 
@@ -41,7 +42,7 @@ struct Task4_3 {
     forAll(Self.pooling, .ints(in: 0...1000)) { pooling, seed in
       let (shape, kernel) = pooling
       var rng = SplitMix64(seed: UInt64(seed))
-      let x = Gen<Tensor>.tensors(shape, backend: backend).generate(using: &rng)
+      let x = Gen<Tensor>.tensors(shape, values: .distinct, backend: backend).generate(using: &rng)
       let values = x.data.values
       let (kh, kw) = (kernel.height, kernel.width)
       let (rows, cols) = (shape[2] / kh, shape[3] / kw)
@@ -83,7 +84,7 @@ struct Task4_3 {
     forAll(Self.pooling, .ints(in: 0...1000)) { pooling, seed in
       let (shape, kernel) = pooling
       var rng = SplitMix64(seed: UInt64(seed))
-      let x = Gen<Tensor>.tensors(shape, backend: backend).generate(using: &rng)
+      let x = Gen<Tensor>.tensors(shape, values: .distinct, backend: backend).generate(using: &rng)
       let values = x.data.values
       let (kh, kw) = (kernel.height, kernel.width)
       let (rows, cols) = (shape[2] / kh, shape[3] / kw)
@@ -115,7 +116,7 @@ struct Task4_3 {
     forAll(Self.pooling, .ints(in: 0...1000), cases: 40) { pooling, seed in
       let (shape, kernel) = pooling
       var rng = SplitMix64(seed: UInt64(seed))
-      let x = Gen<Tensor>.tensors(shape, backend: backend).generate(using: &rng)
+      let x = Gen<Tensor>.tensors(shape, values: .distinct, backend: backend).generate(using: &rng)
       try gradCheck({ avgpool2d($0[0], kernel: kernel) }, [x], seed: UInt64(seed), samples: 6)
       try gradCheck({ tile($0[0], kernel: kernel) }, [x], seed: UInt64(seed), samples: 6)
       // With dOut = 1 everywhere, every pixel gets exactly 1 / (kh · kw).

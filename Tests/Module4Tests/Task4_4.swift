@@ -1,5 +1,6 @@
 import Foundation
 import Module4
+import TensorTestSupport
 import TestSupport
 import Testing
 
@@ -31,7 +32,7 @@ struct Task4_4 {
     forAll(Self.shapeAndDim, .ints(in: 0...1000)) { shapeAndDim, seed in
       let (shape, dim) = shapeAndDim
       var rng = SplitMix64(seed: UInt64(seed))
-      let x = Gen<Tensor>.tensors(shape, backend: backend).generate(using: &rng)
+      let x = Gen<Tensor>.tensors(shape, values: .distinct, backend: backend).generate(using: &rng)
       let values = x.data.values
       var reduced = shape
       reduced[dim] = 1
@@ -106,7 +107,7 @@ struct Task4_4 {
     forAll(Self.shapeAndDim, .ints(in: 0...1000), cases: 60) { shapeAndDim, seed in
       let (shape, dim) = shapeAndDim
       var rng = SplitMix64(seed: UInt64(seed))
-      let x = Gen<Tensor>.tensors(shape, backend: backend).generate(using: &rng)
+      let x = Gen<Tensor>.tensors(shape, values: .distinct, backend: backend).generate(using: &rng)
       try gradCheck({ $0[0].max(dim: dim) }, [x], seed: UInt64(seed))
       try gradCheck({ $0[0].max() * 2 }, [x], seed: UInt64(seed))
     }
@@ -193,7 +194,7 @@ struct Task4_4 {
     forAll(Self.shapeAndDim, .ints(in: 0...1000), cases: 60) { shapeAndDim, seed in
       let (shape, dim) = shapeAndDim
       var rng = SplitMix64(seed: UInt64(seed))
-      let x = Gen<Tensor>.tensors(shape, backend: backend).generate(using: &rng)
+      let x = Gen<Tensor>.tensors(shape, values: .distinct, backend: backend).generate(using: &rng)
       try gradCheck({ $0[0].softmax(dim: dim) }, [x], seed: UInt64(seed))
       try gradCheck({ $0[0].logsoftmax(dim: dim) }, [x], seed: UInt64(seed))
     }
@@ -223,7 +224,7 @@ struct Task4_4 {
     forAll(Task4_3.pooling, .ints(in: 0...1000), cases: 60) { pooling, seed in
       let (shape, kernel) = pooling
       var rng = SplitMix64(seed: UInt64(seed))
-      let x = Gen<Tensor>.tensors(shape, backend: backend).generate(using: &rng)
+      let x = Gen<Tensor>.tensors(shape, values: .distinct, backend: backend).generate(using: &rng)
       let values = x.data.values
       let (kh, kw) = (kernel.height, kernel.width)
       let (rows, cols) = (shape[2] / kh, shape[3] / kw)
