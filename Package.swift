@@ -29,21 +29,22 @@ var targets: [Target] = [
     path: "Tests/TestSupport"
   )
 ]
-// Tensor checks written once and run on every backend: the Module 2 suites run them on
-// `.simple`, the Module 3 and Module 4 suites on `.fast` too (NumPy-style surface, layouts,
-// reductions). Built with Module 2.
-let tensorTestSupport = "TensorTestSupport"
-if builtStages.contains("Module2") {
+// Tensor generators, layouts, checks and Module 2's laws written once for any backend: shared
+// by the test targets of Module2 and every stage after it, so it exists only when Module2 does.
+let tensorStage = 2
+if builtStages.count > tensorStage {
   targets.append(
     .target(
-      name: tensorTestSupport, dependencies: ["Module2", "TestSupport"],
-      path: "Tests/\(tensorTestSupport)"))
+      name: "TensorTestSupport",
+      dependencies: [.target(name: stages[tensorStage]), "TestSupport"],
+      path: "Tests/TensorTestSupport"))
 }
 for (index, stage) in builtStages.enumerated() {
   let below: [Target.Dependency] = index == 0 ? [] : [.target(name: stages[index - 1])]
-  let testSupport: [Target.Dependency] =
-    index >= 2 ? ["TestSupport", .target(name: tensorTestSupport)] : ["TestSupport"]
   let settings = buildsForHostCPU && fastStages.contains(stage) ? hostCPUSettings : []
+  // The test target's own support: TestSupport always, and TensorTestSupport from Module2 on.
+  let support: [Target.Dependency] =
+    index >= tensorStage ? ["TestSupport", "TensorTestSupport"] : ["TestSupport"]
   if stage == "Module4" {
     // Module4 reads gzip files through the system's zlib (the system-library target `CZlib`,
     // a module map in Module4/CZlib) and ships two image sets as resources (Module4/Data).
@@ -55,7 +56,7 @@ for (index, stage) in builtStages.enumerated() {
         resources: [.copy("Data/digits"), .copy("Data/fashion-mnist")], swiftSettings: settings))
     targets.append(
       .testTarget(
-        name: "\(stage)Tests", dependencies: [.target(name: stage)] + testSupport,
+        name: "\(stage)Tests", dependencies: [.target(name: stage)] + support,
         path: "Tests/\(stage)Tests", resources: [.copy("Fixtures")]))
     continue
   }
@@ -64,7 +65,7 @@ for (index, stage) in builtStages.enumerated() {
   targets.append(
     .testTarget(
       name: "\(stage)Tests",
-      dependencies: [.target(name: stage)] + testSupport,
+      dependencies: [.target(name: stage)] + support,
       path: "Tests/\(stage)Tests"
     ))
 }

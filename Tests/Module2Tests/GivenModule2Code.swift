@@ -1,4 +1,5 @@
 import Module2
+import TensorTestSupport
 import TestSupport
 import Testing
 

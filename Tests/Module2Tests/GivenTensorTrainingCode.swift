@@ -1,5 +1,6 @@
 import Foundation
 import Module2
+import TensorTestSupport
 import TestSupport
 import Testing
 

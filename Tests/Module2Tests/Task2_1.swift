@@ -1,18 +1,7 @@
 import Module2
+import TensorTestSupport
 import TestSupport
 import Testing
-
-/// The `ordinal`-th index of `shape` when counting with the last dimension fastest, written
-/// here by repeated division (independent of the student's `toIndex`).
-func countingIndex(_ ordinal: Int, _ shape: [Int]) -> [Int] {
-  var index = shape.map { _ in 0 }
-  var rest = ordinal
-  for dimension in shape.indices.reversed() where shape[dimension] > 0 {
-    index[dimension] = rest % shape[dimension]
-    rest /= shape[dimension]
-  }
-  return index
-}
 
 /// Task 2.1: storage, shape and strides.
 @Suite("Task 2.1: tensor data", .explainsStops)

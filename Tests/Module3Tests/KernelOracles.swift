@@ -1,11 +1,12 @@
-import Module0
 import Module3
+import TensorTestSupport
 import Testing
 
 // Independent answers for the fast kernels: plain loops over indices, written here with their
 // own index arithmetic, so that neither Module 2's code nor the kernel under test decides what
-// is expected. Inputs come in four layouts of the same entries, as the Module 2 suites use:
-// contiguous, permuted, strided inside a larger storage from an offset, and both.
+// is expected. Inputs come in the four layouts of the same entries that the Module 2 suites use
+// (`Layout`, in TensorTestSupport): contiguous, permuted, strided inside a larger storage from
+// an offset, and both.
 
 /// An n-dimensional array as the oracle sees it: every entry in row-major order, and the shape.
 struct Dense: CustomStringConvertible {
@@ -32,47 +33,39 @@ struct Dense: CustomStringConvertible {
 
   /// The entry at `index` (row-major).
   subscript(index: [Int]) -> Double {
-    var position = 0
-    for d in index.indices { position = position * shape[d] + index[d] }
-    return values[position]
+    values[rowMajorNumber(index, shape)]
   }
 }
 
-/// Every index of `shape` in row-major order (the last dimension fastest).
-func allIndices(_ shape: [Int]) -> [[Int]] {
-  var result: [[Int]] = [[]]
-  for size in shape {
-    result = result.flatMap { prefix in (0..<size).map { prefix + [$0] } }
-  }
-  return result
+/// The position of `index` among the entries of `shape` in row-major order.
+func rowMajorNumber(_ index: [Int], _ shape: [Int]) -> Int {
+  var number = 0
+  for d in index.indices { number = number * shape[d] + index[d] }
+  return number
 }
 
-/// The index of `shape` that supplies `index` of a larger shape it broadcasts to.
-func sourceIndex(_ index: [Int], in shape: [Int]) -> [Int] {
-  let skip = index.count - shape.count
-  return shape.indices.map { d in shape[d] == 1 ? 0 : index[d + skip] }
-}
-
-/// The broadcast of two shapes, written out again here.
+/// The broadcast of two shapes that broadcast (the test's own rules, `referenceBroadcastShape`).
 func broadcastOf(_ a: [Int], _ b: [Int]) -> [Int] {
-  let count = max(a.count, b.count)
-  return (0..<count).map { d in
-    let x = d < count - a.count ? 1 : a[d - (count - a.count)]
-    let y = d < count - b.count ? 1 : b[d - (count - b.count)]
-    return max(x, y)
+  guard let shape = referenceBroadcastShape(a, b) else {
+    preconditionFailure("the oracle was given shapes \(a) and \(b), which do not broadcast")
   }
+  return shape
 }
 
 enum Oracle {
   static func map(_ a: Dense, to shape: [Int], _ f: (Double) -> Double) -> Dense {
-    Dense(values: allIndices(shape).map { f(a[sourceIndex($0, in: a.shape)]) }, shape: shape)
+    Dense(
+      values: allIndices(shape).map { f(a[referenceBroadcastIndex($0, into: a.shape)]) },
+      shape: shape)
   }
 
   static func zip(_ a: Dense, _ b: Dense, _ f: (Double, Double) -> Double) -> Dense {
     let shape = broadcastOf(a.shape, b.shape)
     return Dense(
       values: allIndices(shape).map {
-        f(a[sourceIndex($0, in: a.shape)], b[sourceIndex($0, in: b.shape)])
+        f(
+          a[referenceBroadcastIndex($0, into: a.shape)],
+          b[referenceBroadcastIndex($0, into: b.shape)])
       }, shape: shape)
   }
 
@@ -93,63 +86,26 @@ enum Oracle {
       }, shape: shape)
   }
 
-  /// Σₖ a[…, i, k] b[…, k, j], batch dimensions broadcast.
+  /// Σₖ a[…, i, k] b[…, k, j], batch dimensions broadcast; each sum in the order
+  /// k = 0, 1, 2, ….
   static func matmul(_ a: Dense, _ b: Dense) -> Dense {
     let (n, m, p) = (a.shape[a.shape.count - 2], a.shape[a.shape.count - 1], b.shape.last!)
-    let batch = broadcastOf(Array(a.shape.dropLast(2)), Array(b.shape.dropLast(2)))
-    let shape = batch + [n, p]
-    return Dense(
-      values: allIndices(shape).map { index in
-        let outer = Array(index.dropLast(2))
-        let (i, j) = (index[index.count - 2], index[index.count - 1])
-        let aOuter = sourceIndex(outer, in: Array(a.shape.dropLast(2)))
-        let bOuter = sourceIndex(outer, in: Array(b.shape.dropLast(2)))
-        var sum = 0.0
-        for k in 0..<m { sum += a[aOuter + [i, k]] * b[bOuter + [k, j]] }
-        return sum
-      }, shape: shape)
-  }
-}
-
-/// The layouts a kernel must read correctly.
-enum Layout: String, CaseIterable, CustomStringConvertible {
-  case contiguous
-  /// Stored in another order of dimensions, then permuted back to the requested shape.
-  case permuted
-  /// Inside a larger storage, from an offset, with gaps between entries and rows.
-  case strided
-  /// Both.
-  case permutedAndStrided
-
-  var description: String { rawValue }
-
-  /// `values` (row-major, of `shape`) laid out this way; the storage outside the entries holds
-  /// NaN, so reading a wrong position shows.
-  func make(_ values: [Double], _ shape: [Int]) -> TensorData {
-    let dims = shape.count
-    let permuted = self == .permuted || self == .permutedAndStrided
-    let strided = self == .strided || self == .permutedAndStrided
-    // Storage order: reversed dimensions, so the last dimension is never the innermost one.
-    let order: [Int] = permuted ? Array((0..<dims).reversed()) : Array(0..<dims)
-    let storedShape = order.map { shape[$0] }
-    var storedStrides = Array(repeating: 0, count: dims)
-    var step = strided ? 2 : 1
-    for d in (0..<dims).reversed() {
-      storedStrides[d] = step
-      step = step * storedShape[d] + (strided ? 3 : 0)
+    let (aBatch, bBatch) = (Array(a.shape.dropLast(2)), Array(b.shape.dropLast(2)))
+    let batch = broadcastOf(aBatch, bBatch)
+    var values: [Double] = []
+    for outer in allIndices(batch) {
+      // Where this product's matrices start among the operands' entries (row-major).
+      let aStart = rowMajorNumber(referenceBroadcastIndex(outer, into: aBatch), aBatch) * n * m
+      let bStart = rowMajorNumber(referenceBroadcastIndex(outer, into: bBatch), bBatch) * m * p
+      for i in 0..<n {
+        for j in 0..<p {
+          var sum = 0.0
+          for k in 0..<m { sum += a.values[aStart + i * m + k] * b.values[bStart + k * p + j] }
+          values.append(sum)
+        }
+      }
     }
-    let offset = strided ? 5 : 0
-    let size = offset + step + (strided ? 4 : 0)
-    var storage = Array(repeating: Double.nan, count: size)
-    // strides[order[i]] = storedStrides[i]: the stride of each dimension of `shape`.
-    var strides = Array(repeating: 0, count: dims)
-    for i in 0..<dims { strides[order[i]] = storedStrides[i] }
-    for (ordinal, index) in allIndices(shape).enumerated() {
-      var position = offset
-      for d in 0..<dims { position += index[d] * strides[d] }
-      storage[position] = values[ordinal]
-    }
-    return TensorData(storage, shape: shape, strides: strides, offset: offset)
+    return Dense(values: values, shape: batch + [n, p])
   }
 }
 
@@ -199,4 +155,49 @@ func expectClose(
 /// entries), next to the default settings.
 func testedSettings() -> [Parallel] {
   [Parallel(threshold: 1, grain: 5), Parallel(threshold: 1, grain: 64), Parallel()]
+}
+
+/// The view of `a` with its last two dimensions swapped, made here from the shape and strides
+/// (not with Module 2's `permute`): the transposed operands a matmul's backward pass multiplies
+/// by, dOut · Bᵀ and Aᵀ · dOut, which read their matrices column by column.
+func swappingLastTwo(_ a: TensorData) -> TensorData {
+  var (shape, strides) = (a.shape, a.strides)
+  shape.swapAt(a.dims - 1, a.dims - 2)
+  strides.swapAt(a.dims - 1, a.dims - 2)
+  return TensorData(storage: a.storage, shape: shape, strides: strides, offset: a.offset)
+}
+
+/// `values` (row-major, of `shape`) as a slice: packed rows (contiguous when `rowGap` is 0)
+/// inside a larger storage, from position `offset`, with `rowGap` unused positions after each
+/// row, like the columns 0..<p of a wider matrix. The unused positions hold NaN.
+func slice(_ values: [Double], _ shape: [Int], offset: Int, rowGap: Int = 0) -> TensorData {
+  var gaps = Array(repeating: 0, count: shape.count)
+  gaps[shape.count - 1] = rowGap
+  return StorageLayout(shape: shape, gaps: gaps, offset: offset, tail: 2)
+    .data(placing: values) { _ in .nan }
+}
+
+/// Records a failure unless `results` holds the same bits in every setting, naming the first
+/// setting and entry that differ from the first setting's.
+func expectSameBits(
+  _ results: [(setting: Parallel, values: [[Double]])], _ what: String,
+  sourceLocation: SourceLocation = #_sourceLocation
+) {
+  guard let first = results.first else { return }
+  for (setting, values) in results.dropFirst() {
+    for (number, (expected, actual)) in Swift.zip(first.values, values).enumerated() {
+      let differs = expected.indices.first { entry in
+        entry >= actual.count || expected[entry].bitPattern != actual[entry].bitPattern
+      }
+      if let entry = differs {
+        let found = entry < actual.count ? "\(actual[entry])" : "missing"
+        let message =
+          "\(what), result \(number): with \(setting), entry \(entry) is \(found), but "
+          + "\(expected[entry]) with \(first.setting): the split into chunks or threads "
+          + "changed the answer"
+        Issue.record(Comment(rawValue: message), sourceLocation: sourceLocation)
+        return
+      }
+    }
+  }
 }

@@ -27,7 +27,7 @@ struct NumPySurfaceFastTests {
 
   @Test func specialisedLoopsGiveTheSimpleBackendsBits() {
     let values = Gen<Double>.floats(in: -3...3)
-    let inputs = Gen<Tensor>.broadcastPairs(on: .simple, values: values)
+    let inputs = Gen<Tensor>.broadcastPairs(values: values, backend: .simple)
     forAll(inputs, cases: 60) { a, b in
       for fast in [FastOps(), FastOps(parallel: Parallel(threshold: 1, grain: 2))] {
         for f in [MapOperator.sqrt, .square, .abs] {

@@ -1,4 +1,5 @@
 import Module3
+import TensorTestSupport
 import TestSupport
 import Testing
 
@@ -123,6 +124,89 @@ struct Task3_1 {
         }
       }
     }
+  }
+
+  @Test(arguments: testedSettings())
+  func contiguousOperandsThatStartAtAnOffset(parallel: Parallel) {
+    // A slice is contiguous but starts inside a larger storage: a loop that reads it straight
+    // through must start at its offset. So must a one-entry operand (step 0) at an offset.
+    let ops = Self.ops(parallel)
+    let one = TensorData([.nan, .nan, 2.5, .nan], shape: [1], offset: 2)
+    let dOne = Dense(values: [2.5], shape: [1])
+    for shape in [[7], [3, 5], [2, 3, 4]] {
+      let size = shape.reduce(1, *)
+      let (x, y) = (sampleValues(size, seed: 10), sampleValues(size, seed: 11))
+      let (dx, dy) = (Dense(values: x, shape: shape), Dense(values: y, shape: shape))
+      let (a, b) = (slice(x, shape, offset: 3), slice(y, shape, offset: 6))
+      expectClose(
+        ops.map(a, to: nil, .neg), Oracle.map(dx, to: shape, Operators.neg), "−a, a slice")
+      expectClose(
+        ops.map(one, to: shape, .neg), Oracle.map(dOne, to: shape, Operators.neg),
+        "−x of one entry at offset 2, to \(shape)")
+      expectClose(ops.zip(a, b, .add), Oracle.zip(dx, dy, Operators.add), "a + b, slices \(shape)")
+      expectClose(
+        ops.zip(a, one, .mul), Oracle.zip(dx, dOne, Operators.mul), "a · x, x one entry, \(shape)")
+      expectClose(
+        ops.zip(one, b, .lt), Oracle.zip(dOne, dy, Operators.lt),
+        "x < b, x one entry, \(shape)")
+      expectClose(
+        ops.reduce(a, dim: shape.count - 1, .sum),
+        Oracle.reduce(dx, dim: shape.count - 1, start: 0, Operators.add), "sum of a slice \(shape)")
+    }
+  }
+
+  @Test(arguments: testedSettings())
+  func comparisonsAtTiesAndExactBoundaries(parallel: Parallel) {
+    // Equal entries, entries 0.01 apart and zeros: where < and ≤, or |x − y| < 0.01 and
+    // |x − y| ≤ 0.01, part ways. Each entry must be what the operator's own function gives
+    // (Task 0.1's definition), whatever loop computes it.
+    let ops = Self.ops(parallel)
+    let shape = [4, 6]
+    let base: [Double] = [0, 1, -1, 0.5, 0.01, 2, -0.5, 3]
+    let x = (0..<24).map { base[$0 % base.count] }
+    let y = x.indices.map { i in [x[i], x[i] + 0.01, x[i] - 0.01, 0][i % 4] }
+    let (dx, dy) = (Dense(values: x, shape: shape), Dense(values: y, shape: shape))
+    for first in Layout.allCases {
+      for second in [Layout.contiguous, .permutedAndStrided] {
+        let (a, b) = (first.make(x, shape), second.make(y, shape))
+        for f in [ZipOperator.lt, .eq, .isClose, .max, .reluBack] {
+          expectClose(
+            ops.zip(a, b, f), Oracle.zip(dx, dy, f.function),
+            "\(f) of a \(first) and a \(second)")
+          expectClose(
+            ops.zip(a, a, f), Oracle.zip(dx, dx, f.function), "\(f) of a \(first) with itself")
+        }
+      }
+      expectClose(
+        ops.map(first.make(x, shape), to: nil, .relu), Oracle.map(dx, to: shape, Operators.relu),
+        "relu of a \(first) \(shape) with zeros")
+    }
+  }
+
+  @Test func resultsAreTheSameBitsInEverySetting() {
+    // Chunks decide which thread computes an entry, never what it computes: one thread or
+    // several, small chunks or large, the bits are the same (reductions too: Task 3.1 folds
+    // every output in order).
+    let settings = [
+      Parallel(threshold: .max), Parallel(threshold: 1, grain: 5),
+      Parallel(threshold: 1, grain: 64, threads: 1), Parallel(threshold: 1, grain: 64, threads: 2),
+      Parallel(threshold: 1, grain: 3, threads: 3),
+    ]
+    let shape = [5, 37, 6]
+    let x = Layout.permutedAndStrided.make(sampleValues(5 * 37 * 6, seed: 12), shape)
+    let c = Layout.contiguous.make(sampleValues(5 * 37 * 6, seed: 13), shape)
+    let row = Layout.strided.make(sampleValues(37 * 6, seed: 14), [37, 6])
+    let results = settings.map { parallel in
+      let ops = Self.ops(parallel)
+      let answers = [
+        ops.map(x, to: nil, .exp), ops.map(c, to: nil, .sigmoid), ops.zip(x, row, .mul),
+        ops.zip(c, c, .add), ops.zip(c, x, ZipOperator("x - 2y") { $0 - 2 * $1 }),
+        ops.reduce(x, dim: 0, .sum), ops.reduce(x, dim: 1, .sum), ops.reduce(c, dim: 2, .sum),
+        ops.reduce(c, dim: 1, .max),
+      ]
+      return (setting: parallel, values: answers.map { Dense($0).values })
+    }
+    expectSameBits(results, "exp, sigmoid, mul, add, x − 2y, sums and max of [5, 37, 6]")
   }
 
   @Test func largeTensorsSplitIntoManyChunks() {

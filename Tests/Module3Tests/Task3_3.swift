@@ -1,4 +1,5 @@
 import Module3
+import TensorTestSupport
 import TestSupport
 import Testing
 
@@ -77,5 +78,30 @@ struct Task3_3 {
     expectClose(
       ops.reduce(a, dim: 0, .max),
       Oracle.reduce(dense, dim: 0, start: -.infinity, Operators.max), "reduce(.max)")
+  }
+
+  @Test func sumsAreTheSameBitsOnAnyNumberOfThreads() {
+    // The pieces depend on the grain alone, and their partial sums are combined by the same
+    // tree whichever thread computed them: with one grain, one thread or three give the same
+    // bits, along every dimension and in every layout.
+    let settings = [
+      Parallel(threshold: .max, grain: 16), Parallel(threshold: 1, grain: 16),
+      Parallel(threshold: 1, grain: 16, threads: 1), Parallel(threshold: 1, grain: 16, threads: 2),
+      Parallel(threshold: 1, grain: 16, threads: 3),
+    ]
+    for shape in [[1000], [3, 333], [5, 600], [7, 50, 3]] {
+      let values = sampleValues(shape.reduce(1, *), seed: 27)
+      for layout in [Layout.contiguous, .permutedAndStrided] {
+        let a = layout.make(values, shape)
+        let results = settings.map { parallel in
+          let ops = FastOps(parallel: parallel)
+          return (
+            setting: parallel,
+            values: shape.indices.map { Dense(ops.simdReduce(a, dim: $0, .sum)).values }
+          )
+        }
+        expectSameBits(results, "sums along every dimension of a \(layout) \(shape)")
+      }
+    }
   }
 }

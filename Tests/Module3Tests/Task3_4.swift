@@ -1,4 +1,5 @@
 import Module3
+import TensorTestSupport
 import TestSupport
 import Testing
 
@@ -39,6 +40,8 @@ struct Task3_4 {
     let sizes = [
       (1, 1, 1), (2, 2, 2), (mr, 3, nr), (mr + 1, 5, nr + 1), (mr - 1, 7, nr - 1), (33, 33, 33),
       (2 * mr, 1, 3 * nr), (1, 40, 1), (9, 2, 17),
+      // Two rows left over under full-width columns: the kernel's two-row path.
+      (mr + 2, 7, 2 * nr), (2, 3, nr),
     ]
     for (n, m, p) in sizes {
       let x = sampleValues(n * m, seed: 31)
@@ -88,6 +91,50 @@ struct Task3_4 {
           ops.matrixMultiply(layout.make(x, aShape), layout.make(y, bShape)), expected,
           rtol: 1e-12, atol: 1e-12, "\(layout) \(aShape) · \(bShape)")
       }
+    }
+  }
+
+  @Test(arguments: testedSettings())
+  func theProductsOfTheBackwardPassMatchTheOracle(parallel: Parallel) {
+    // dOut · Bᵀ and Aᵀ · dOut (see Task 3.2's suite), large enough for the blocked kernel:
+    // transposed views are packed like any other strides.
+    let ops = FastOps(parallel: parallel)
+    for (aShape, bShape) in [([2, 45, 33], [33, 40]), ([33, 33], [33, 33])] {
+      let x = sampleValues(aShape.reduce(1, *), seed: 37)
+      let y = sampleValues(bShape.reduce(1, *), seed: 38)
+      let cShape = Array(aShape.dropLast()) + [bShape[bShape.count - 1]]
+      let g = sampleValues(cShape.reduce(1, *), seed: 39)
+      let aT = swappingLastTwo(Layout.permuted.make(x, aShape))
+      let bT = swappingLastTwo(Layout.contiguous.make(y, bShape))
+      let dA = Oracle.matmul(Dense(values: g, shape: cShape), Dense(bT))
+      let dB = Oracle.matmul(Dense(aT), Dense(values: g, shape: cShape))
+      for layout in [Layout.contiguous, .strided] {
+        let dOut = layout.make(g, cShape)
+        expectClose(
+          ops.matrixMultiply(dOut, bT), dA, rtol: 1e-12, atol: 1e-12,
+          "dOut · Bᵀ for a \(layout) dOut \(cShape) and B \(bShape)")
+        expectClose(
+          ops.matrixMultiply(aT, dOut), dB, rtol: 1e-12, atol: 1e-12,
+          "Aᵀ · dOut for A \(aShape) and a \(layout) dOut \(cShape)")
+      }
+    }
+  }
+
+  @Test func sameBitsAsThePlainKernelInEverySetting() {
+    // Whole micro-tiles (sizes that are multiples of mr × nr), one depth block: every entry
+    // adds its products in the order k = 0, 1, 2, … in both kernels, on any number of threads.
+    let (mr, nr) = (Self.mr, Self.nr)
+    for (n, m, p) in [(2 * mr, 64, 2 * nr), (4 * mr, 37, 3 * nr), (mr, 200, nr)] {
+      let a = Layout.contiguous.make(sampleValues(n * m, seed: 40), [n, m])
+      let b = Layout.contiguous.make(sampleValues(m * p, seed: 41), [m, p])
+      let plain = Dense(FastOps(matmulKernel: .plain).matrixMultiply(a, b)).values
+      var results = [(setting: Parallel(threshold: .max), values: [plain])]
+      for parallel in [
+        Parallel(threshold: 1, grain: 1), Parallel(threshold: 1, grain: 1, threads: 2), Parallel(),
+      ] {
+        results.append((parallel, [Dense(Self.blocked(FastOps(parallel: parallel), a, b)).values]))
+      }
+      expectSameBits(results, "\(n)×\(m) · \(m)×\(p), blocked against plain (the first)")
     }
   }
 }

@@ -77,7 +77,7 @@ struct MinMaxReductionTests {
   @Test(arguments: backends)
   func maxAndMinOverAnyDimensionsMatchPlainLoops(backend: TensorBackend) {
     let values = Gen<Double>.element(of: [-2, -1, 0, 1, 2])
-    let inputs = Gen<Tensor>.tensors(on: backend, values: values).flatMap { t in
+    let inputs = Gen<Tensor>.tensors(values: values, backend: backend).flatMap { t in
       Gen<[Int]>.dimensionSets(of: t.dims).zip(.element(of: [true, false])).map { (t, $0, $1) }
     }
     forAll(inputs, cases: 60) { t, dims, keepDims in
@@ -96,7 +96,7 @@ struct MinMaxReductionTests {
 
   @Test(arguments: backends)
   func gradientsOfMaxAndMinMatchCentralDifferences(backend: TensorBackend) {
-    let inputs = Gen<Tensor>.tensors(on: backend, values: .uniform(-2..<2)).flatMap { t in
+    let inputs = Gen<Tensor>.tensors(values: .uniform(-2..<2), backend: backend).flatMap { t in
       Gen<[Int]>.dimensionSets(of: t.dims).zip(.element(of: [true, false])).map { (t, $0, $1) }
     }
     forAll(inputs, cases: 30) { t, dims, keepDims in

@@ -1,13 +1,22 @@
 import Module4
+import TensorTestSupport
 import TestSupport
 
-// Generators, layouts and independent reference implementations shared by the Module 4 suites.
-// The references are plain loops over indices written from the definitions, so they do not
-// depend on unfold, fold, matmul or any other code under test.
+// Generators and independent reference implementations shared by the Module 4 suites. Tensors
+// come from TensorTestSupport's generators (`Gen<Tensor>.tensors(_:values:backend:)`: every
+// layout of Module 2's suites, contiguous, permuted, strided from an offset, or both), usually
+// with `.distinct` values. The references are plain loops over indices written from the
+// definitions, so they do not depend on unfold, fold, matmul or any other code under test.
 
-/// The backends every property runs on. Module 3 adds `.fast` here; the property bodies take
-/// the backend as an argument and need no change.
-let testBackends: [TensorBackend] = [.simple]
+/// The backend the graded suites (Task4_1 … Task4_4) run on: Module 2's simple loops. A bug in a
+/// student's Module 3 backend costs Module 3's points only; the same tests run on the fast
+/// backend in the ungraded suite `Module4OnFastBackend`. The test bodies take the backend as an
+/// argument.
+let gradedBackends: [TensorBackend] = [.simple]
+
+/// Module 3's fast backend with its threshold lowered, so that its threaded paths run on these
+/// small tensors too.
+let threadedFastBackend: TensorBackend = .fast(parallel: Parallel(threshold: 1, grain: 7))
 
 extension Gen where Value == Double {
   /// Numbers uniform in [−2, 2) with no favoured edge values, so that two entries almost never
@@ -15,97 +24,6 @@ extension Gen where Value == Double {
   static var distinct: Gen<Double> {
     Gen { rng in rng.nextDouble(in: -2..<2) }
   }
-}
-
-extension Gen where Value == [Int] {
-  /// A random ordering of the dimensions 0..<count.
-  static func orders(of count: Int) -> Gen<[Int]> {
-    Gen { rng in
-      var order = Array(0..<count)
-      for i in stride(from: count - 1, to: 0, by: -1) {
-        order.swapAt(i, rng.nextInt(in: 0...i))
-      }
-      return order
-    }
-  }
-}
-
-extension Gen where Value == Tensor {
-  /// Tensors of `shape` on `backend` with values from `values`, in one of three layouts, a third
-  /// each: contiguous; permuted (the numbers laid out for a permuted shape, then permuted back);
-  /// or a view with gaps that starts at an offset inside a larger storage (see `stridedLayout`).
-  /// So code that assumes row-major storage from position 0 fails.
-  static func tensors(
-    _ shape: [Int], values: Gen<Double> = .distinct, backend: TensorBackend = .simple
-  ) -> Gen<Tensor> {
-    let size = shape.reduce(1, *)
-    return Gen<Double>.list(of: values, count: size...size)
-      .zip(Gen<[Int]>.orders(of: shape.count), .ints(in: 0...2))
-      .map { numbers, order, kind in
-        switch kind {
-        case 1: layout(numbers, shape: shape, order: order, backend: backend)
-        case 2: stridedLayout(numbers, shape: shape, backend: backend)
-        default: layout(numbers, shape: shape, order: nil, backend: backend)
-        }
-      }
-  }
-}
-
-/// A tensor of `shape` holding `values` (row-major) as a view inside a larger storage, the way
-/// a slice is: it starts at position 3, its entries lie 2 apart along the last dimension, and
-/// every block of a dimension is followed by one unused position. The unused positions hold
-/// 1000 and more, so code that reads them shows it.
-func stridedLayout(_ values: [Double], shape: [Int], backend: TensorBackend) -> Tensor {
-  let offset = 3
-  var strides = Array(repeating: 2, count: shape.count)
-  for i in shape.indices.dropLast().reversed() {
-    strides[i] = strides[i + 1] * shape[i + 1] + 1
-  }
-  let last = offset + zip(shape, strides).reduce(0) { $0 + ($1.0 - 1) * $1.1 }
-  var storage = (0...(last + 1)).map { 1000 + Double($0) }
-  for ordinal in values.indices {
-    var (position, rest) = (offset, ordinal)
-    for k in shape.indices.reversed() {
-      position += (rest % shape[k]) * strides[k]
-      rest /= shape[k]
-    }
-    storage[position] = values[ordinal]
-  }
-  return Tensor(
-    TensorData(storage, shape: shape, strides: strides, offset: offset), backend: backend)
-}
-
-/// A tensor of `shape` holding `values` (row-major), stored contiguously when `order` is `nil`,
-/// otherwise laid out for the shape permuted by `order` and then permuted back.
-func layout(_ values: [Double], shape: [Int], order: [Int]?, backend: TensorBackend) -> Tensor {
-  guard let order else { return Tensor(shape: shape, data: values, backend: backend) }
-  let stored = order.map { shape[$0] }
-  let strides = rowMajorStrides(shape)
-  var storage = [Double](repeating: 0, count: values.count)
-  for ordinal in storage.indices {
-    // The stored index s, and the logical index whose dimension order[k] is s[k].
-    var rest = ordinal
-    var position = 0
-    for k in stored.indices.reversed() {
-      position += (rest % stored[k]) * strides[order[k]]
-      rest /= stored[k]
-    }
-    storage[ordinal] = values[position]
-  }
-  var inverse = order
-  for (position, dimension) in order.enumerated() {
-    inverse[dimension] = position
-  }
-  return Tensor(TensorData(storage, shape: stored).permute(inverse), backend: backend)
-}
-
-/// Row-major strides of `shape`, written here so that the tests do not rely on Task 2.1.
-func rowMajorStrides(_ shape: [Int]) -> [Int] {
-  var strides = Array(repeating: 1, count: shape.count)
-  for i in shape.indices.dropLast().reversed() {
-    strides[i] = strides[i + 1] * shape[i + 1]
-  }
-  return strides
 }
 
 /// The settings of one convolution axis as a test draws them.

@@ -1,4 +1,5 @@
 import Module4
+import TensorTestSupport
 import TestSupport
 import Testing
 
@@ -68,7 +69,7 @@ struct Task4_1 {
 
   // MARK: forward
 
-  @Test(arguments: testBackends)
+  @Test(arguments: gradedBackends)
   func knownSmallCases(backend: TensorBackend) throws {
     // x = 1…5 and the asymmetric kernel [1, 2, 3]: out[p] = x[p] + 2x[p + 1] + 3x[p + 2]; a
     // flipped kernel gives 3x[p] + 2x[p + 1] + x[p + 2] = [10, 16, 22] instead.
@@ -90,7 +91,7 @@ struct Task4_1 {
     }
   }
 
-  @Test(arguments: testBackends)
+  @Test(arguments: gradedBackends)
   func channelsAreSummedAndBiasAdded(backend: TensorBackend) throws {
     // Two input channels, two filters: filter 0 adds the channels, filter 1 subtracts them.
     let x = Tensor(shape: [1, 2, 3], data: [1, 2, 3, 10, 20, 30], backend: backend)
@@ -101,15 +102,15 @@ struct Task4_1 {
       "conv1d summing and subtracting two channels, with bias [0.5, −0.5]")
   }
 
-  @Test(arguments: testBackends)
+  @Test(arguments: gradedBackends)
   func conv1dMatchesTheDefinition(backend: TensorBackend) {
     forAll(AxisSettings.gen, Channels.gen, .ints(in: 0...1000), cases: 60) {
       axis, channels, seed in
       let xShape = [channels.batch, channels.inChannels, axis.size]
       let wShape = [channels.outChannels, channels.inChannels, axis.kernel]
       var rng = SplitMix64(seed: UInt64(seed))
-      let x = Gen<Tensor>.tensors(xShape, backend: backend).generate(using: &rng)
-      let w = Gen<Tensor>.tensors(wShape, backend: backend).generate(using: &rng)
+      let x = Gen<Tensor>.tensors(xShape, values: .distinct, backend: backend).generate(using: &rng)
+      let w = Gen<Tensor>.tensors(wShape, values: .distinct, backend: backend).generate(using: &rng)
       let b = channels.bias ? Tensor.rand([channels.outChannels], seed: 9, backend: backend) : nil
       let out = conv1d(
         x, w, bias: b, stride: axis.stride, padding: axis.padding, dilation: axis.dilation)
@@ -123,7 +124,7 @@ struct Task4_1 {
 
   // MARK: backward
 
-  @Test(arguments: testBackends)
+  @Test(arguments: gradedBackends)
   func gradientsMatchCentralDifferences(backend: TensorBackend) {
     forAll(AxisSettings.gen, Channels.gen, .ints(in: 0...1000), cases: 40) {
       axis, channels, seed in
@@ -131,12 +132,13 @@ struct Task4_1 {
       let wShape = [channels.outChannels, channels.inChannels, axis.kernel]
       var rng = SplitMix64(seed: UInt64(seed))
       var inputs = [
-        Gen<Tensor>.tensors(xShape, backend: backend).generate(using: &rng),
-        Gen<Tensor>.tensors(wShape, backend: backend).generate(using: &rng),
+        Gen<Tensor>.tensors(xShape, values: .distinct, backend: backend).generate(using: &rng),
+        Gen<Tensor>.tensors(wShape, values: .distinct, backend: backend).generate(using: &rng),
       ]
       if channels.bias {
         inputs.append(
-          Gen<Tensor>.tensors([channels.outChannels], backend: backend).generate(using: &rng))
+          Gen<Tensor>.tensors([channels.outChannels], values: .distinct, backend: backend).generate(
+            using: &rng))
       }
       try gradCheck(
         { t in
@@ -147,7 +149,7 @@ struct Task4_1 {
     }
   }
 
-  @Test(arguments: testBackends)
+  @Test(arguments: gradedBackends)
   func theWeightGradientOfAOneTapKernelIsTheInputSum(backend: TensorBackend) throws {
     // out[b, 0, p] = w · x[b, 0, p], so ∂Σ out/∂w = Σ x, and ∂Σ out/∂x = w everywhere.
     let x = Tensor(shape: [2, 1, 3], data: [1, 2, 3, 4, 5, 6], backend: backend)

@@ -1,4 +1,5 @@
 import Module4
+import TensorTestSupport
 import TestSupport
 import Testing
 
@@ -24,7 +25,7 @@ struct Task4_2 {
 
   // MARK: known cases
 
-  @Test(arguments: testBackends)
+  @Test(arguments: gradedBackends)
   func thePlusKernelOnTheFiveByFiveImage(backend: TensorBackend) throws {
     // The image 0…24 and a plus of ones, padding 1: each output is a pixel plus its four
     // neighbours inside the image; the top-left one is 0 + 1 + 5 = 6.
@@ -42,7 +43,7 @@ struct Task4_2 {
       "conv2d of the image 0…24 with the plus kernel, padding 1")
   }
 
-  @Test(arguments: testBackends)
+  @Test(arguments: gradedBackends)
   func anAsymmetricKernelOnANonSquareImage(backend: TensorBackend) throws {
     // A 3 × 4 image 0…11 and the 2 × 3 kernel [[1, 2, 3], [4, 5, 6]] (numbers from NumPy). A
     // flipped kernel gives [[41, 62], [125, 146]]; swapped axes give a different shape.
@@ -112,14 +113,16 @@ struct Task4_2 {
 
   // MARK: forward and backward
 
-  @Test(arguments: testBackends)
+  @Test(arguments: gradedBackends)
   func conv2dMatchesTheDefinition(backend: TensorBackend) {
     forAll(Self.settings, .ints(in: 0...1000), cases: 60) { settings, seed in
       let (rows, cols, channels) = settings
       let geometry = Self.geometry(rows, cols, channels)
       var rng = SplitMix64(seed: UInt64(seed))
-      let x = Gen<Tensor>.tensors(geometry.inputShape, backend: backend).generate(using: &rng)
-      let w = Gen<Tensor>.tensors(geometry.weightShape, backend: backend).generate(using: &rng)
+      let x = Gen<Tensor>.tensors(geometry.inputShape, values: .distinct, backend: backend)
+        .generate(using: &rng)
+      let w = Gen<Tensor>.tensors(geometry.weightShape, values: .distinct, backend: backend)
+        .generate(using: &rng)
       let b = channels.bias ? Tensor.rand([channels.outChannels], seed: 5, backend: backend) : nil
       let out = conv2d(
         x, w, bias: b, stride: Size2D(rows.stride, cols.stride),
@@ -135,19 +138,22 @@ struct Task4_2 {
     }
   }
 
-  @Test(arguments: testBackends)
+  @Test(arguments: gradedBackends)
   func gradientsMatchCentralDifferences(backend: TensorBackend) {
     forAll(Self.settings, .ints(in: 0...1000), cases: 30) { settings, seed in
       let (rows, cols, channels) = settings
       let geometry = Self.geometry(rows, cols, channels)
       var rng = SplitMix64(seed: UInt64(seed))
       var inputs = [
-        Gen<Tensor>.tensors(geometry.inputShape, backend: backend).generate(using: &rng),
-        Gen<Tensor>.tensors(geometry.weightShape, backend: backend).generate(using: &rng),
+        Gen<Tensor>.tensors(geometry.inputShape, values: .distinct, backend: backend).generate(
+          using: &rng),
+        Gen<Tensor>.tensors(geometry.weightShape, values: .distinct, backend: backend).generate(
+          using: &rng),
       ]
       if channels.bias {
         inputs.append(
-          Gen<Tensor>.tensors([channels.outChannels], backend: backend).generate(using: &rng))
+          Gen<Tensor>.tensors([channels.outChannels], values: .distinct, backend: backend).generate(
+            using: &rng))
       }
       try gradCheck(
         { t in
@@ -159,7 +165,7 @@ struct Task4_2 {
     }
   }
 
-  @Test(arguments: testBackends)
+  @Test(arguments: gradedBackends)
   func everyInputPixelCollectsTheGradientOfEveryWindowThatSawIt(backend: TensorBackend) throws {
     // A 3 × 3 kernel of ones over a 4 × 4 image, no padding: ∂Σ out/∂x counts the windows that
     // contain each pixel (corners 1, edges 2, the middle 4).

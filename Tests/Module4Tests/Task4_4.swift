@@ -1,5 +1,6 @@
 import Foundation
 import Module4
+import TensorTestSupport
 import TestSupport
 import Testing
 
@@ -26,12 +27,12 @@ struct Task4_4 {
 
   // MARK: max and argmax
 
-  @Test(arguments: testBackends)
+  @Test(arguments: gradedBackends)
   func maxIsTheLargestEntryOfEachLine(backend: TensorBackend) {
     forAll(Self.shapeAndDim, .ints(in: 0...1000)) { shapeAndDim, seed in
       let (shape, dim) = shapeAndDim
       var rng = SplitMix64(seed: UInt64(seed))
-      let x = Gen<Tensor>.tensors(shape, backend: backend).generate(using: &rng)
+      let x = Gen<Tensor>.tensors(shape, values: .distinct, backend: backend).generate(using: &rng)
       let values = x.data.values
       var reduced = shape
       reduced[dim] = 1
@@ -44,7 +45,7 @@ struct Task4_4 {
     }
   }
 
-  @Test(arguments: testBackends)
+  @Test(arguments: gradedBackends)
   func tiesSendTheWholeGradientToTheFirstMaximum(backend: TensorBackend) throws {
     let x = Tensor(
       shape: [3, 4], data: [3, 7, 1, 7, 5, 5, 5, 5, -1, -2, -1, 0], backend: backend,
@@ -65,7 +66,7 @@ struct Task4_4 {
       "∂max(dim: 0)/∂z for columns [1, 9], [9, 0], [2, 9]")
   }
 
-  @Test(arguments: testBackends)
+  @Test(arguments: gradedBackends)
   func argmaxMarksOnlyTheFirstMaximum(backend: TensorBackend) throws {
     let x = Tensor(shape: [2, 4], data: [3, 7, 1, 7, 2, 2, 2, 2], backend: backend)
     try assertTensor(
@@ -79,7 +80,7 @@ struct Task4_4 {
       "argmax() of [[3, 7, 1, 7], [2, 2, 2, 2]]", tolerance: .exact)
   }
 
-  @Test(arguments: testBackends)
+  @Test(arguments: gradedBackends)
   func argmaxHasExactlyOneOnePerLineAtAMaximum(backend: TensorBackend) {
     // Entries from a few values, so ties are common.
     let fewValues = Gen<Double>.element(of: [-1, 0, 2, 2.5])
@@ -101,12 +102,12 @@ struct Task4_4 {
     }
   }
 
-  @Test(arguments: testBackends)
+  @Test(arguments: gradedBackends)
   func maxGradientsMatchCentralDifferences(backend: TensorBackend) {
     forAll(Self.shapeAndDim, .ints(in: 0...1000), cases: 60) { shapeAndDim, seed in
       let (shape, dim) = shapeAndDim
       var rng = SplitMix64(seed: UInt64(seed))
-      let x = Gen<Tensor>.tensors(shape, backend: backend).generate(using: &rng)
+      let x = Gen<Tensor>.tensors(shape, values: .distinct, backend: backend).generate(using: &rng)
       try gradCheck({ $0[0].max(dim: dim) }, [x], seed: UInt64(seed))
       try gradCheck({ $0[0].max() * 2 }, [x], seed: UInt64(seed))
     }
@@ -114,7 +115,7 @@ struct Task4_4 {
 
   // MARK: softmax and logsoftmax
 
-  @Test(arguments: testBackends)
+  @Test(arguments: gradedBackends)
   func softmaxOfKnownRows(backend: TensorBackend) throws {
     let x = Tensor(shape: [2, 3], data: [1, 2, 3, 0, 0, 0], backend: backend)
     let e: [Double] = [1, 2, 3].map { Foundation.exp($0) }
@@ -129,7 +130,7 @@ struct Task4_4 {
       "logsoftmax(dim: 1) of [[1, 2, 3], [0, 0, 0]]")
   }
 
-  @Test(arguments: testBackends)
+  @Test(arguments: gradedBackends)
   func softmaxLinesArePositiveAndSumToOne(backend: TensorBackend) {
     let wide = Gen<Double>.floats(in: -50...50)
     forAll(Self.shapeAndDim, .ints(in: 0...1000)) { shapeAndDim, seed in
@@ -148,7 +149,7 @@ struct Task4_4 {
     }
   }
 
-  @Test(arguments: testBackends)
+  @Test(arguments: gradedBackends)
   func theExponentialOfLogsoftmaxIsSoftmax(backend: TensorBackend) {
     forAll(Self.shapeAndDim, .ints(in: 0...1000)) { shapeAndDim, seed in
       let (shape, dim) = shapeAndDim
@@ -161,7 +162,7 @@ struct Task4_4 {
     }
   }
 
-  @Test(arguments: testBackends)
+  @Test(arguments: gradedBackends)
   func largeInputsStayFinite(backend: TensorBackend) throws {
     let x = Tensor(
       shape: [3, 3], data: [1000, -1000, 0, 1000, 1000, 999, -1000, -1000, -1000],
@@ -188,12 +189,12 @@ struct Task4_4 {
         + "\(String(describing: x.grad?.data.values))")
   }
 
-  @Test(arguments: testBackends)
+  @Test(arguments: gradedBackends)
   func softmaxGradientsMatchCentralDifferences(backend: TensorBackend) {
     forAll(Self.shapeAndDim, .ints(in: 0...1000), cases: 60) { shapeAndDim, seed in
       let (shape, dim) = shapeAndDim
       var rng = SplitMix64(seed: UInt64(seed))
-      let x = Gen<Tensor>.tensors(shape, backend: backend).generate(using: &rng)
+      let x = Gen<Tensor>.tensors(shape, values: .distinct, backend: backend).generate(using: &rng)
       try gradCheck({ $0[0].softmax(dim: dim) }, [x], seed: UInt64(seed))
       try gradCheck({ $0[0].logsoftmax(dim: dim) }, [x], seed: UInt64(seed))
     }
@@ -201,7 +202,7 @@ struct Task4_4 {
 
   // MARK: max pooling
 
-  @Test(arguments: testBackends)
+  @Test(arguments: gradedBackends)
   func maxPoolingOfAFourByFourImage(backend: TensorBackend) throws {
     let image = Tensor(
       shape: [1, 1, 4, 4], data: [1, 5, 2, 0, 3, 4, 2, 2, 9, 8, 0, -1, 7, 6, -3, -2],
@@ -218,12 +219,12 @@ struct Task4_4 {
       "∂Σ maxpool2d/∂x: one 1 per block, at its first maximum")
   }
 
-  @Test(arguments: testBackends)
+  @Test(arguments: gradedBackends)
   func maxPoolingIsTheLargestOfEachBlock(backend: TensorBackend) {
     forAll(Task4_3.pooling, .ints(in: 0...1000), cases: 60) { pooling, seed in
       let (shape, kernel) = pooling
       var rng = SplitMix64(seed: UInt64(seed))
-      let x = Gen<Tensor>.tensors(shape, backend: backend).generate(using: &rng)
+      let x = Gen<Tensor>.tensors(shape, values: .distinct, backend: backend).generate(using: &rng)
       let values = x.data.values
       let (kh, kw) = (kernel.height, kernel.width)
       let (rows, cols) = (shape[2] / kh, shape[3] / kw)
@@ -253,7 +254,7 @@ struct Task4_4 {
 
   // MARK: dropout
 
-  @Test(arguments: testBackends)
+  @Test(arguments: gradedBackends)
   func dropoutAtRatesZeroAndOne(backend: TensorBackend) throws {
     let x = Tensor(shape: [2, 5], data: (1...10).map(Double.init), backend: backend)
     var rng = SplitMix64(seed: 1)
@@ -265,7 +266,7 @@ struct Task4_4 {
       "dropout at rate 1 (everything dropped)", tolerance: .exact)
   }
 
-  @Test(arguments: testBackends)
+  @Test(arguments: gradedBackends)
   func dropoutIsTheIdentityInEvaluationMode(backend: TensorBackend) throws {
     let x = Tensor(shape: [3, 4], data: (1...12).map(Double.init), backend: backend)
     var rng = SplitMix64(seed: 7)
@@ -281,7 +282,7 @@ struct Task4_4 {
       tolerance: .exact)
   }
 
-  @Test(arguments: testBackends)
+  @Test(arguments: gradedBackends)
   func survivorsAreScaledAndTheGradientIsTheMask(backend: TensorBackend) {
     forAll(Gen<Double>.floats(in: 0.1...0.9), .ints(in: 0...1000)) { rate, seed in
       let x = Tensor(
@@ -309,7 +310,7 @@ struct Task4_4 {
     }
   }
 
-  @Test(arguments: testBackends)
+  @Test(arguments: gradedBackends)
   func dropoutDrawsANewMaskEachStepAndTheSameSequenceEachRun(backend: TensorBackend) throws {
     let x = Tensor.ones([4, 8], backend: backend)
     let first = TensorDropout(rate: 0.5, seed: 42)

@@ -19,7 +19,8 @@ public enum EinsumChecks {
     let named = einsumOperands()
     return names.enumerated().map { k, name in
       let operand = named[name]!
-      return Layout.allCases[k % 3].tensor(operand.data.values, operand.shape, backend)
+      return Layout.allCases[k % Layout.allCases.count].tensor(
+        operand.data.values, operand.shape, backend)
     }
   }
 
@@ -141,7 +142,8 @@ struct RandomSpec: CustomStringConvertible {
           term.count { $0 == letter } == 1 && rng.nextInt(in: 0...4) == 0 ? 1 : sizes[letter]!
         }
         let values = (0..<shape.reduce(1, *)).map { _ in rng.nextDouble(in: -2..<2) }
-        return Layout.allCases[rng.nextInt(in: 0...2)].tensor(values, shape, backend)
+        return Layout.allCases[rng.nextInt(in: 0...(Layout.allCases.count - 1))].tensor(
+          values, shape, backend)
       }
       // A letter whose every use has size 1 has size 1.
       for letter in used {

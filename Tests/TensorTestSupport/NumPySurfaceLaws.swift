@@ -39,28 +39,28 @@ public enum NumPySurfaceLaw: String, CaseIterable, Sendable, CustomTestStringCon
         try checkElementwiseGradientsMatchCentralDifferences(t, p)
       }
     case .powWithATensorExponentIsDifferentiableInBoth:
-      let pairs = Gen<Tensor>.broadcastPairs(on: backend, values: .uniform(0.5..<2))
+      let pairs = Gen<Tensor>.broadcastPairs(values: .uniform(0.5..<2), backend: backend)
       forAll(pairs, cases: 40, sourceLocation: sourceLocation) { a, b in
         try checkPowWithATensorExponentIsDifferentiableInBoth(a, b)
       }
     case .maximumMinimumAndClampFollowTheirDefinitions:
-      let pairs = Gen<Tensor>.broadcastPairs(on: backend, values: .uniform(-2..<2))
+      let pairs = Gen<Tensor>.broadcastPairs(values: .uniform(-2..<2), backend: backend)
       forAll(pairs, cases: 40, sourceLocation: sourceLocation) { a, b in
         try checkMaximumMinimumAndClampFollowTheirDefinitions(a, b)
       }
     case .reductionValuesMatchPlainLoops:
       let values = Gen<Double>.element(of: [0, 0.5, -1, 1.5, 2, -2, 3])
-      let inputs = Gen<Tensor>.tensors(on: backend, values: values).flatMap { t in
+      let inputs = Gen<Tensor>.tensors(values: values, backend: backend).flatMap { t in
         Gen<[Int]>.dimensionSets(of: t.dims).zip(.element(of: [true, false])).map { (t, $0, $1) }
       }
       forAll(inputs, cases: 60, sourceLocation: sourceLocation) { t, dims, keepDims in
         try checkReductionValuesMatchPlainLoops(t, dims, keepDims: keepDims)
       }
     case .reductionGradientsMatchCentralDifferences:
-      let inputs = Gen<[Int]>.smallShapes.flatMap { shape in
-        Gen<Tensor>.tensors(shape, on: backend, values: .uniform(-2..<2))
+      let inputs = Gen<[Int]>.shapes.flatMap { shape in
+        Gen<Tensor>.tensors(shape, values: .uniform(-2..<2), backend: backend)
           .zip(
-            .tensors(shape, on: backend, values: .element(of: [0, 0, 0.5, -1.5, 2])),
+            .tensors(shape, values: .element(of: [0, 0, 0.5, -1.5, 2]), backend: backend),
             Gen<[Int]>.dimensionSets(of: shape.count))
       }
       forAll(inputs, cases: 25, sourceLocation: sourceLocation) { t, withZeros, dims in
@@ -74,9 +74,9 @@ public enum NumPySurfaceLaw: String, CaseIterable, Sendable, CustomTestStringCon
 /// one of the same shape with positive entries (for roots and powers).
 private func signedAndPositive(_ backend: TensorBackend) -> Gen<(Tensor, Tensor)> {
   let signed = Gen<Double>.uniform(0.25..<3).zip(.element(of: [-1.0, 1.0])).map { $0 * $1 }
-  return Gen<[Int]>.smallShapes.flatMap { shape in
-    Gen<Tensor>.tensors(shape, on: backend, values: signed)
-      .zip(.tensors(shape, on: backend, values: .uniform(0.25..<3)))
+  return Gen<[Int]>.shapes.flatMap { shape in
+    Gen<Tensor>.tensors(shape, values: signed, backend: backend)
+      .zip(.tensors(shape, values: .uniform(0.25..<3), backend: backend))
   }
 }
 
@@ -257,7 +257,7 @@ public func reducedShape(_ shape: [Int], _ dims: [Int], keepDims: Bool) -> [Int]
 /// the reduced index, each group in row-major order.
 public func plainGroups(_ t: Tensor, _ dims: [Int]) -> [[Double]] {
   let reduced = reducedShape(t.shape, dims, keepDims: true)
-  let strides = rowMajor(reduced)
+  let strides = rowMajorStrides(reduced)
   var groups = [[Double]](repeating: [], count: reduced.reduce(1, *))
   for index in t.data.indices() {
     let target = index.indices.reduce(0) { $0 + (dims.contains($1) ? 0 : index[$1] * strides[$1]) }

@@ -126,7 +126,7 @@ public enum ShapeChecks {
       try expectGradients({ Tensor.concatenate($0, dim: dim) }, parts, what, samples: 3)
       // stack: the parts made one shape first.
       let same = parts.indices.map { k in
-        Layout.allCases[k % 3].tensor(
+        Layout.allCases[k % Layout.allCases.count].tensor(
           parts[0].data.values.map { $0 + Double(k) }, parts[0].shape, backend)
       }
       let stacked = Tensor.stack(same, dim: dim)

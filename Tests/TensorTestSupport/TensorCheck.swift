@@ -32,60 +32,6 @@ public struct TensorCheck: Sendable, CustomTestStringConvertible {
   public var testDescription: String { name }
 }
 
-// MARK: Layouts
-
-/// The three layouts every check meets: row-major, permuted, and a strided view at an offset.
-public enum Layout: CaseIterable, Sendable, CustomStringConvertible {
-  /// Row-major from position 0.
-  case contiguous
-  /// The numbers stored for the reversed shape, then permuted back.
-  case permuted
-  /// A view inside a larger storage: it starts at position 3, its entries lie 2 apart, every
-  /// block of a dimension is followed by an unused position, and unused positions hold 1000+.
-  case strided
-
-  /// The layout's name.
-  public var description: String {
-    switch self {
-    case .contiguous: "contiguous"
-    case .permuted: "permuted"
-    case .strided: "strided from offset 3"
-    }
-  }
-
-  /// A tensor of `shape` holding `values` (in row-major order) in this layout on `backend`.
-  public func tensor(_ values: [Double], _ shape: [Int], _ backend: TensorBackend) -> Tensor {
-    precondition(values.count == shape.reduce(1, *), "Layout: \(values.count) values for \(shape)")
-    switch self {
-    case .contiguous:
-      return Tensor(TensorData(values, shape: shape), backend: backend)
-    case .permuted:
-      // Stored for the reversed shape: entry (i₀, …, iₙ) at the position of (iₙ, …, i₀).
-      let reversed = Array(shape.reversed())
-      var stored = Array(repeating: 0.0, count: values.count)
-      for ordinal in values.indices {
-        let index = toIndex(ordinal, shape)
-        stored[indexToPosition(index.reversed(), stridesFromShape(reversed))] = values[ordinal]
-      }
-      let order = Array(shape.indices.reversed())
-      return Tensor(TensorData(stored, shape: reversed).permute(order), backend: backend)
-    case .strided:
-      var strides = Array(repeating: 2, count: shape.count)
-      for i in shape.indices.dropLast().reversed() {
-        strides[i] = strides[i + 1] * shape[i + 1] + 1
-      }
-      let offset = 3
-      let last = offset + zip(shape, strides).reduce(0) { $0 + ($1.0 - 1) * $1.1 }
-      var storage = (0...(last + 1)).map { 1000 + Double($0) }
-      for ordinal in values.indices {
-        storage[offset + indexToPosition(toIndex(ordinal, shape), strides)] = values[ordinal]
-      }
-      return Tensor(
-        TensorData(storage, shape: shape, strides: strides, offset: offset), backend: backend)
-    }
-  }
-}
-
 /// 0, 1, …, n − 1 for a shape of n entries: every entry tells where it was.
 public func counting(_ shape: [Int]) -> [Double] {
   (0..<shape.reduce(1, *)).map(Double.init)

@@ -16,7 +16,8 @@ import Testing
 /// MINITORCH_SEED=1234 swift test --filter Task0_1/sigmoidIsSymmetric
 /// ```
 ///
-/// `MINITORCH_CASES` overrides the number of cases for a whole run.
+/// `MINITORCH_CASES` overrides the number of cases for a whole run; `PropertyCases.share`
+/// scales it for the properties a test runs again elsewhere.
 public func forAll<A>(
   _ gen: Gen<A>,
   cases: Int = 100,
@@ -25,12 +26,21 @@ public func forAll<A>(
 ) {
   let filter = currentTestFilter()
   let caseCount =
-    ProcessInfo.processInfo.environment["MINITORCH_CASES"].flatMap { Int($0) } ?? cases
+    ProcessInfo.processInfo.environment["MINITORCH_CASES"].flatMap { Int($0) }
+    ?? Swift.max(1, Int((Double(cases) * PropertyCases.share).rounded()))
   let failure = propertyFailure(
     gen, cases: caseCount, seed: propertySeed(for: filter), replayFilter: filter, property)
   if let failure {
     Issue.record(Comment(rawValue: failure.description), sourceLocation: sourceLocation)
   }
+}
+
+/// How many of its cases each `forAll` runs, as a share of its `cases`.
+public enum PropertyCases {
+  /// 1 unless lowered for the duration of a call, `PropertyCases.$share.withValue(0.5) { … }`:
+  /// a suite that checks laws another suite checks in full, again on other settings, may run
+  /// part of their cases to keep the test run short.
+  @TaskLocal public static var share: Double = 1
 }
 
 /// How a property failed: the case that broke it, the simplest input found that still breaks

@@ -1,0 +1,83 @@
+import Module2
+import TestSupport
+
+// Checks for tensors, and the broadcasting rules written out again from their definition, so
+// that a test's expected values depend on neither `shapeBroadcast` nor `broadcastIndex`.
+
+extension Tensor: MathTestValue {}
+
+/// Throws unless `actual` has `shape` and every entry is close to `expected(index)`.
+public func assertEntries(
+  _ actual: Tensor, shape: [Int], _ what: String, tolerance: Tolerance = .standard,
+  _ expected: ([Int]) -> Double
+) throws {
+  try check(actual.shape == shape, "\(what) has shape \(actual.shape), expected \(shape)")
+  for index in actual.data.indices() {
+    try assertClose(actual.data[index], expected(index), "\(what)\(index)", tolerance: tolerance)
+  }
+}
+
+/// The index of `shape` that supplies `index` of a bigger broadcast shape (independent of the
+/// student's `broadcastIndex`: written here from the rules).
+public func referenceBroadcastIndex(_ index: [Int], into shape: [Int]) -> [Int] {
+  let offset = index.count - shape.count
+  return shape.indices.map { shape[$0] == 1 ? 0 : index[$0 + offset] }
+}
+
+/// The broadcast shape of two shapes, from the rules (independent of `shapeBroadcast`), or
+/// `nil` when they do not broadcast.
+public func referenceBroadcastShape(_ a: [Int], _ b: [Int]) -> [Int]? {
+  let count = max(a.count, b.count)
+  let x = Array(repeating: 1, count: count - a.count) + a
+  let y = Array(repeating: 1, count: count - b.count) + b
+  var result: [Int] = []
+  for (p, q) in zip(x, y) {
+    guard p == q || p == 1 || q == 1 else { return nil }
+    result.append(max(p, q))
+  }
+  return result
+}
+
+/// The gradient of `tensor`; throws, naming `what`, when backward() left it without one.
+public func gradient(of tensor: Tensor, _ what: String) throws -> Tensor {
+  guard let grad = tensor.grad else {
+    throw CheckFailure(
+      "\(what) has no gradient (grad is nil), expected one of shape \(tensor.shape)")
+  }
+  return grad
+}
+
+/// Throws unless backpropagating a random incoming gradient of any layout (`upstreamGradient`)
+/// from f(inputs) gives every input the gradient that central differences of the same weighted
+/// total give, at every entry of an input of up to `samples` entries and at `samples` random
+/// entries of a larger one. Everything runs on the inputs' backend. `gradCheck` does the same
+/// with a contiguous incoming gradient.
+public func checkBackward(
+  _ f: ([Tensor]) -> Tensor, _ inputs: [Tensor], _ what: String, using rng: inout SplitMix64,
+  samples: Int = 6
+) throws {
+  let leaves = inputs.map { Tensor($0.data, backend: $0.backend, requiresGrad: true) }
+  let output = f(leaves)
+  let upstream = upstreamGradient(output.shape, backend: output.backend, using: &rng)
+  output.backward(upstream)
+  for (number, leaf) in leaves.enumerated() {
+    guard let grad = leaf.grad else {
+      throw CheckFailure(
+        "\(what): input \(number) (shape \(leaf.shape)) has no gradient after backward(upstream)")
+    }
+    let indices =
+      leaf.size <= samples
+      ? leaf.data.indices()
+      : (0..<samples).map { _ in toIndex(rng.nextInt(in: 0...(leaf.size - 1)), leaf.shape) }
+    for index in indices {
+      let estimate = gradCentralDifference(
+        f, inputs, arg: number, index: index, upstream: upstream)
+      try assertClose(
+        grad.data[index], estimate,
+        "\(what): gradient of input \(number) (shape \(leaf.shape)) at \(index) for an incoming "
+          + "gradient of shape \(upstream.shape), strides \(upstream.data.strides), offset "
+          + "\(upstream.data.offset), against central differences",
+        tolerance: .finiteDifference)
+    }
+  }
+}
