@@ -29,8 +29,9 @@ enum BenchCommand {
                           default 1000000
         --parts LIST      what to measure: matmul, ops (the whole-tensor operations),
                           training (an epoch of the Module 2 network on 150 points, and of
-                          Module 3's in batches of 10, on the clock and in processor time);
-                          default all three
+                          Module 3's in batches of 10, on the clock and in processor time),
+                          convolution (Module 4: conv2d forward and backward, and a
+                          LeNet-style training step); default all four
         --skip-simple     measure the fast backend only
         --json            print the results as JSON instead of the table
       """,
@@ -41,10 +42,13 @@ enum BenchCommand {
     let threads = try threadLimits(try options.string("threads") ?? "all")
     let repetitions = try options.int("repetitions", default: 7, in: 1...1000)
     let elements = try options.int("elements", default: 1_000_000, in: 1...100_000_000)
-    let parts = try (options.string("parts") ?? "matmul,ops,training").split(separator: ",").map {
+    let parts = try (options.string("parts") ?? "matmul,ops,training,convolution").split(
+      separator: ","
+    ).map {
       part in
-      guard ["matmul", "ops", "training"].contains(part) else {
-        throw UsageError("--parts lists matmul, ops or training, not '\(part)'")
+      guard ["matmul", "ops", "training", "convolution"].contains(part) else {
+        throw UsageError(
+          "--parts lists matmul, ops, training or convolution, not '\(part)'")
       }
       return String(part)
     }
@@ -70,6 +74,9 @@ enum BenchCommand {
     }
     if parts.contains("training") {
       report.networks = bench.networks()
+    }
+    if parts.contains("convolution") {
+      report.convolutions = bench.convolutions()
     }
     bench.progress.finish()
     if json {
@@ -342,6 +349,7 @@ struct BenchReport: Codable {
   var matmul: [MatmulResult] = []
   var elementwise: [ElementwiseResult] = []
   var networks: [NetworkResult] = []
+  var convolutions: [ConvolutionResult] = []
 
   init(machine: Machine, repetitions: Int) {
     self.machine = machine
@@ -516,6 +524,23 @@ extension BenchReport {
         }
         lines.append(row(["clock"] + clock, widths: widths))
         lines.append(row(["cpu"] + processor, widths: widths))
+      }
+    }
+    if !convolutions.isEmpty {
+      lines += ["", "Convolutional networks (Module 4): ms per call"]
+      lines.append(row(["", "simple"] + fastColumns, widths: widths))
+      for name in ConvolutionBenchmark.all.map(\.name) {
+        let simple = convolutions.first { $0.name == name && $0.backend == "simple" }
+        let fast = threads.map { limit in
+          convolutions.first {
+            $0.name == name && $0.backend == "fast" && $0.threads == threadCount(limit)
+          }
+        }
+        lines.append("  \(name)")
+        lines.append(
+          row(
+            ["time"] + ([simple] + fast).map { $0.map { milliseconds($0.seconds) } ?? "—" },
+            widths: widths))
       }
     }
     return lines.joined(separator: "\n")
