@@ -88,7 +88,7 @@ public struct BackpropagationTrace<Node: GraphNode> {
     }
     let heading = [
       "Backpropagation from \(output.label()) with seed \(Node.summary(of: seed))",
-      "topological order: " + order.map { $0.label(depth: 1) }.joined(separator: ", "),
+      "topological order: " + order.map { $0.label() }.joined(separator: ", "),
       "",
     ]
     return (heading + alignedColumns(rows)).joined(separator: "\n")
