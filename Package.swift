@@ -81,7 +81,8 @@ if buildsTools {
   // traces, tensor layouts) and the small expression language `minitorch graph` reads.
   targets.append(.target(name: "Lecture", dependencies: ["Module2"], path: "Tools/Lecture"))
   targets.append(
-    .testTarget(name: "LectureTests", dependencies: ["Lecture"], path: "Tests/LectureTests"))
+    .testTarget(
+      name: "LectureTests", dependencies: ["Lecture", "Module2"], path: "Tests/LectureTests"))
   // The command-line tool: training demos, starter generation, grading, lecture pictures.
   targets.append(
     .executableTarget(

@@ -78,7 +78,9 @@ public struct BackpropagationTrace<Node: GraphNode> {
         rows.append(first + ["kept: grad += \(Node.summary(of: step.received))"])
         continue
       }
-      let shares = step.shares.map { "\($0.input.label(depth: 1)) ← \(Node.summary(of: $0.derivative))" }
+      let shares = step.shares.map {
+        "\($0.input.label(depth: 1)) ← \(Node.summary(of: $0.derivative))"
+      }
       let kept = node.retainsGrad ? ["kept: retained grad"] : []
       let lines = shares + kept
       rows.append(first + [lines.first ?? "nothing (every input is a constant)"])

@@ -66,7 +66,8 @@ public struct GraphOperation: Sendable, Equatable {
       "Neg": .prefix("−"), "Inv": .prefix("1/"), "Log": .call("log"), "Exp": .call("exp"),
       "Sigmoid": .call("sigmoid"), "ReLU": .call("relu"),
     ]
-    let notation = notations[typeName] ?? .call(typeName.prefix(1).lowercased() + typeName.dropFirst())
+    let notation =
+      notations[typeName] ?? .call(typeName.prefix(1).lowercased() + typeName.dropFirst())
     return GraphOperation(name: typeName + settings, notation: notation)
   }
 }

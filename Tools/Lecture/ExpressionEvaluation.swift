@@ -39,7 +39,7 @@ public enum ExpressionGraph {
       output.backward()
     case .tensors(let output, _):
       output.retainGradEverywhere()
-      output.backward(Tensor.ones(output.shape))
+      output.backward(output.backwardSeed)
     }
   }
 
@@ -84,6 +84,11 @@ extension MathExpression {
   /// The graph of this expression (see `evaluate(_:source:)`).
   private func build(_ values: [NamedValue]) throws -> ExpressionGraph {
     let used = variables
+    guard !used.isEmpty else {
+      throw LectureError.values(
+        "the expression has no variables, so nothing receives a gradient; use a name such "
+          + "as x and give its value, e.g. --values x=2")
+    }
     for name in used where !values.contains(where: { $0.name == name }) {
       throw LectureError.values(
         "no value for \(name); give one with --values, e.g. "

@@ -181,7 +181,8 @@ struct ExpressionParser {
         tokens.append(Token(kind: .symbol(character), column: column))
         index += 1
       } else {
-        let hint = character == "^" || character == "<" || character == ">" || character == "="
+        let hint =
+          character == "^" || character == "<" || character == ">" || character == "="
           ? "; comparisons are the functions lt, gt and eq, and there is no power operator" : ""
         throw LectureError.expression(
           message: "'\(character)' is not part of the language (use + - * / @, "

@@ -170,14 +170,17 @@ public struct StridedLayout: Equatable, Sendable {
     }
     var lines = [
       "storage  slot   " + slots.map { cell("\($0)") }.joined(separator: " "),
-      "         read   " + slots.map { cell(reads.contains($0) ? "*" : "·") }.joined(separator: " "),
+      "         read   "
+        + slots.map { cell(reads.contains($0) ? "*" : "·") }.joined(separator: " "),
       "shape \(shape)  strides \(strides)  offset \(offset)  "
         + (isContiguous ? "(contiguous)" : "(not contiguous)"),
     ]
     var rows = [["index", "slot", ""]]
     for index in indices {
       let terms = zip(index, strides).map { "\($0.0)·\($0.1)" }
-      rows.append(["\(index)", "\(position(index))", "= \(offset) + " + terms.joined(separator: " + ")])
+      rows.append([
+        "\(index)", "\(position(index))", "= \(offset) + " + terms.joined(separator: " + "),
+      ])
     }
     lines += alignedRows(rows)
     if shape.count == 2 {
@@ -274,11 +277,13 @@ public enum LayoutStep: Equatable, Sendable, CustomStringConvertible {
   /// The step as a call: `permute(1, 0)`, `slice[1:3, ::2]`.
   public var description: String {
     switch self {
-    case .permute(let order): return "permute(" + order.map(String.init).joined(separator: ", ") + ")"
+    case .permute(let order):
+      return "permute(" + order.map(String.init).joined(separator: ", ") + ")"
     case .view(let shape): return "view(" + shape.map(String.init).joined(separator: ", ") + ")"
     case .expand(let shape):
       return "expand(" + shape.map(String.init).joined(separator: ", ") + ")"
-    case .slice(let ranges): return "slice[" + ranges.map(\.description).joined(separator: ", ") + "]"
+    case .slice(let ranges):
+      return "slice[" + ranges.map(\.description).joined(separator: ", ") + "]"
     }
   }
 
@@ -299,17 +304,21 @@ public enum LayoutStep: Equatable, Sendable, CustomStringConvertible {
 public func layoutWalkthrough(shape: [Int], steps: [LayoutStep]) throws -> String {
   var layout = try StridedLayout.contiguous(shape)
   let count = layout.size
-  var sections = ["A tensor of shape \(shape): its \(count) numbers in storage, slots 0 to \(count - 1)\n"
-    + layout.diagram(storageCount: count)]
+  var sections = [
+    "A tensor of shape \(shape): its \(count) numbers in storage, slots 0 to \(count - 1)\n"
+      + layout.diagram(storageCount: count)
+  ]
   for step in steps {
     layout = try step.apply(to: layout)
-    sections.append("after \(step): the same storage, a new layout\n" + layout.diagram(storageCount: count))
+    sections.append(
+      "after \(step): the same storage, a new layout\n" + layout.diagram(storageCount: count))
   }
   if !steps.isEmpty {
     sections.append(
       "No number moved: every step changed only the shape, strides and offset. "
         + (layout.isContiguous
-          ? "The result is contiguous." : "The result is not contiguous: contiguous() would copy it."))
+          ? "The result is contiguous."
+          : "The result is not contiguous: contiguous() would copy it."))
   }
   return sections.joined(separator: "\n\n")
 }

@@ -68,7 +68,8 @@ enum StridesCommand {
     let parts = text.split(separator: ",", omittingEmptySubsequences: false)
     let values = parts.compactMap { Int($0.trimmingCharacters(in: .whitespaces)) }
     guard values.count == parts.count, !values.isEmpty else {
-      throw UsageError("--\(option) must be whole numbers separated by commas, e.g. 2,3, not '\(text)'")
+      throw UsageError(
+        "--\(option) must be whole numbers separated by commas, e.g. 2,3, not '\(text)'")
     }
     return values
   }
