@@ -8,12 +8,12 @@
 // the same function, context and inputs, whose `chainRule` and `accumulateDerivative` call the
 // real node's and note the call. The leaves' gradients are then what `backward()` leaves.
 //
-//     step  node         made by  value  receives  passes on
-//     1     x·y + x·x    Add      12     1         x·y ← 1
-//                                                  x·x ← 1
-//     2     x·x          Mul      4      1         x ← 2
+//     step  node               made by  value  receives  passes on
+//     1     (x · y) + (x · x)  Add      12     1         x · y ← 1
+//                                                        x · x ← 1
+//     2     x · y              Mul      8      1         x ← 4
 //     …
-//     5     x            leaf     2      8         kept: grad += 8
+//     5     x                  leaf     2      8         kept: grad += 8
 
 /// What one backward pass did, step by step: made by `traceBackward()`, which runs the pass.
 /// `description` (what `print(trace)` shows) is the table.

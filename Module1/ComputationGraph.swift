@@ -35,7 +35,7 @@ public struct ComputationGraph: Sendable {
     public let kind: Kind
     /// The name the user gave, if any.
     public let name: String?
-    /// The name, or the formula of how the node was made (`x·y + x·x`), or "leaf"/"constant".
+    /// The name, or the formula of how the node was made (`(x · y) + (x · x)`), or "leaf"/"constant".
     public let title: String
     /// The function that made a computed node, with its settings (`Mul`, `Sum(dim: 0)`).
     public let operation: String?

@@ -5,7 +5,7 @@
 //
 // A node is shown by its name when it has one (`Scalar(2, name: "x")`), and otherwise by a
 // short formula of how it was made, cut off after a few levels: the scalar made by `x * y + x * x`
-// reads `x·y + x·x`, so two nodes of one graph never look alike.
+// reads `(x · y) + (x · x)`, so two nodes of one graph never look alike.
 
 /// A variable that can be drawn, traced and printed: what `ComputationGraph`,
 /// `BackpropagationTrace` and the `debugDescription` of `Scalar` and `Tensor` need to know.
@@ -35,7 +35,7 @@ public protocol GraphNode: Variable {
 }
 
 /// How a function that makes graph nodes reads: its name (`Mul`, `Sum(dim: 0)`) and the way a
-/// formula writes it (`x·y`, `−x`, `log(x)`).
+/// formula writes it (`x · y`, `−x`, `log(x)`).
 public struct GraphOperation: Sendable, Equatable {
   /// How a formula writes the function applied to its inputs.
   public enum Notation: Sendable, Equatable {
@@ -104,7 +104,7 @@ extension GraphNode {
     }
   }
 
-  /// "made by Add of x·y and x·x": the operation and its inputs, for `debugDescription`.
+  /// "made by Add of x · y and x · x": the operation and its inputs, for `debugDescription`.
   public var madeBy: String? {
     guard let history else { return nil }
     let inputs = history.inputs.map { $0.label(depth: 1) }

@@ -1,5 +1,5 @@
 // How a `Scalar` shows in pictures of its graph, in backpropagation tables and when printed
-// with `debugDescription`: `Scalar(12.0, made by Add of x·y and x·x)`.
+// with `debugDescription`: `Scalar(12.0, made by Add of x · y and x · x)`.
 
 extension Scalar: GraphNode {
   /// The number, in a few characters (`12`, `0.7311`).
@@ -25,7 +25,7 @@ extension Scalar: GraphNode {
 
 extension Scalar: CustomDebugStringConvertible {
   /// The value with its name and how it was made, short enough for a list:
-  /// `Scalar(2.0, leaf x)`, `Scalar(2.5, constant)`, `Scalar(12.0, made by Add of x·y and x·x)`,
+  /// `Scalar(2.0, leaf x)`, `Scalar(2.5, constant)`, `Scalar(12.0, made by Add of x · y and x · x)`,
   /// and after `backward()` the derivative it kept: `Scalar(2.0, leaf x, derivative 8.0)`.
   public var debugDescription: String {
     var parts = ["\(data)"]

@@ -22,7 +22,7 @@ extension Tensor: GraphNode {
   public static func summary(of derivative: Tensor) -> String { derivative.data.summary() }
 
   /// The function's type name with the settings it carries (`Sum(dim: 0)`,
-  /// `Permute(order: [1, 0])`) and its notation (`x·y`, `a @ b`, `sum(x)`).
+  /// `Permute(order: [1, 0])`) and its notation (`x · y`, `a @ b`, `sum(x)`).
   public static func operation(of function: any TensorFunction) -> GraphOperation {
     let typeName = String(describing: type(of: function))
     if typeName == "MatMul" {
