@@ -1,4 +1,5 @@
 import Lecture
+import Module2
 import Testing
 
 /// Layout steps change only shape, strides and offset; the diagram says which slot each index
@@ -53,5 +54,34 @@ struct StridedLayoutTests {
     // Slots 4, 6, 8 and 10 are read; the others are not.
     let readRow = try #require(sliced.split(separator: "\n").last { $0.hasPrefix("         read") })
     #expect(readRow.filter { $0 == "*" }.count == 4)
+  }
+
+  @Test("the layouts are those of Module 2's tensor views, which share the storage")
+  func agreesWithTensors() throws {
+    let t = Tensor(shape: [4, 4], data: (0..<16).map(Double.init))
+    let column = Tensor(shape: [3, 1], data: [0, 1, 2])
+    let square = try StridedLayout.contiguous([4, 4])
+    let cases: [(view: Tensor, base: Tensor, layout: StridedLayout)] = [
+      (t.permute(1, 0), t, try square.permuted([1, 0])),
+      (
+        t.indexed(by: [.positions(from: 1, to: 3), .every(2)]), t,
+        try square.sliced([
+          SliceRange(start: 1, stop: 3), SliceRange(start: nil, stop: nil, step: 2),
+        ])
+      ),
+      (t.view(2, 8), t, try square.viewed(as: [2, 8])),
+      (
+        column.expand(2, 3, 4), column,
+        try StridedLayout.contiguous([3, 1]).expanded(to: [2, 3, 4])
+      ),
+    ]
+    for (view, base, layout) in cases {
+      #expect(view.data.sharesStorage(with: base.data))
+      #expect(view.data.shape == layout.shape)
+      #expect(view.data.strides == layout.strides)
+      #expect(view.data.offset == layout.offset)
+      // The storage holds 0, 1, 2, …, so each entry is the slot it reads.
+      #expect(view.data.values == layout.indices.map { Double(layout.position($0)) })
+    }
   }
 }
