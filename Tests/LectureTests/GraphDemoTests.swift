@@ -130,4 +130,26 @@ struct GraphDemoTests {
     #expect(failure("x + y", "x=1")?.description.contains("no value for y") == true)
     #expect(failure("2 * 3", "")?.description.contains("no variables") == true)
   }
+
+  @Test("Module 2's other functions: the gradient matches NumPy's")
+  func moreTensorFunctions() throws {
+    // d/dx of Σ (xᵀ)² + tanh(x)·max(x, 0) + √|x| − sin x · cos x + x², entry by entry, from
+    // NumPy: 2x + sech²(x)·max(x, 0) + tanh(x)·[x > 0] + sign(x) / (2√|x|) − cos 2x + 2x.
+    let demo = try GraphDemo(
+      expression:
+        "sum(pow(transpose(x), 2) + tanh(x) * maximum(x, 0) + sqrt(abs(x)) - sin(x) * cos(x)"
+        + " + square(x))",
+      values: "x=[[1,-2],[3,4]]", backward: true, trace: false)
+    guard case .tensors(_, let leaves) = demo.result else {
+      Issue.record("a list value makes a tensor graph")
+      return
+    }
+    let expected = [6.09771533, -7.69990977, 12.35315771, 17.40019314]
+    let gradient = try #require(leaves.first?.grad).data.values
+    #expect(zip(gradient, expected).allSatisfy { Swift.abs($0 - $1) < 1e-6 })
+    #expect(demo.dot.contains("Transpose") || demo.dot.contains("Permute"))
+    #expect(throws: LectureError.self) {
+      try GraphDemo(expression: "tanh(x)", values: "x=1", backward: false, trace: false)
+    }
+  }
 }

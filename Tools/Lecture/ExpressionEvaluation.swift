@@ -225,6 +225,16 @@ extension MathExpression {
         let dim = Int(number)
         return name == "sum" ? input.sum(dim: dim) : input.mean(dim: dim)
       }
+      if name == "transpose" {
+        let input = try arguments[0].tensor(with: leaves)
+        guard input.dims >= 2 else {
+          throw error("transpose needs two dimensions or more, but the shape is \(input.shape)")
+        }
+        return input.transposed()
+      }
+      if name == "pow", case .number(let exponent) = arguments[1].kind {
+        return try arguments[0].tensor(with: leaves).pow(exponent)
+      }
       let inputs = try arguments.map { try $0.tensor(with: leaves) }
       if function.arguments.upperBound == 2 && inputs.count == 2 && name != "matmul" {
         try checkBroadcast(inputs[0], inputs[1], op: name)
@@ -239,6 +249,14 @@ extension MathExpression {
       case "eq": return inputs[0].eq(inputs[1])
       case "sum": return inputs[0].sum()
       case "mean": return inputs[0].mean()
+      case "tanh": return inputs[0].tanh()
+      case "sqrt": return inputs[0].sqrt()
+      case "square": return inputs[0].square()
+      case "abs": return inputs[0].abs()
+      case "sin": return inputs[0].sin()
+      case "cos": return inputs[0].cos()
+      case "pow": return inputs[0].pow(inputs[1])
+      case "maximum": return inputs[0].maximum(inputs[1])
       default: return try matrixProduct(inputs[0], inputs[1])
       }
     }

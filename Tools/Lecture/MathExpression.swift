@@ -7,6 +7,8 @@
 //     lt(x, y)  gt(x, 0)       comparisons as functions (1 or 0, derivative 0): lt, gt, eq
 //     sum(x * x)  mean(x, 1)   tensors only: sum and mean, of everything or along a dimension
 //     x @ w   matmul(x, w)     tensors only: the matrix product
+//     tanh sqrt square abs     tensors only: more of Module 2's functions, and pow(x, p),
+//     sin cos transpose        maximum(x, y) and transpose(x)
 //
 // Unary minus binds tighter than * and /, so -x * y is (−x)·y. A name followed by '(' is a
 // function; any other name is a variable, whose value is given separately.
@@ -106,6 +108,21 @@ public enum ExpressionFunctions {
       meaning: "mean(x): every entry; mean(x, d): along dimension d"),
     Function(
       name: "matmul", arguments: 2...2, needsTensors: true, meaning: "the matrix product, x @ y"),
+    Function(name: "tanh", arguments: 1...1, needsTensors: true, meaning: "tanh x"),
+    Function(name: "sqrt", arguments: 1...1, needsTensors: true, meaning: "√x"),
+    Function(name: "square", arguments: 1...1, needsTensors: true, meaning: "x²"),
+    Function(name: "abs", arguments: 1...1, needsTensors: true, meaning: "|x|"),
+    Function(name: "sin", arguments: 1...1, needsTensors: true, meaning: "sin x"),
+    Function(name: "cos", arguments: 1...1, needsTensors: true, meaning: "cos x"),
+    Function(
+      name: "pow", arguments: 2...2, needsTensors: true,
+      meaning: "pow(x, p): x to a power p, a number or a tensor"),
+    Function(
+      name: "maximum", arguments: 2...2, needsTensors: true,
+      meaning: "the larger of x and y, entry by entry"),
+    Function(
+      name: "transpose", arguments: 1...1, needsTensors: true,
+      meaning: "the last two dimensions swapped (a view)"),
   ]
 
   /// The function called `name`, if the language has it.
