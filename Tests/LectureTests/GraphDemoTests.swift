@@ -32,6 +32,8 @@ struct GraphDemoTests {
 
   @Test("Graphviz accepts the DOT text (skipped without dot)")
   func graphvizAccepts() throws {
+    #expect(Graphviz.dotExecutable(path: "/nonexistent-folder") == nil)
+    #expect(Graphviz.installHint.contains("graphviz"))
     guard let dot = Graphviz.dotExecutable() else {
       print("note: Graphviz's dot is not installed; the DOT file was not rendered")
       return
