@@ -47,6 +47,10 @@ struct StridedLayoutTests {
     #expect(text.contains("[0, 1]  3     = 0 + 0·1 + 1·3"))
     #expect(text.contains("  0  3\n  1  4\n  2  5"))
     #expect(text.contains("No number moved"))
+    #expect(throws: LectureError.self) { try layoutWalkthrough(shape: [100, 100], steps: []) }
+    #expect(throws: LectureError.self) {
+      try layoutWalkthrough(shape: [3, 1], steps: [.expand([100, 3, 100])])
+    }
     let sliced = try layoutWalkthrough(
       shape: [4, 4],
       steps: [.slice([SliceRange(start: 1, stop: 3), SliceRange(start: nil, stop: nil, step: 2)])])

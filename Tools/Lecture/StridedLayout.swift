@@ -301,8 +301,25 @@ public enum LayoutStep: Equatable, Sendable, CustomStringConvertible {
 /// The picture `minitorch strides` prints: the contiguous layout of `shape`, then the layout
 /// after each step, all over one storage of `shape`'s size, with a closing line saying that
 /// no number moved.
-public func layoutWalkthrough(shape: [Int], steps: [LayoutStep]) throws -> String {
+/// A layout with more entries than `maximumEntries` is refused: its table would not fit on a
+/// screen.
+public func layoutWalkthrough(shape: [Int], steps: [LayoutStep], maximumEntries: Int = 256)
+  throws -> String
+{
+  /// Throws when `layout` has too many entries to draw.
+  func checkSize(_ layout: StridedLayout, after step: String) throws {
+    guard layout.size <= maximumEntries else {
+      throw LectureError.layout(
+        "\(step) has shape \(layout.shape), \(layout.size) entries: too many to draw (at "
+          + "most \(maximumEntries)); the same layout works on a smaller shape, e.g. 2,3")
+    }
+  }
+  guard shape.allSatisfy({ $0 > 0 && $0 <= maximumEntries }) else {
+    throw LectureError.layout(
+      "shape \(shape) must have sizes from 1 to \(maximumEntries), e.g. 2,3")
+  }
   var layout = try StridedLayout.contiguous(shape)
+  try checkSize(layout, after: "the tensor")
   let count = layout.size
   var sections = [
     "A tensor of shape \(shape): its \(count) numbers in storage, slots 0 to \(count - 1)\n"
@@ -310,6 +327,7 @@ public func layoutWalkthrough(shape: [Int], steps: [LayoutStep]) throws -> Strin
   ]
   for step in steps {
     layout = try step.apply(to: layout)
+    try checkSize(layout, after: "\(step)")
     sections.append(
       "after \(step): the same storage, a new layout\n" + layout.diagram(storageCount: count))
   }
