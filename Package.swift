@@ -78,11 +78,17 @@ if buildsTools {
   targets.append(
     .testTarget(
       name: "CourseworkTests", dependencies: ["Coursework"], path: "Tests/CourseworkTests"))
-  // The command-line tool: training demos, starter generation, grading.
+  // Lecture: the pictures and tables lecturers show (computation graphs, backpropagation
+  // traces, tensor layouts) and the small expression language `minitorch graph` reads.
+  targets.append(.target(name: "Lecture", dependencies: ["Module2"], path: "Tools/Lecture"))
+  targets.append(
+    .testTarget(
+      name: "LectureTests", dependencies: ["Lecture", "Module2"], path: "Tests/LectureTests"))
+  // The command-line tool: training demos, starter generation, grading, lecture pictures.
   targets.append(
     .executableTarget(
       name: "minitorch",
-      dependencies: stages.map { .target(name: $0) } + ["Coursework"],
+      dependencies: stages.map { .target(name: $0) } + ["Coursework", "Lecture"],
       path: "Tools/minitorch"))
   products.append(.executable(name: "minitorch", targets: ["minitorch"]))
 }

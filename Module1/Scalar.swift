@@ -34,9 +34,13 @@ public final class Scalar: Variable, GradientTracking, CustomStringConvertible {
   /// How this scalar was computed; `nil` for a leaf.
   public let history: ScalarHistory?
 
-  /// A leaf holding `data` that requires a gradient.
-  public init(_ data: Double) {
+  /// A name for pictures and printed graphs (`Scalar(2, name: "x")`); `nil` unless given.
+  public var name: String?
+
+  /// A leaf holding `data` that requires a gradient, called `name` in pictures of its graphs.
+  public init(_ data: Double, name: String? = nil) {
     self.data = data
+    self.name = name
     self.requiresGrad = true
     self.history = nil
   }

@@ -38,19 +38,20 @@ extension Tensor: CustomStringConvertible, CustomDebugStringConvertible {
   /// The entries as nested lists (see `TensorData.description`).
   public var description: String { data.description }
 
-  /// Everything a lecturer needs to explain a tensor: shape, strides, whether the layout is
-  /// contiguous, the raw storage it reads, the entries, and how it was made.
+  /// Everything a lecturer needs to explain a tensor: its name if it has one, shape, strides,
+  /// whether the layout is contiguous, the raw storage it reads, the entries, and how it was
+  /// made (`made by Mul of x and w`).
   public var debugDescription: String {
+    let named = name.map { "name: \"\($0)\", " } ?? ""
     var lines = [
-      "Tensor(shape: \(shape), strides: \(data.strides), "
+      "Tensor(\(named)shape: \(shape), strides: \(data.strides), "
         + "contiguous: \(data.isContiguous), backend: \(backend))",
       "storage (\(data.storage.values.count) numbers): \(data.storage.values)",
       "entries:",
       data.description,
     ]
-    if let history {
-      lines.append(
-        "made by: \(type(of: history.function)) of \(history.inputs.count) input(s)")
+    if let madeBy {
+      lines.append(madeBy)
     } else {
       lines.append("leaf, requiresGrad: \(requiresGrad)")
     }

@@ -28,13 +28,19 @@ public final class Tensor: Variable, GradientTracking {
   public var retainsGrad = false
   /// How this tensor was computed; `nil` for a leaf.
   public let history: TensorHistory?
+  /// A name for pictures and printed graphs (`Tensor(…, name: "w")`); `nil` unless given.
+  public var name: String?
 
-  /// A leaf holding `data`.
-  public init(_ data: TensorData, backend: TensorBackend = .simple, requiresGrad: Bool = false) {
+  /// A leaf holding `data`, called `name` in pictures of its graphs.
+  public init(
+    _ data: TensorData, backend: TensorBackend = .simple, requiresGrad: Bool = false,
+    name: String? = nil
+  ) {
     self.data = data
     self.backend = backend
     self.requiresGrad = requiresGrad
     self.history = nil
+    self.name = name
   }
 
   /// A tensor computed by a function, remembering how (used by `TensorFunction.apply`).
@@ -48,20 +54,23 @@ public final class Tensor: Variable, GradientTracking {
   /// A leaf of the given `shape` holding `values` in row-major order.
   public convenience init(
     shape: [Int], data values: [Double], backend: TensorBackend = .simple,
-    requiresGrad: Bool = false
+    requiresGrad: Bool = false, name: String? = nil
   ) {
     precondition(
       values.count == shape.reduce(1, *),
       "shape \(shape) needs \(shape.reduce(1, *)) values, but \(values.count) were given")
-    self.init(TensorData(values, shape: shape), backend: backend, requiresGrad: requiresGrad)
+    self.init(
+      TensorData(values, shape: shape), backend: backend, requiresGrad: requiresGrad, name: name)
   }
 
   /// A leaf from nested lists, `Tensor([[1, 2], [3, 4]])`; every row must have the same length.
   public convenience init(
-    _ literal: TensorLiteral, backend: TensorBackend = .simple, requiresGrad: Bool = false
+    _ literal: TensorLiteral, backend: TensorBackend = .simple, requiresGrad: Bool = false,
+    name: String? = nil
   ) {
     let (shape, values) = literal.flattened()
-    self.init(shape: shape, data: values, backend: backend, requiresGrad: requiresGrad)
+    self.init(
+      shape: shape, data: values, backend: backend, requiresGrad: requiresGrad, name: name)
   }
 
   /// A tensor of `shape` filled with zeros.

@@ -80,6 +80,14 @@ struct Arguments {
     return text
   }
 
+  /// Which of the options `names` were given, in the order they appear on the command line
+  /// (for commands whose steps run in that order); removes nothing.
+  func given(inOrder names: [String]) -> [String] {
+    remaining.compactMap { word in
+      names.first { word == "--\($0)" || word.hasPrefix("--\($0)=") }
+    }
+  }
+
   /// Rejects anything no reader asked for, naming the options this command knows.
   func finish() throws {
     guard let first = remaining.first else { return }

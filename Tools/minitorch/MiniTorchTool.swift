@@ -14,6 +14,8 @@ enum MiniTorchTool {
     StarterCommand.command,
     GradeCommand.command,
     BugsCommand.command,
+    GraphCommand.command,
+    StridesCommand.command,
   ]
 
   /// Runs the tool with the process's arguments and exits with the command's status.

@@ -1,0 +1,157 @@
+import Foundation
+import Lecture
+import Module2
+import Testing
+
+/// `minitorch graph`'s pictures and tables for f = x·y + x·x at (2, 4), where ∂f/∂x = y + 2x = 8
+/// and ∂f/∂y = x = 2, and for a tensor expression.
+@Suite("Computation graphs and traces")
+struct GraphDemoTests {
+  @Test("the DOT picture holds the operations, the values and, after backward, the gradients")
+  func dotContent() throws {
+    let before = try GraphDemo(
+      expression: "x * y + x * x", values: "x=2,y=4", backward: false, trace: false)
+    #expect(before.dot.hasPrefix("digraph computation {"))
+    #expect(before.dot.contains("<B>x</B>") && before.dot.contains("<B>y</B>"))
+    #expect(before.dot.contains("label=\"Add\"") && before.dot.contains("label=\"Mul\""))
+    #expect(before.dot.contains("value 12") && before.dot.contains("value 8"))
+    #expect(!before.dot.contains("grad "))
+
+    let after = try GraphDemo(
+      expression: "x * y + x * x", values: "x=2,y=4", backward: true, trace: false)
+    let graph = after.result.graph
+    #expect(graph.nodes.first { $0.name == "x" }?.gradient == "8")
+    #expect(graph.nodes.first { $0.name == "y" }?.gradient == "2")
+    // Intermediate gradients are retained: ∂f/∂(x·y) = 1.
+    #expect(graph.nodes.filter { $0.kind == .computed }.allSatisfy { $0.gradient == "1" })
+    #expect(after.dot.contains("grad 8") && after.dot.contains("grad 2"))
+    #expect(after.report.contains("x: grad 8") && after.report.contains("y: grad 2"))
+    // x is used three times: once by x·y, twice by x·x.
+    #expect(graph.edges.filter { $0.input == graph.nodes.first { $0.name == "x" }?.id }.count == 3)
+  }
+
+  @Test("Graphviz accepts the DOT text (skipped without dot)")
+  func graphvizAccepts() throws {
+    #expect(Graphviz.dotExecutable(path: "/nonexistent-folder") == nil)
+    #expect(Graphviz.installHint.contains("graphviz"))
+    guard let dot = Graphviz.dotExecutable() else {
+      print("note: Graphviz's dot is not installed; the DOT file was not rendered")
+      return
+    }
+    let demo = try GraphDemo(
+      expression: "sigmoid(x * y) + log(x) - 1 / y", values: "x=2,y=4", backward: true,
+      trace: false)
+    let folder = FileManager.default.temporaryDirectory
+      .appendingPathComponent("lecture-graph-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let input = folder.appendingPathComponent("g.dot")
+    let output = folder.appendingPathComponent("g.svg")
+    try demo.dot.write(to: input, atomically: true, encoding: .utf8)
+    try Graphviz.renderSVG(dot: dot, input: input, output: output)
+    let svg = try String(contentsOf: output, encoding: .utf8)
+    #expect(svg.contains("<svg") && svg.contains("Sigmoid"))
+  }
+
+  @Test("the trace shows 8 arriving at x and 2 at y, and what each node passes on")
+  func scalarTrace() throws {
+    let x = Scalar(2, name: "x")
+    let y = Scalar(4, name: "y")
+    let f = x * y + x * x
+    let trace = f.traceBackward()
+    #expect(trace.steps(reaching: x).map(\.received) == [8])
+    #expect(trace.steps(reaching: y).map(\.received) == [2])
+    #expect(x.derivative == 8 && y.derivative == 2)
+    // x·y passes y = 4 to x and x = 2 to y.
+    let product = try #require(f.parents.first)
+    let shares = try #require(trace.steps(reaching: product).first).shares
+    #expect(shares.map(\.derivative) == [4, 2])
+    #expect(trace.order.first === f)
+
+    let rows = trace.table.split(separator: "\n").map(String.init)
+    /// The row of the leaf `name`: step, name, "leaf", value, received, what it kept.
+    func leafRow(_ name: String) -> [Substring]? {
+      rows.map { $0.split(separator: " ") }.first {
+        $0.count > 2 && $0[1] == name && $0[2] == "leaf"
+      }
+    }
+    let xRow = try #require(leafRow("x"))
+    #expect(xRow[3...].joined(separator: " ") == "2 8 kept: grad += 8")
+    let yRow = try #require(leafRow("y"))
+    #expect(yRow[3...].joined(separator: " ") == "4 2 kept: grad += 2")
+    // The table is aligned: every "passes on" cell starts in the header's column.
+    let header = try #require(rows.first { $0.hasPrefix("step") }.map(Array.init))
+    let column = try #require(
+      (0..<header.count).first { String(header[$0...]).hasPrefix("passes on") })
+    for row in rows.filter({ $0.contains("←") }).map(Array.init) {
+      #expect(row.count > column && row[column - 1] == " " && row[column] != " ")
+    }
+    #expect(trace.table.contains("x · y ← 1"))
+  }
+
+  @Test("the CLI report traces a tensor expression with shapes and values")
+  func tensorTrace() throws {
+    let demo = try GraphDemo(
+      expression: "sum(x * w)", values: "x=[[1,2],[3,4]],w=[10,20]", backward: false, trace: true)
+    #expect(demo.report.contains("[2, 2] [[1, 2], [3, 4]]"))
+    // ∂/∂x of Σ x·w is w broadcast to x's shape; ∂/∂w sums x over the rows.
+    #expect(demo.report.contains("x: grad [2, 2] [[10, 20], [10, 20]]"))
+    #expect(demo.report.contains("w: grad [2] [4, 6]"))
+    #expect(demo.report.contains("Sum"))
+    #expect(demo.dot.contains("grad [2] [4, 6]"))
+  }
+
+  @Test("printed nodes name their operation")
+  func debugDescriptions() {
+    let x = Scalar(2, name: "x")
+    let y = Scalar(4, name: "y")
+    let product = x * y
+    #expect(product.debugDescription.contains("made by Mul of x and y"))
+    #expect(x.debugDescription == "Scalar(2.0, leaf x)")
+    let sum = product + x
+    #expect(sum.debugDescription.contains("Add"))
+    #expect(sum.debugDescription != (x * y * x).debugDescription)
+    let t = Tensor([[1, 2], [3, 4]], requiresGrad: true, name: "t")
+    #expect(t.sum(dim: 0).debugDescription.contains("made by Sum(dim: 0) of t"))
+  }
+
+  @Test("evaluation errors point at the operation's column")
+  func evaluationErrors() {
+    func failure(_ text: String, _ values: String) -> LectureError? {
+      do {
+        _ = try GraphDemo(expression: text, values: values, backward: false, trace: false)
+        return nil
+      } catch {
+        return error as? LectureError
+      }
+    }
+    #expect(failure("x + foo(x)", "x=1")?.column == 5)
+    #expect(failure("x @ y", "x=1,y=2")?.column == 3)
+    #expect(failure("x + y", "x=[1,2],y=[1,2,3]")?.column == 3)
+    #expect(failure("sum(x, 3)", "x=[[1,2]]")?.column == 8)
+    #expect(failure("x + y", "x=1")?.description.contains("no value for y") == true)
+    #expect(failure("2 * 3", "")?.description.contains("no variables") == true)
+  }
+
+  @Test("Module 2's other functions: the gradient matches NumPy's")
+  func moreTensorFunctions() throws {
+    // d/dx of Σ (xᵀ)² + tanh(x)·max(x, 0) + √|x| − sin x · cos x + x², entry by entry, from
+    // NumPy: 2x + sech²(x)·max(x, 0) + tanh(x)·[x > 0] + sign(x) / (2√|x|) − cos 2x + 2x.
+    let demo = try GraphDemo(
+      expression:
+        "sum(pow(transpose(x), 2) + tanh(x) * maximum(x, 0) + sqrt(abs(x)) - sin(x) * cos(x)"
+        + " + square(x))",
+      values: "x=[[1,-2],[3,4]]", backward: true, trace: false)
+    guard case .tensors(_, let leaves) = demo.result else {
+      Issue.record("a list value makes a tensor graph")
+      return
+    }
+    let expected = [6.09771533, -7.69990977, 12.35315771, 17.40019314]
+    let gradient = try #require(leaves.first?.grad).data.values
+    #expect(zip(gradient, expected).allSatisfy { Swift.abs($0 - $1) < 1e-6 })
+    #expect(demo.dot.contains("Transpose") || demo.dot.contains("Permute"))
+    #expect(throws: LectureError.self) {
+      try GraphDemo(expression: "tanh(x)", values: "x=1", backward: false, trace: false)
+    }
+  }
+}
