@@ -77,11 +77,15 @@ if buildsTools {
   targets.append(
     .testTarget(
       name: "CourseworkTests", dependencies: ["Coursework"], path: "Tests/CourseworkTests"))
+  // Reports: the self-contained HTML pages of `minitorch train --report` (inline SVG).
+  targets.append(.target(name: "Reports", path: "Tools/Reports"))
+  targets.append(
+    .testTarget(name: "ReportsTests", dependencies: ["Reports"], path: "Tests/ReportsTests"))
   // The command-line tool: training demos, starter generation, grading.
   targets.append(
     .executableTarget(
       name: "minitorch",
-      dependencies: stages.map { .target(name: $0) } + ["Coursework"],
+      dependencies: stages.map { .target(name: $0) } + ["Coursework", "Reports"],
       path: "Tools/minitorch"))
   products.append(.executable(name: "minitorch", targets: ["minitorch"]))
 }
