@@ -32,6 +32,12 @@ struct ParsedPage {
         "line \(parser.lineNumber), column \(parser.columnNumber): "
         + String(describing: parser.parserError)
     }
+    // The parser of some Foundations recovers from a wrongly nested end tag; the collector
+    // checks the nesting itself.
+    error = error ?? delegate.problem
+    if error == nil, let unclosed = delegate.openNames.last {
+      error = "<\(unclosed)> is never closed"
+    }
     elements = delegate.elements
   }
 
@@ -49,6 +55,10 @@ struct ParsedPage {
 /// Collects the elements and their text as the parser reports them.
 private final class Collector: NSObject, XMLParserDelegate {
   var elements: [Element] = []
+  /// The first nesting mistake seen, if any.
+  var problem: String?
+  /// The names of the elements open at this point.
+  var openNames: [String] { open.map { elements[$0].name } }
   private var open: [Int] = []
 
   func parser(
@@ -63,7 +73,15 @@ private final class Collector: NSObject, XMLParserDelegate {
     _ parser: XMLParser, didEndElement elementName: String, namespaceURI: String?,
     qualifiedName qName: String?
   ) {
+    let innermost = openNames.last
     _ = open.popLast()
+    if innermost != elementName {
+      problem = problem ?? "</\(elementName)> closes \(innermost.map { "<\($0)>" } ?? "nothing")"
+    }
+  }
+
+  func parser(_ parser: XMLParser, parseErrorOccurred parseError: any Error) {
+    problem = problem ?? "line \(parser.lineNumber): \(parseError)"
   }
 
   func parser(_ parser: XMLParser, foundCharacters string: String) {
