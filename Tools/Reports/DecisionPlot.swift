@@ -41,7 +41,7 @@ public struct DecisionPlot: Sendable {
   /// The side of the square in the picture's units.
   static let side = 600.0
   /// The space left of and below the square, for the axes' numbers and names.
-  static let margin = 90.0
+  static let margin = 110.0
 
   /// The picture's x coordinate of x₁.
   static func across(_ x1: Double) -> Double { margin + x1 * side }
@@ -67,6 +67,8 @@ public struct DecisionPlot: Sendable {
       "<svg id=\"\(HTMLText.escape(id))\" class=\"plot\" xmlns=\"http://www.w3.org/2000/svg\" "
         + "viewBox=\"0 0 \(HTMLText.number(width)) \(HTMLText.number(height))\" role=\"img\" "
         + "data-columns=\"\(grid.columns)\" data-rows=\"\(grid.rows)\" "
+        + "data-margin=\"\(HTMLText.number(Self.margin))\" data-side=\"\(HTMLText.number(Self.side))\" "
+        + "data-top=\"20\" "
         + "aria-label=\"dataset and decision boundary\">")
     // The shading: one cell per grid sample.
     let cellWidth = Self.side / Double(grid.columns)
@@ -107,7 +109,7 @@ public struct DecisionPlot: Sendable {
       "<text class=\"axis-name\" x=\"\(HTMLText.number(Self.across(0.5)))\" "
         + "y=\"\(HTMLText.number(20 + Self.side + 78))\" text-anchor=\"middle\">x₁</text>")
     parts.append(
-      "<text class=\"axis-name\" x=\"24\" y=\"\(HTMLText.number(Self.down(0.5) + 9))\" "
+      "<text class=\"axis-name\" x=\"22\" y=\"\(HTMLText.number(Self.down(0.5) + 9))\" "
         + "text-anchor=\"middle\">x₂</text>")
     // The boundary, then the points on top.
     parts.append("<path class=\"boundary\" d=\"\(Self.path(boundary))\"/>")

@@ -60,7 +60,7 @@ public struct LineChart: Sendable {
 
   static let left = 120.0
   static let plotWidth = 740.0
-  static let topEdge = 30.0
+  static let topEdge = 80.0
   static let plotHeight = 330.0
 
   /// The SVG element, with one `<polyline class="curve …">` per curve that has values.
@@ -133,19 +133,18 @@ public struct LineChart: Sendable {
             + "cy=\"\(HTMLText.number(y(last)))\" r=\"7\"/>")
       }
     }
-    // The legend, top right inside the frame, with each curve's last value.
+    // The legend, above the frame from the left, with each curve's last value.
+    var legendX = Self.left
     for (index, curve) in series.enumerated() {
-      let lineY = Self.topEdge + 30 + 40 * Double(index)
-      let right = Self.left + Self.plotWidth - 20
       let last = curve.values.last.map { ": " + HTMLText.number($0, digits: 3) } ?? ""
+      let text = curve.name + last
       parts.append(
-        "<line class=\"legend-line series\(index)\" x1=\"\(HTMLText.number(right - 50))\" "
-          + "x2=\"\(HTMLText.number(right))\" y1=\"\(HTMLText.number(lineY))\" "
-          + "y2=\"\(HTMLText.number(lineY))\"/>")
+        "<line class=\"legend-line series\(index)\" x1=\"\(HTMLText.number(legendX))\" "
+          + "x2=\"\(HTMLText.number(legendX + 50))\" y1=\"36\" y2=\"36\"/>")
       parts.append(
-        "<text class=\"legend\" x=\"\(HTMLText.number(right - 62))\" "
-          + "y=\"\(HTMLText.number(lineY + 9))\" text-anchor=\"end\">"
-          + "\(HTMLText.escape(curve.name + last))</text>")
+        "<text class=\"legend\" x=\"\(HTMLText.number(legendX + 62))\" y=\"45\">"
+          + "\(HTMLText.escape(text))</text>")
+      legendX += 62 + 16 * Double(text.count) + 40
     }
     parts.append("</svg>")
     return parts.joined(separator: "\n")

@@ -20,7 +20,7 @@ enum ReportScript {
       window.addEventListener("error", function (event) {
         body.setAttribute("data-script-error", String(event.message));
       });
-      var side = 600, margin = 90, top = 20;
+      var side = 600, margin = 110, top = 20;
       function sigmoid(z) {
         return z >= 0 ? 1 / (1 + Math.exp(-z)) : Math.exp(z) / (1 + Math.exp(z));
       }
@@ -38,6 +38,9 @@ enum ReportScript {
 
       var plot = document.getElementById("decision-plot");
       if (plot) {
+        side = Number(plot.getAttribute("data-side")) || side;
+        margin = Number(plot.getAttribute("data-margin")) || margin;
+        top = Number(plot.getAttribute("data-top")) || top;
         var columns = Number(plot.getAttribute("data-columns"));
         var rows = Number(plot.getAttribute("data-rows"));
         var cells = all(plot, "rect.cell");

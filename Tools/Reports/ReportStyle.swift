@@ -59,7 +59,7 @@ enum ReportStyle {
     table.confusion { border-collapse: collapse; font-size: 24px; }
     table.confusion caption { caption-side: bottom; padding-top: 8px; }
     table.confusion th, table.confusion td { border: 2px solid #000; padding: 6px 12px;
-      text-align: right; }
+      text-align: right; min-width: 2.2em; }
     table.confusion td.dark { color: #fff; font-weight: bold; }
     .footer { margin-top: 32px; font-size: 20px; color: #333; }
 
