@@ -136,7 +136,9 @@ public struct LineChart: Sendable {
     // The legend, above the frame from the left, with each curve's last value.
     var legendX = Self.left
     for (index, curve) in series.enumerated() {
-      let last = curve.values.last.map { ": " + HTMLText.number($0, digits: 3) } ?? ""
+      // Percentages (a top of 100) to one decimal, other values to three.
+      let digits = top == 100 ? 1 : 3
+      let last = curve.values.last.map { ": " + HTMLText.number($0, digits: digits) } ?? ""
       let text = curve.name + last
       parts.append(
         "<line class=\"legend-line series\(index)\" x1=\"\(HTMLText.number(legendX))\" "
