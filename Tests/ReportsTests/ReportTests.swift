@@ -22,7 +22,7 @@ struct HTMLTextTests {
   }
 }
 
-@Suite("Task 0.5's linear classifier")
+@Suite("A linear classifier set by hand")
 struct LinearClassifierTests {
   /// Whether `segment` joins `a` and `b`, in either direction.
   func joins(_ segment: Segment?, _ a: Point, _ b: Point) -> Bool {
