@@ -84,11 +84,15 @@ if buildsTools {
   targets.append(
     .testTarget(
       name: "LectureTests", dependencies: ["Lecture", "Module2"], path: "Tests/LectureTests"))
+  // Reports: the self-contained HTML pages of `minitorch train --report` (inline SVG).
+  targets.append(.target(name: "Reports", path: "Tools/Reports"))
+  targets.append(
+    .testTarget(name: "ReportsTests", dependencies: ["Reports"], path: "Tests/ReportsTests"))
   // The command-line tool: training demos, starter generation, grading, lecture pictures.
   targets.append(
     .executableTarget(
       name: "minitorch",
-      dependencies: stages.map { .target(name: $0) } + ["Coursework", "Lecture"],
+      dependencies: stages.map { .target(name: $0) } + ["Coursework", "Lecture", "Reports"],
       path: "Tools/minitorch"))
   products.append(.executable(name: "minitorch", targets: ["minitorch"]))
 }

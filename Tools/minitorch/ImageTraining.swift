@@ -1,5 +1,6 @@
 import Foundation
 import Module4
+import Reports
 
 /// `minitorch train --module 4 --dataset digits|fashion`: trains the image classifier of Task
 /// 4.5 and shows what it learned (see `Module4Training.usage`).
@@ -21,7 +22,9 @@ enum ImageTraining {
     let subset = try readOptionalInt(&options, "subset", in: 1...10_000_000)
     let show = try options.int("show", default: 6, in: 0...100)
     let seed = UInt64(try options.int("seed", default: 0, in: 0...Int.max))
+    let reportPath = try options.string("report")
     try options.finish()
+    if let reportPath { try ReportFile.checkFolder(of: reportPath) }
 
     // The data: a shipped set, or a folder of MNIST-format files.
     let source: ImageDataset.Source =
@@ -68,12 +71,14 @@ enum ImageTraining {
     // Training, epoch by epoch.
     var progress = BatchProgress()
     var trainingSeconds = 0.0
+    var epochReports: [ClassifierEpochReport] = []
     try trainImageClassifier(
       network, on: train, validation: split.validation, settings: settings, seed: seed,
       onBatch: { progress.show($0, epochs: settings.epochs) },
       onEpoch: { report in
         progress.epochLine(report, heldOut: "validation", examples: "images")
         trainingSeconds += report.seconds
+        epochReports.append(report)
       })
     if settings.epochs > 0 {
       print(
@@ -103,12 +108,69 @@ enum ImageTraining {
       print(misclassified(data.test, predictions: result.predictions, names: classNames, show))
     }
 
+    if let reportPath {
+      let report = self.report(
+        name: data.name,
+        facts: [
+          "\(architecture)",
+          "\(train.count) training, \(split.validation.count) validation and \(data.test.count) "
+            + "test images of \(data.height)×\(data.width); \(settings.epochs) epochs, seed \(seed)",
+          "test accuracy \(percent(result.accuracy)) (\(result.correct)/\(data.test.count))",
+        ], epochs: epochReports, test: data.test, predictions: result.predictions,
+        classNames: classNames, confusion: confusion)
+      try ReportFile.write(report, to: reportPath)
+    }
+
     if let savePath {
       try WeightsFile.save(
         network, architecture: architecture.description, to: URL(fileURLWithPath: savePath))
       print("Saved the weights to \(savePath).")
     }
     return 0
+  }
+
+  /// The report of a run: the loss and accuracy curves of `epochs`, up to 8 misclassified test
+  /// images and enough rightly classified ones to make 16, and the confusion matrix.
+  static func report(
+    name: String, facts: [String], epochs: [ClassifierEpochReport], test: ImageSet,
+    predictions: [Int], classNames: [String], confusion: ConfusionMatrix
+  ) -> TrainingReport {
+    var report = TrainingReport(title: "Module 4: a convolutional network on \(name)", facts: facts)
+    report.charts = [
+      (
+        "Loss per epoch (mean cross-entropy)",
+        LineChart(
+          id: "loss-curve", valueName: "loss",
+          series: [
+            .init(name: "training", values: epochs.map(\.trainingLoss)),
+            .init(name: "validation", values: epochs.map(\.validationLoss)),
+          ])
+      ),
+      (
+        "Accuracy per epoch",
+        LineChart(
+          id: "accuracy-curve", valueName: "correct (%)",
+          series: [
+            .init(name: "training", values: epochs.map { 100 * $0.trainingAccuracy }),
+            .init(name: "validation", values: epochs.map { 100 * $0.validationAccuracy }),
+          ], top: 100)
+      ),
+    ]
+    let wrong = test.labels.indices.filter { test.labels[$0] != predictions[$0] }.prefix(8)
+    let right = test.labels.indices.filter { test.labels[$0] == predictions[$0] }
+      .prefix(16 - wrong.count)
+    report.gallery = (
+      "Test images: \(wrong.count) the network got wrong (red), \(right.count) it got right",
+      ImageGallery(
+        height: test.height, width: test.width,
+        samples: (Array(wrong) + Array(right)).map { index in
+          .init(
+            pixels: Array(test.image(index)), truth: classNames[test.labels[index]],
+            prediction: classNames[predictions[index]])
+        })
+    )
+    report.confusion = ConfusionTable(classNames: classNames, counts: confusion.counts)
+    return report
   }
 
   /// Up to `count` misclassified images of `images`, drawn side by side (as many as fit in

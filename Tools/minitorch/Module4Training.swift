@@ -20,7 +20,7 @@ enum Module4Training {
     usage: minitorch train --module 4 [--dataset digits|fashion] [--data DIR] [--epochs N]
                            [--batch N] [--rate R] [--shift N] [--hidden N] [--validation F]
                            [--subset N] [--show N] [--save FILE] [--load FILE] [--seed N]
-                           [--backend B]
+                           [--backend B] [--report FILE]
            minitorch train --module 4 --dataset sentiment (--data DIR | --synthetic)
                            [--vectors FILE] [--epochs N] [--batch N] [--rate R] [--filters N]
                            [--dimension N] [--max-length N] [--min-count N] [--subset N]
@@ -57,6 +57,9 @@ enum Module4Training {
                        or a damaged one, is refused with a message
       --seed N         seed for the weights, dropout, the shuffles and the split; default 0
       --backend B      fast (Module 3's, the default) or simple (Module 2's loops)
+      --report FILE    also write FILE, one self-contained HTML page: the loss and accuracy
+                       curves, sample test images with the network's answers and the
+                       confusion matrix
 
     Sentences: trains Kim's sentence CNN (word vectors, 1-D convolutions of widths 3, 4 and 5,
     ReLU, max over time, dropout, a linear layer to one logit) on DIR/train.tsv and reports
@@ -96,6 +99,11 @@ enum Module4Training {
       "backend", from: backends.keys.sorted(), default: defaultBackend)
     let backend = backends[backendName]!
     if dataset == "sentiment" {
+      var copy = options
+      if (try? copy.string("report")) != nil {
+        throw UsageError(
+          "--report draws toy datasets and images; the sentiment run has no report yet")
+      }
       return try SentimentTraining.run(&options, backend: backend)
     }
     return try ImageTraining.run(&options, dataset: dataset, backend: backend)

@@ -1,5 +1,6 @@
 import Foundation
 import Module3
+import Reports
 
 /// `minitorch train`: trains a classifier on a toy dataset and shows how it learns.
 enum TrainCommand {
@@ -9,10 +10,12 @@ enum TrainCommand {
   /// The command's entry in `minitorch help`.
   static let command = Command(
     name: "train",
-    summary: "train a network: toy datasets (modules 1-3), images and sentences (module 4)",
+    summary:
+      "train a network: toy datasets (modules 1-3), images and sentences (module 4); "
+      + "Task 0.5's hand-set line (module 0)",
     usage: """
       usage: minitorch train [--module 1|2|3] [--dataset NAME] [--points N] [--hidden N]
-                             [--rate R] [--epochs N] [--batch N] [--seed N]
+                             [--rate R] [--epochs N] [--batch N] [--seed N] [--report FILE]
 
       Trains the network of Task 1.5 (scalars), Task 2.5 (tensors) or Task 3.5 (tensors in
       mini-batches, on the fast backend) on one of minitorch's toy datasets. On a terminal, a
@@ -35,6 +38,7 @@ enum TrainCommand {
       \(settingsSummary)
         --seed N       seed for the data, the initial weights and (module 3) the shuffles;
                        default 0
+      \(ReportFile.optionHelp)
 
       The map: ▒ where the network predicts label 1, · where it predicts 0; the points as x
       (label 1) and o (label 0), in capitals where the prediction is wrong.
@@ -47,6 +51,7 @@ enum TrainCommand {
       A run whose loss runs away (NaN, infinite, or 100 times where it started) stops and names
       the epoch; try a smaller --rate.
 
+      \(HandSetClassifier.usage)
       \(Module4Training.usage)
       """,
     run: run)
@@ -83,6 +88,7 @@ enum TrainCommand {
 
   static func run(_ options: inout Arguments) throws -> Int32 {
     if Module4Training.isRequested(options) { return try Module4Training.run(&options) }
+    if HandSetClassifier.isRequested(options) { return try HandSetClassifier.run(&options) }
     let module = try options.int("module", default: 1, in: 1...3)
     let name = try options.choice("dataset", from: Datasets.names, default: "xor")
     let points = try options.int("points", default: 50, in: 1...100_000)
@@ -101,7 +107,9 @@ enum TrainCommand {
       batchSize = nil
     }
     let seed = try options.int("seed", default: 0, in: 0...Int.max)
+    let reportPath = try options.string("report")
     try options.finish()
+    if let reportPath { try ReportFile.checkFolder(of: reportPath) }
 
     guard let dataset = Datasets.make(name, points: points, seed: UInt64(seed)) else {
       throw UsageError("unknown dataset \(name)")
@@ -122,6 +130,7 @@ enum TrainCommand {
       map.render(probabilities: trainer.probabilities)
     }
     var losses: [Double] = []
+    var accuracies: [Double] = []
     var trainingSeconds = 0.0
     let clock = ContinuousClock()
     let start = clock.now
@@ -131,6 +140,7 @@ enum TrainCommand {
       last = try trainer.train(on: dataset, rate: rate, epochs: epochs) { report in
         progress.show(report)
         losses.append(report.loss)
+        accuracies.append(100 * Double(report.correct) / Double(report.total))
         trainingSeconds += report.seconds
       }
     } catch {
@@ -148,6 +158,31 @@ enum TrainCommand {
       "Done: \(last.correct)/\(last.total) correct on \(name) after \(epochs) epochs, "
         + "final loss \(format(last.loss, digits: 4)), \(format(seconds, digits: 2)) s, "
         + "\(format(1000 * trainingSeconds / Double(epochs), digits: 2)) ms/epoch")
+    if let reportPath {
+      var report = TrainingReport(
+        title: "Module \(module): \(networks[module]!) on \(name)",
+        facts: [
+          "2 → \(hidden) → \(hidden) → 1, \(dataset.count) points, rate \(format(rate)), "
+            + "\(epochs) epochs\(batches), seed \(seed)",
+          "after training: \(last.correct)/\(last.total) correct, loss "
+            + format(last.loss, digits: 4),
+        ])
+      report.decision = ReportFile.decisionPlot(dataset, probabilities: trainer.probabilities)
+      report.charts = [
+        (
+          "Loss per epoch (total binary cross-entropy)",
+          LineChart(
+            id: "loss-curve", valueName: "loss", series: [.init(name: "loss", values: losses)])
+        ),
+        (
+          "Accuracy per epoch",
+          LineChart(
+            id: "accuracy-curve", valueName: "correct (%)",
+            series: [.init(name: "correct (%)", values: accuracies)], top: 100)
+        ),
+      ]
+      try ReportFile.write(report, to: reportPath)
+    }
     return 0
   }
 }
