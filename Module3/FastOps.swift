@@ -15,7 +15,8 @@ import Foundation
 // 2. No index arithmetic when it is not needed. When an operand has the output's shape and is
 //    contiguous (possibly starting at an offset), output entry i reads storage position
 //    offset + i; a one-entry operand reads the same position for every i. Otherwise the loop
-//    walks rows (`RowWalk`): index arithmetic once per row, into a buffer filled in place.
+//    walks rows (`RowWalk`): index arithmetic for a chunk's first row, then an odometer step
+//    from each row to the next, in a buffer filled in place.
 // 3. Threads. The output is cut into chunks by its size (`Parallel`), which run on several
 //    threads when the job is large enough.
 //
@@ -102,10 +103,12 @@ public struct FastOps: TensorOps {
           let walk = RowWalk(a, over: outShape)
           let rows = parallel.chunks(of: size / rowLength, workPerItem: rowLength)
           parallel.forEachChunk(rows) { _, range in
+            // The chunk's first row from its number, each next one by an odometer step.
             var index = [Int](repeating: 0, count: walk.outer.count)
+            var start = walk.start(ofRow: range.lowerBound, index: &index)
             for row in range {
-              let start = walk.start(ofRow: row, index: &index)
               mapRow(f, out + row * rowLength, x + start, walk.step, rowLength)
+              walk.advance(&start, &index)
             }
           }
         }
@@ -189,13 +192,17 @@ public struct FastOps: TensorOps {
             let (aWalk, bWalk) = (RowWalk(a, over: shape), RowWalk(b, over: shape))
             let rows = parallel.chunks(of: size / rowLength, workPerItem: rowLength)
             parallel.forEachChunk(rows) { _, range in
-              var index = [Int](repeating: 0, count: aWalk.outer.count)
+              // The chunk's first row from its number, each next one by an odometer step.
+              var aIndex = [Int](repeating: 0, count: aWalk.outer.count)
+              var bIndex = aIndex
+              var aStart = aWalk.start(ofRow: range.lowerBound, index: &aIndex)
+              var bStart = bWalk.start(ofRow: range.lowerBound, index: &bIndex)
               for row in range {
-                let aStart = aWalk.start(ofRow: row, index: &index)
-                let bStart = bWalk.start(ofRow: row, index: &index)
                 zipRow(
                   f, out + row * rowLength, x + aStart, aWalk.step, y + bStart, bWalk.step,
                   rowLength)
+                aWalk.advance(&aStart, &aIndex)
+                bWalk.advance(&bStart, &bIndex)
               }
             }
           }

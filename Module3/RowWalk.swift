@@ -52,4 +52,24 @@ struct RowWalk {
     }
     return position
   }
+
+  /// Moves `index` (a row's index, as `start(ofRow:index:)` filled it) to the next row and
+  /// `position` to where that row starts, the way an odometer turns: the last dimension of
+  /// `outer` steps by one, and a dimension that runs past its end goes back to 0 and carries
+  /// into the one before. No division, so a loop over many short rows stays cheap.
+  ///
+  /// - Complexity: O(1) on average over consecutive rows.
+  @inline(__always)
+  func advance(_ position: inout Int, _ index: inout [Int]) {
+    var dimension = outer.count - 1
+    while dimension >= 0 {
+      index[dimension] += 1
+      position += outerStrides[dimension]
+      if index[dimension] < outer[dimension] { return }
+      // Past the end of this dimension: back to 0, and carry into the one before.
+      position -= outer[dimension] * outerStrides[dimension]
+      index[dimension] = 0
+      dimension -= 1
+    }
+  }
 }
