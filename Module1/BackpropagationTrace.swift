@@ -110,8 +110,9 @@ extension GraphNode {
   }
 }
 
-/// Rows padded so that their columns line up, two spaces between columns, no trailing spaces.
-func alignedColumns(_ rows: [[String]]) -> [String] {
+/// Rows of cells padded so that their columns line up, two spaces between columns, no trailing
+/// spaces: the tables of the backpropagation trace and of `minitorch strides`.
+public func alignedColumns(_ rows: [[String]]) -> [String] {
   let columns = rows.map(\.count).max() ?? 0
   var widths = Array(repeating: 0, count: columns)
   for row in rows {

@@ -1,3 +1,5 @@
+import Module2
+
 // How a tensor reads its storage: one flat list of numbers, and a layout (shape, strides,
 // offset) that says where each index finds its number,
 //
@@ -182,13 +184,13 @@ public struct StridedLayout: Equatable, Sendable {
         "\(index)", "\(position(index))", "= \(offset) + " + terms.joined(separator: " + "),
       ])
     }
-    lines += alignedRows(rows)
+    lines += alignedColumns(rows)
     if shape.count == 2 {
       lines.append("as a grid (the slot each entry reads):")
       let grid = (0..<shape[0]).map { row in
         (0..<shape[1]).map { column in "\(position([row, column]))" }
       }
-      lines += alignedRows(grid).map { "  " + $0 }
+      lines += alignedColumns(grid).map { "  " + $0 }
     }
     return lines.joined(separator: "\n")
   }
@@ -243,23 +245,6 @@ public struct SliceRange: Equatable, Sendable, CustomStringConvertible {
     default:
       throw LectureError.layout("slice part '\(text)' has too many ':'; write start:stop:step")
     }
-  }
-}
-
-/// Rows padded so that their columns line up, two spaces between columns, no trailing spaces.
-func alignedRows(_ rows: [[String]]) -> [String] {
-  let columns = rows.map(\.count).max() ?? 0
-  var widths = Array(repeating: 0, count: columns)
-  for row in rows {
-    for (column, cell) in row.enumerated() {
-      widths[column] = Swift.max(widths[column], cell.count)
-    }
-  }
-  return rows.map { row in
-    let cells = row.enumerated().map { column, cell in
-      cell + String(repeating: " ", count: widths[column] - cell.count)
-    }
-    return String(cells.joined(separator: "  ").reversed().drop { $0 == " " }.reversed())
   }
 }
 
