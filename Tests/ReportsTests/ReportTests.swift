@@ -73,11 +73,15 @@ struct ProbabilityGridTests {
     let grid = ProbabilityGrid(
       columns: columns, rows: rows, values: samples.map { classifier.probability($0.x, $0.y) })
     let segments = grid.boundary
-    #expect(segments.count == rows - 1)
+    // One piece per square between rows of samples, and one more at the top and at the bottom
+    // edge, so that the line runs from x₂ = 1 down to x₂ = 0.
+    #expect(segments.count == rows + 1)
     for segment in segments {
       // Between the samples at 0.35 and 0.45; the sigmoid is symmetric about the line.
       #expect(abs(segment.start.x - 0.4) < 1e-9 && abs(segment.end.x - 0.4) < 1e-9)
     }
+    let heights = segments.flatMap { [$0.start.y, $0.end.y] }
+    #expect(heights.min() == 0 && heights.max() == 1)
   }
 
   @Test func aGridWithOneClassHasNoBoundary() {

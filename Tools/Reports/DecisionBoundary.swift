@@ -8,6 +8,10 @@
 // A square with crossings on two edges holds one piece of boundary; one with crossings on all
 // four (a saddle: diagonal corners alike) holds two, joined here as the first with the second
 // edge and the third with the fourth.
+//
+// The samples sit at the centres of the cells, half a cell inside the unit square. So that the
+// line reaches the square's edges, the march runs over the grid with one more ring of samples
+// on the edges themselves, each holding the value of the sample next to it.
 
 /// Probabilities of label 1 sampled on a regular grid over the unit square, and the boundary
 /// (probability ½) traced through them.
@@ -61,11 +65,23 @@ public struct ProbabilityGrid: Sendable, Equatable {
     values[row * columns + column]
   }
 
-  /// The pieces of the boundary where the probability crosses ½, by marching squares.
+  /// The pieces of the boundary where the probability crosses ½, by marching squares, out to
+  /// the edges of the unit square.
   public var boundary: [Segment] {
+    // The ring: row and column −1 and `rows`/`columns` lie on the square's edges.
+    func ringValue(_ row: Int, _ column: Int) -> Double {
+      value(
+        row: Swift.min(Swift.max(row, 0), rows - 1),
+        column: Swift.min(Swift.max(column, 0), columns - 1))
+    }
+    func ringPoint(_ row: Int, _ column: Int) -> Point {
+      let x = column < 0 ? 0 : column >= columns ? 1 : (Double(column) + 0.5) / Double(columns)
+      let y = row < 0 ? 1 : row >= rows ? 0 : 1 - (Double(row) + 0.5) / Double(rows)
+      return Point(x, y)
+    }
     var segments: [Segment] = []
-    for row in 0..<(rows - 1) {
-      for column in 0..<(columns - 1) {
+    for row in -1..<rows {
+      for column in -1..<columns {
         // The corners in order around the square: top left, top right, bottom right, bottom
         // left; edge k joins corner k and corner k + 1.
         let corners = [(row, column), (row, column + 1), (row + 1, column + 1), (row + 1, column)]
@@ -73,12 +89,12 @@ public struct ProbabilityGrid: Sendable, Equatable {
         for k in 0..<4 {
           let (r0, c0) = corners[k]
           let (r1, c1) = corners[(k + 1) % 4]
-          let p0 = value(row: r0, column: c0)
-          let p1 = value(row: r1, column: c1)
+          let p0 = ringValue(r0, c0)
+          let p1 = ringValue(r1, c1)
           guard (p0 > 0.5) != (p1 > 0.5) else { continue }
           let t = (0.5 - p0) / (p1 - p0)
-          let a = point(row: r0, column: c0)
-          let b = point(row: r1, column: c1)
+          let a = ringPoint(r0, c0)
+          let b = ringPoint(r1, c1)
           crossings.append(Point(a.x + t * (b.x - a.x), a.y + t * (b.y - a.y)))
         }
         if crossings.count >= 2 {
