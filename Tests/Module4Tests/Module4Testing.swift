@@ -8,15 +8,12 @@ import TestSupport
 // with `.distinct` values. The references are plain loops over indices written from the
 // definitions, so they do not depend on unfold, fold, matmul or any other code under test.
 
-/// The backend the graded suites (Task4_1 … Task4_4) run on: Module 2's simple loops. A bug in a
-/// student's Module 3 backend costs Module 3's points only; the same tests run on the fast
-/// backend in the ungraded suite `Module4OnFastBackend`. The test bodies take the backend as an
-/// argument.
-let gradedBackends: [TensorBackend] = [.simple]
-
-/// Module 3's fast backend with its threshold lowered, so that its threaded paths run on these
-/// small tensors too.
-let threadedFastBackend: TensorBackend = .fast(parallel: Parallel(threshold: 1, grain: 7))
+/// The backends every graded Module 4 test runs on: Module 2's simple loops, and Module 3's fast
+/// backend with its threshold lowered so that its threaded paths run on these small tensors too.
+/// A Module 4 task must work on both. The test bodies take the backend as an argument.
+let gradedBackends: [TensorBackend] = [
+  .simple, .fast(parallel: Parallel(threshold: 1, grain: 7)),
+]
 
 extension Gen where Value == Double {
   /// Numbers uniform in [−2, 2) with no favoured edge values, so that two entries almost never
