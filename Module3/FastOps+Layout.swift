@@ -90,28 +90,15 @@ extension FastOps {
             }
             return
           }
-          // Groups: every index of the shape without `dim` and the last dimension.
-          let groupDims = values.shape.indices.filter { $0 != dim && $0 != last }
-          let groupShape = groupDims.map { values.shape[$0] }
-          let groups = groupShape.reduce(1, *)
-          let blockLength = Swift.min(rowLength, 4096)
-          let blocks = (rowLength + blockLength - 1) / blockLength
+          let blocks = ColumnBlocks(shape: values.shape, along: dim)
           let along = positions.count
-          let items = parallel.chunks(of: groups * blocks, workPerItem: along * blockLength)
+          let items = parallel.chunks(
+            of: blocks.count, workPerItem: along * blocks.blockLength)
           parallel.forEachChunk(items) { _, range in
-            var index = [Int](repeating: 0, count: groupShape.count)
+            var index = [Int](repeating: 0, count: blocks.groupShape.count)
             for item in range {
-              let (group, block) = item.quotientAndRemainder(dividingBy: blocks)
-              toIndex(group, groupShape, into: &index)
-              var (source, target) = (offset, 0)
-              for (k, d) in groupDims.enumerated() {
-                source &+= index[k] &* strides[d]
-                target &+= index[k] &* outStrides[d]
-              }
-              let first = block &* blockLength
-              let count = Swift.min(blockLength, rowLength - first)
-              source &+= first &* step
-              target &+= first
+              let (source, target, count) = blocks.place(
+                item, strides: strides, offset: offset, outStrides: outStrides, index: &index)
               for k in 0..<along {
                 let x = v + (source &+ k &* strides[dim])
                 let y = out + (target &+ p[k] &* outStrides[dim])
@@ -220,26 +207,13 @@ extension FastOps {
           return
         }
         let step = strides[last]
-        let groupDims = shape.indices.filter { $0 != dim && $0 != last }
-        let groupShape = groupDims.map { shape[$0] }
-        let blockLength = Swift.min(rowLength, 4096)
-        let blocks = (rowLength + blockLength - 1) / blockLength
-        let items = parallel.chunks(
-          of: groupShape.reduce(1, *) * blocks, workPerItem: along * blockLength)
+        let blocks = ColumnBlocks(shape: shape, along: dim)
+        let items = parallel.chunks(of: blocks.count, workPerItem: along * blocks.blockLength)
         parallel.forEachChunk(items) { _, range in
-          var index = [Int](repeating: 0, count: groupShape.count)
+          var index = [Int](repeating: 0, count: blocks.groupShape.count)
           for item in range {
-            let (group, block) = item.quotientAndRemainder(dividingBy: blocks)
-            toIndex(group, groupShape, into: &index)
-            var (source, target) = (offset, 0)
-            for (k, d) in groupDims.enumerated() {
-              source &+= index[k] &* strides[d]
-              target &+= index[k] &* outStrides[d]
-            }
-            let first = block &* blockLength
-            let count = Swift.min(blockLength, rowLength - first)
-            source &+= first &* step
-            target &+= first
+            let (source, target, count) = blocks.place(
+              item, strides: strides, offset: offset, outStrides: outStrides, index: &index)
             var previous: UnsafeMutablePointer<Double>? = nil
             for j in 0..<along {
               let k = reversed ? along - 1 - j : j
@@ -258,5 +232,52 @@ extension FastOps {
       initialized = a.size
     }
     return TensorData(values, shape: shape)
+  }
+}
+
+/// The work of scatterAdd and scan along a dimension `along` that is not the last, cut into
+/// items that each own their output entries: a *group* (one index of every dimension but
+/// `along` and the last) times a block of at most 4096 columns of the last dimension. An item
+/// walks `along` in order over its block.
+struct ColumnBlocks {
+  /// The dimensions that number the groups, and their sizes.
+  let groupDims: [Int]
+  let groupShape: [Int]
+  /// Columns per block (the last block may be shorter), and blocks per row.
+  let blockLength: Int
+  let blocksPerRow: Int
+  /// The length of the last dimension.
+  let rowLength: Int
+
+  /// The items of `shape`, folded along `along`.
+  init(shape: [Int], along: Int) {
+    let last = shape.count - 1
+    groupDims = shape.indices.filter { $0 != along && $0 != last }
+    groupShape = groupDims.map { shape[$0] }
+    rowLength = shape[last]
+    blockLength = Swift.min(rowLength, 4096)
+    blocksPerRow = (rowLength + blockLength - 1) / blockLength
+  }
+
+  /// How many items there are.
+  var count: Int { groupShape.reduce(1, *) * blocksPerRow }
+
+  /// Where item `item`'s block starts at k = 0 along the folded dimension: in the operand's
+  /// storage (read with `strides` from `offset`) and in the row-major output (`outStrides`),
+  /// and how many columns it has. `index` is the caller's buffer, one entry per group dimension.
+  @inline(__always)
+  func place(
+    _ item: Int, strides: [Int], offset: Int, outStrides: [Int], index: inout [Int]
+  ) -> (source: Int, target: Int, count: Int) {
+    let (group, block) = item.quotientAndRemainder(dividingBy: blocksPerRow)
+    toIndex(group, groupShape, into: &index)
+    var (source, target) = (offset, 0)
+    for (k, d) in groupDims.enumerated() {
+      source &+= index[k] &* strides[d]
+      target &+= index[k] &* outStrides[d]
+    }
+    let first = block &* blockLength
+    source &+= first &* strides[strides.count - 1]
+    return (source, target &+ first, Swift.min(blockLength, rowLength - first))
   }
 }
