@@ -13,18 +13,10 @@ public enum Checkout {
     root: URL, note: String?
   ) {
     let manager = FileManager.default
-    var isFolder: ObjCBool = false
-    guard manager.fileExists(atPath: folder.path, isDirectory: &isFolder) else {
-      throw CourseworkError.grading(
-        "the \(role) folder \(folder.path) does not exist; check \(option)")
-    }
-    guard isFolder.boolValue else {
-      let unpack =
-        folder.pathExtension.lowercased() == "zip"
-        ? "unzip it and pass the folder it makes" : "pass the folder that holds the checkout"
-      throw CourseworkError.grading(
-        "the \(role) \(folder.path) is a file, not a folder; \(unpack) with \(option)")
-    }
+    try requireFolder(
+      folder, role: role, option: option,
+      ifFile: folder.pathExtension.lowercased() == "zip"
+        ? "unzip it and pass the folder it makes" : "pass the folder that holds the checkout")
     if manager.fileExists(atPath: folder.appendingPathComponent("Package.swift").path) {
       return (folder, nil)
     }
@@ -47,20 +39,28 @@ public enum Checkout {
     )
   }
 
-  /// Throws a `CourseworkError` unless `folder` is a MiniTorch checkout: a folder with a
-  /// `Package.swift` and a task manifest.
-  public static func check(_ folder: URL, role: String, option: String) throws {
-    let manager = FileManager.default
+  /// Throws a `CourseworkError` naming `option` when `folder` does not exist, or when it is a
+  /// file: then the message ends with `ifFile`, what to pass instead.
+  private static func requireFolder(
+    _ folder: URL, role: String, option: String, ifFile: String
+  ) throws {
     var isFolder: ObjCBool = false
-    guard manager.fileExists(atPath: folder.path, isDirectory: &isFolder) else {
+    guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isFolder) else {
       throw CourseworkError.grading(
         "the \(role) folder \(folder.path) does not exist; check \(option)")
     }
     guard isFolder.boolValue else {
       throw CourseworkError.grading(
-        "the \(role) \(folder.path) is a file, not a folder; pass the checkout's root folder "
-          + "with \(option)")
+        "the \(role) \(folder.path) is a file, not a folder; \(ifFile) with \(option)")
     }
+  }
+
+  /// Throws a `CourseworkError` unless `folder` is a MiniTorch checkout: a folder with a
+  /// `Package.swift` and a task manifest.
+  public static func check(_ folder: URL, role: String, option: String) throws {
+    let manager = FileManager.default
+    try requireFolder(
+      folder, role: role, option: option, ifFile: "pass the checkout's root folder")
     guard manager.fileExists(atPath: folder.appendingPathComponent("Package.swift").path) else {
       throw CourseworkError.grading(
         "the \(role) \(folder.path) is not a Swift package (it has no Package.swift); pass the "
