@@ -73,12 +73,7 @@ public final class TensorNetwork: Module, Layer {
   /// (`ScalarNetwork.recommendedSettings(for:)`), so the two networks can be compared run for
   /// run. `spiral` is beyond this small network too; Module 3's network learns it.
   public static func recommendedSettings(for dataset: String) -> TrainingSettings {
-    switch dataset {
-    case "simple": TrainingSettings(hidden: 3, rate: 0.5, epochs: 500)
-    case "diag": TrainingSettings(hidden: 2, rate: 0.5, epochs: 500)
-    case "split": TrainingSettings(hidden: 10, rate: 0.5, epochs: 1000)
-    default: TrainingSettings(hidden: 10, rate: 0.5, epochs: 500)
-    }
+    ScalarNetwork.recommendedSettings(for: dataset)
   }
 }
 
