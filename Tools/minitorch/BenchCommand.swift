@@ -418,8 +418,16 @@ struct Machine: Codable {
   }
 }
 
+/// A measurement on one backend with a thread count: a cell of a table row.
+protocol BackendResult {
+  /// `simple` or `fast`.
+  var backend: String { get }
+  /// The threads the backend could use.
+  var threads: Int { get }
+}
+
 /// One matrix size on one backend.
-struct MatmulResult: Codable {
+struct MatmulResult: Codable, BackendResult {
   let n: Int
   let backend: String
   let threads: Int
@@ -437,7 +445,7 @@ struct MatmulResult: Codable {
 }
 
 /// One whole-tensor operation on one backend.
-struct ElementwiseResult: Codable {
+struct ElementwiseResult: Codable, BackendResult {
   let operation: String
   let backend: String
   let threads: Int
@@ -446,7 +454,7 @@ struct ElementwiseResult: Codable {
 }
 
 /// One network's training on one backend.
-struct NetworkResult: Codable {
+struct NetworkResult: Codable, BackendResult {
   let network: String
   let backend: String
   let threads: Int
@@ -462,7 +470,18 @@ extension BenchReport {
     let fastColumns = threads.map { limit in
       limit.map { "fast \($0)t" } ?? "fast all"
     }
-    let threadCount = { (limit: Int?) in limit ?? machine.cores }
+    // One row's results: the simple backend's, then the fast one's for each thread limit.
+    func columns<Result: BackendResult>(_ results: [Result], _ matches: (Result) -> Bool)
+      -> [Result?]
+    {
+      let simple = results.first { matches($0) && $0.backend == "simple" }
+      return [simple]
+        + threads.map { limit in
+          results.first {
+            matches($0) && $0.backend == "fast" && $0.threads == (limit ?? machine.cores)
+          }
+        }
+    }
     let widths = [6, 28] + Array(repeating: 28, count: threads.count)
     var lines = [
       "",
@@ -473,12 +492,11 @@ extension BenchReport {
       lines.append(
         row(["n", "simple"] + fastColumns + ["fast/simple"], widths: matmulWidths(threads.count)))
       for n in Array(Set(matmul.map(\.n))).sorted() {
-        let simple = matmul.first { $0.n == n && $0.backend == "simple" }
-        let fast = threads.map { limit in
-          matmul.first { $0.n == n && $0.backend == "fast" && $0.threads == threadCount(limit) }
-        }
-        var cells = [String(n), simple.map(rate) ?? "—"] + fast.map { $0.map(rate) ?? "—" }
-        if let simple, let best = fast.compactMap({ $0 }).map(\.gflops).max() {
+        let results = columns(matmul) { $0.n == n }
+        var cells = [String(n)] + results.map { $0.map(rate) ?? "—" }
+        if let simple = results[0],
+          let best = results.dropFirst().compactMap({ $0 }).map(\.gflops).max()
+        {
           cells.append(format(best / simple.gflops, digits: 1) + "×")
         }
         lines.append(row(cells, widths: matmulWidths(threads.count)))
@@ -492,13 +510,7 @@ extension BenchReport {
       ]
       lines.append(row(["", "simple"] + fastColumns, widths: widths))
       for operation in ["add", "mul", "exp", "sum"] {
-        let simple = elementwise.first { $0.operation == operation && $0.backend == "simple" }
-        let fast = threads.map { limit in
-          elementwise.first {
-            $0.operation == operation && $0.backend == "fast" && $0.threads == threadCount(limit)
-          }
-        }
-        let cells = [simple] + fast
+        let cells = columns(elementwise) { $0.operation == operation }
         lines.append(row([operation] + cells.map { $0.map(perEntry) ?? "—" }, widths: widths))
       }
     }
@@ -510,14 +522,8 @@ extension BenchReport {
       ]
       lines.append(row(["", "simple"] + fastColumns, widths: widths))
       for name in NetworkBenchmark.all.map(\.name) {
-        let simple = networks.first { $0.network == name && $0.backend == "simple" }
-        let fast = threads.map { limit in
-          networks.first {
-            $0.network == name && $0.backend == "fast" && $0.threads == threadCount(limit)
-          }
-        }
         lines.append("  \(name)")
-        let results = [simple] + fast
+        let results = columns(networks) { $0.network == name }
         let clock = results.map { $0.map { milliseconds($0.secondsPerEpoch) } ?? "—" }
         let processor = results.map {
           $0.map { milliseconds($0.processorSecondsPerEpoch) } ?? "—"
@@ -530,17 +536,11 @@ extension BenchReport {
       lines += ["", "Convolutional networks (Module 4): ms per call"]
       lines.append(row(["", "simple"] + fastColumns, widths: widths))
       for name in ConvolutionBenchmark.all.map(\.name) {
-        let simple = convolutions.first { $0.name == name && $0.backend == "simple" }
-        let fast = threads.map { limit in
-          convolutions.first {
-            $0.name == name && $0.backend == "fast" && $0.threads == threadCount(limit)
-          }
-        }
         lines.append("  \(name)")
+        let results = columns(convolutions) { $0.name == name }
         lines.append(
-          row(
-            ["time"] + ([simple] + fast).map { $0.map { milliseconds($0.seconds) } ?? "—" },
-            widths: widths))
+          row(["time"] + results.map { $0.map { milliseconds($0.seconds) } ?? "—" }, widths: widths)
+        )
       }
     }
     return lines.joined(separator: "\n")

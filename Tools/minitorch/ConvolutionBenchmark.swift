@@ -72,7 +72,7 @@ final class SmallLeNet: Module, Layer {
 }
 
 /// One convolutional piece on one backend.
-struct ConvolutionResult: Codable {
+struct ConvolutionResult: Codable, BackendResult {
   let name: String
   let backend: String
   let threads: Int
