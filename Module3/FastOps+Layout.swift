@@ -1,9 +1,9 @@
 // The layout operations (gather, scatterAdd, concatenate, scan) of the fast backend: the same
 // results as `SimpleOps+Layout.swift`, bit for bit, computed a row at a time.
 //
-// As in `FastOps`, index arithmetic happens once per row (the output's last dimension), never
-// per entry: a row of the output reads one row of the input, `step` apart in storage, so the
-// loop inside a row only steps a pointer and vectorises. The storage is taken as a raw buffer
+// As in `FastOps`, index arithmetic happens once per chunk and then an odometer step per row
+// (the output's last dimension), never per entry: a row of the output reads one row of the
+// input, `step` apart in storage, so the loop inside a row only steps a pointer and vectorises. The storage is taken as a raw buffer
 // once per kernel; rows (or blocks of columns) are cut into chunks by `Parallel` and run on
 // several threads when the job is large.
 //
@@ -82,10 +82,11 @@ extension FastOps {
             let rows = parallel.chunks(of: values.size / positions.count, workPerItem: rowLength)
             parallel.forEachChunk(rows) { _, range in
               var index = [Int](repeating: 0, count: outer.count)
+              var start = walk.start(ofRow: range.lowerBound, index: &index)
               for row in range {
-                let source = v + walk.start(ofRow: row, index: &index)
-                let target = out + row &* rowLength
+                let (source, target) = (v + start, out + row &* rowLength)
                 for j in 0..<positions.count { target[p[j]] += source[j &* step] }
+                walk.advance(&start, &index)
               }
             }
             return
@@ -138,8 +139,9 @@ extension FastOps {
           let rows = parallel.chunks(of: part.size / rowLength, workPerItem: rowLength)
           parallel.forEachChunk(rows) { _, range in
             var index = [Int](repeating: 0, count: outer.count)
-            for row in range {
-              let source = x + walk.start(ofRow: row, index: &index)
+            var start = walk.start(ofRow: range.lowerBound, index: &index)
+            for _ in range {
+              let source = x + start
               var target = shift
               for d in outer.indices { target &+= index[d] &* outStrides[d] }
               let y = out + target
@@ -148,6 +150,7 @@ extension FastOps {
               } else {
                 for j in 0..<rowLength { y[j] = source[j &* walk.step] }
               }
+              walk.advance(&start, &index)
             }
           }
         }
@@ -193,15 +196,16 @@ extension FastOps {
           let rows = parallel.chunks(of: a.size / rowLength, workPerItem: rowLength)
           parallel.forEachChunk(rows) { _, range in
             var index = [Int](repeating: 0, count: walk.outer.count)
+            var position = walk.start(ofRow: range.lowerBound, index: &index)
             for row in range {
-              let source = x + walk.start(ofRow: row, index: &index)
-              let target = out + row &* rowLength
+              let (source, target) = (x + position, out + row &* rowLength)
               var accumulator = start
               for j in 0..<rowLength {
                 let k = reversed ? rowLength - 1 - j : j
                 accumulator = f(accumulator, source[k &* walk.step])
                 target[k] = accumulator
               }
+              walk.advance(&position, &index)
             }
           }
           return
