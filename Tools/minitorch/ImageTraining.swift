@@ -227,15 +227,18 @@ enum ImageTraining {
     let wrong = test.labels.indices.filter { test.labels[$0] != predictions[$0] }.prefix(8)
     let right = test.labels.indices.filter { test.labels[$0] == predictions[$0] }
       .prefix(16 - wrong.count)
+    let gallery = ImageGallery(
+      height: test.height, width: test.width,
+      samples: (Array(wrong) + Array(right)).map { index in
+        .init(
+          pixels: Array(test.image(index)), truth: classNames[test.labels[index]],
+          prediction: classNames[predictions[index]])
+      })
+    let shownWrong = gallery.shown.filter { !$0.isRight }.count
     report.gallery = (
-      "Test images: \(wrong.count) the network got wrong (red), \(right.count) it got right",
-      ImageGallery(
-        height: test.height, width: test.width,
-        samples: (Array(wrong) + Array(right)).map { index in
-          .init(
-            pixels: Array(test.image(index)), truth: classNames[test.labels[index]],
-            prediction: classNames[predictions[index]])
-        })
+      "Test images: \(shownWrong) the network got wrong (red), "
+        + "\(gallery.shown.count - shownWrong) it got right",
+      gallery
     )
     report.confusion = ConfusionTable(classNames: classNames, counts: confusion.counts)
     return report

@@ -34,14 +34,13 @@ enum ReportFile {
       (
         "Loss per epoch (\(loss))",
         LineChart(
-          id: "loss-curve", valueName: "loss",
-          series: runs.map { .init(name: $0.0, values: $0.1) })
+          id: "loss-curve", quantity: "loss", series: runs.map { .init(name: $0.0, values: $0.1) })
       ),
       (
         "Accuracy per epoch",
         LineChart(
-          id: "accuracy-curve", valueName: "correct (%)",
-          series: runs.map { .init(name: $0.0, values: $0.2) }, top: 100)
+          id: "accuracy-curve", quantity: "accuracy", unit: "%",
+          series: runs.map { .init(name: $0.0, values: $0.2) }, range: 0...100)
       ),
     ]
   }
