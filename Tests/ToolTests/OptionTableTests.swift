@@ -114,7 +114,7 @@ struct OptionTableTests {
     #expect(modules == Set(TrainCommand.moduleNumbers))
     #expect(TrainCommand.module.declaration.allowed == "0 to 4")
     #expect(TrainCommand.command.help.contains("--module N"))
-    #expect(TrainCommand.command.help.contains("(0 to 4); default 1"))
+    #expect(TrainCommand.command.help.contains("(convolutional networks); 0 to 4; default 1"))
   }
 }
 

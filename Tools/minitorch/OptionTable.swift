@@ -133,7 +133,10 @@ struct OptionTable: Sendable {
     let column = Swift.min(20, (listed.map(\.syntax.count).max() ?? 0) + 4)
     var lines = listed.map { option in
       var text = option.meaning
-      if let allowed = option.allowed { text += " (\(allowed))" }
+      if let allowed = option.allowed {
+        // "(1 to 9)", unless the meaning already ends in parentheses.
+        text += text.hasSuffix(")") ? "; \(allowed)" : " (\(allowed))"
+      }
       if let defaultText = option.defaultText {
         // "default 50", but "default: the module's settings".
         text += defaultText.contains(" ") ? "; default: \(defaultText)" : "; default \(defaultText)"
