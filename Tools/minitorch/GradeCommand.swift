@@ -115,7 +115,7 @@ enum GradeCommand {
 
   /// Seconds since `start`, with one decimal, for progress lines.
   static func elapsed(since start: Date) -> String {
-    String(format: "%.1f", Date().timeIntervalSince(start))
+    format(Date().timeIntervalSince(start), digits: 1)
   }
 
   /// Writes `results` as JSON to `file`; returns 0, or 1 when they had to go elsewhere (and
