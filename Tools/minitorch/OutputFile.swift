@@ -79,7 +79,10 @@ struct OutputFile: Sendable, Equatable {
       try Self.replace(url) { try data.write(to: $0, options: .withoutOverwriting) }
       return WrittenFile(url: url, problem: nil)
     } catch {
-      failures.append("\(path): \(Self.reason(error))")
+      // Say what changed since the check if something did (the folder was removed), else what
+      // the system said.
+      failures.append(
+        OutputPath.problem(file: path, example: url.lastPathComponent) ?? Self.reason(error))
     }
     let places =
       fallbacks ?? [
@@ -161,11 +164,11 @@ struct WrittenFile: Equatable {
   /// Why the path asked for was not written (`nil` when it was).
   let problem: String?
 
-  /// A sentence for the user: `Saved the weights to x.weights.`, or where they went instead.
+  /// A sentence for the user: `Wrote the graph to out/graph.dot.`, or where it went instead.
   func note(_ what: String, asked: OutputFile) -> String {
     guard let problem else { return "Wrote \(what) to \(url.path)." }
-    return "Could not write \(what) to \(asked.path) (\(problem)); kept them in \(url.path) "
-      + "instead."
+    return "Could not write \(what) to \(asked.path) (\(problem)), so \(what) went to "
+      + "\(url.path) instead."
   }
 }
 
