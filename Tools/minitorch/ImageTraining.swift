@@ -3,7 +3,7 @@ import Module4
 import Reports
 
 /// `minitorch train --module 4 --dataset digits|fashion`: trains the image classifier of Task
-/// 4.5 and shows what it learned (see `Module4Training.usage`).
+/// 4.5 and shows what it learned (its options: `form`).
 enum ImageTraining {
   /// `--data DIR`.
   static let data: Option<URL?> = .path(

@@ -2,7 +2,7 @@ import Foundation
 import Module4
 
 /// `minitorch train --module 4 --dataset sentiment`: trains the sentence CNN of Task 4.5 on
-/// `train.tsv` and reports its accuracy on `dev.tsv` (see `Module4Training.usage`).
+/// `train.tsv` and reports its accuracy on `dev.tsv` (its options: `form`).
 enum SentimentTraining {
   /// `--data DIR`.
   static let data: Option<URL?> = .path(
