@@ -95,6 +95,8 @@ if buildsTools {
       dependencies: stages.map { .target(name: $0) } + ["Coursework", "Lecture", "Reports"],
       path: "Tools/minitorch"))
   products.append(.executable(name: "minitorch", targets: ["minitorch"]))
+  targets.append(
+    .testTarget(name: "ToolTests", dependencies: ["minitorch"], path: "Tests/ToolTests"))
 }
 
 let package = Package(

@@ -13,7 +13,8 @@ struct GraphDemoTests {
       expression: "x * y + x * x", values: "x=2,y=4", backward: false, trace: false)
     #expect(before.dot.hasPrefix("digraph computation {"))
     #expect(before.dot.contains("<B>x</B>") && before.dot.contains("<B>y</B>"))
-    #expect(before.dot.contains("label=\"Add\"") && before.dot.contains("label=\"Mul\""))
+    #expect(
+      before.dot.contains("label=\"Add(a, b)\"") && before.dot.contains("label=\"Mul(a, b)\""))
     #expect(before.dot.contains("value 12") && before.dot.contains("value 8"))
     #expect(!before.dot.contains("grad "))
 
@@ -28,6 +29,50 @@ struct GraphDemoTests {
     #expect(after.report.contains("x: grad 8") && after.report.contains("y: grad 2"))
     // x is used three times: once by x·y, twice by x·x.
     #expect(graph.edges.filter { $0.input == graph.nodes.first { $0.name == "x" }?.id }.count == 3)
+  }
+
+  @Test("every edge into a function of several inputs says which input it is")
+  func edgeLabels() throws {
+    let demo = try GraphDemo(
+      expression: "x * 2 + exp(y)", values: "x=3,y=4", backward: false, trace: false)
+    let graph = demo.result.graph
+    let picture = GraphPicture(graph)
+    let lines = picture.dot.split(separator: "\n")
+    for edge in graph.edges {
+      let line = try #require(lines.first { $0.contains("n\(edge.input) -> op\(edge.output)") })
+      let inputs = graph.edges.filter { $0.output == edge.output }.count
+      if inputs > 1 {
+        #expect(line.contains("label=<<B>\(ArgumentLabel.name(position: edge.position))</B>>"))
+      } else {
+        #expect(!line.contains("label"))
+      }
+    }
+    // x · 2: x is Mul's first input (a), the constant its second (b); exp has one input.
+    let x = try #require(graph.nodes.first { $0.name == "x" })
+    let product = try #require(graph.nodes.first { $0.operation == "Mul" })
+    let constant = try #require(graph.nodes.first { $0.kind == .constant })
+    let xLine = try #require(lines.first { $0.contains("n\(x.id) -> op\(product.id)") })
+    #expect(xLine.hasSuffix("[label=<<B>a</B>>];"))
+    let constantLine = try #require(
+      lines.first { $0.contains("n\(constant.id) -> op\(product.id)") })
+    #expect(constantLine.hasSuffix("[label=<<B>b</B>>];"))
+    #expect(picture.dot.contains("label=\"Mul(a, b)\"") && picture.dot.contains("label=\"Exp\""))
+    #expect(picture.legend?.hasSuffix("a is the first input and b the second.") == true)
+    #expect(picture.dot.contains("fontsize=16"), "edge labels larger than the nodes' text")
+    // One input: no labels and no legend.
+    let single = try GraphDemo(expression: "exp(x)", values: "x=1", backward: false, trace: false)
+    #expect(GraphPicture(single.result.graph).legend == nil)
+  }
+
+  @Test("input names come from one place, ready for declared names")
+  func argumentLabels() {
+    #expect((0..<3).map { ArgumentLabel.name(position: $0) } == ["a", "b", "c"])
+    #expect(ArgumentLabel.name(position: 27) == "b1")
+    #expect(ArgumentLabel.name(position: 1, declared: ["input", "weight"]) == "weight")
+    #expect(ArgumentLabel.call("Mul", inputs: 2) == "Mul(a, b)")
+    #expect(ArgumentLabel.call("Sigmoid", inputs: 1) == "Sigmoid")
+    #expect(ArgumentLabel.call("Conv(stride: 2)", inputs: 2) == "Conv(a, b, stride: 2)")
+    #expect(ArgumentLabel.call("Sub", inputs: 2, declared: ["x", "y"]) == "Sub(x, y)")
   }
 
   @Test("Graphviz accepts the DOT text (skipped without dot)")

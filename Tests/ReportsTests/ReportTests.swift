@@ -120,14 +120,14 @@ struct TrainingReportTests {
       (
         "Loss",
         LineChart(
-          id: "loss-curve", valueName: "loss",
-          series: [.init(name: "loss", values: [30, 20, 12, 5])])
+          id: "loss-curve", quantity: "loss",
+          series: [.init(name: "training", values: [30, 20, 12, 5])])
       ),
       (
         "Accuracy",
         LineChart(
-          id: "accuracy-curve", valueName: "accuracy (%)",
-          series: [.init(name: "training", values: [50, 60, 90, 100])], top: 100)
+          id: "accuracy-curve", quantity: "accuracy", unit: "%",
+          series: [.init(name: "training", values: [50, 60, 90, 100])], range: 0...100)
       ),
     ]
     return report.html()
@@ -213,18 +213,132 @@ struct TrainingReportTests {
     #expect(page.all("td", classes: ["recall"]).map(\.text) == ["75%", "100%"])
   }
 
-  @Test func curvesFitTheirValuesUnderARoundTop() {
-    #expect(LineChart.roundUp(34.3) == 50)
-    #expect(LineChart.roundUp(0.8) == 1)
-    #expect(LineChart.roundUp(2.1) == 2.5)
-    #expect(LineChart.roundUp(0) == 1)
+  @Test func curvesFitTheirValuesAndSkipTheNaNs() {
     let chart = LineChart(
-      id: "c", valueName: "v", series: [.init(name: "s", values: [3, .nan, 1])])
-    #expect(chart.axisTop == 5)
+      id: "c", quantity: "v", series: [.init(name: "s", values: [3, .nan, 1])])
+    #expect(chart.valueAxis.axis == ChartAxis(lower: 0, upper: 3, step: 1))
     let page = ParsedPage(chart.svg())
     #expect(page.error == nil)
     // The NaN epoch is left out of the curve.
     #expect(page.all("polyline").first?.attributes["points"]?.split(separator: " ").count == 2)
+  }
+}
+
+@Suite("Chart axes that read at a glance")
+struct ChartAxisTests {
+  @Test func ticksAreOneTwoOrFiveTimesAPowerOfTen() {
+    #expect(ChartAxis.niceStep(span: 34.3) == 10)
+    #expect(ChartAxis.niceStep(span: 200) == 50)
+    #expect(ChartAxis.niceStep(span: 0.8) == 0.2)
+    #expect(ChartAxis.niceStep(span: 7) == 2)
+    #expect(ChartAxis.niceStep(span: 0.003) == 0.001)
+    #expect(ChartAxis.niceStep(span: 0) == 1)
+    // Any span: the step is 1, 2 or 5 × 10ᵏ and cuts it into at most five pieces.
+    var generator = SystemRandomNumberGenerator()
+    for _ in 0..<500 {
+      let span = pow(10, Double.random(in: -6...6, using: &generator))
+      let step = ChartAxis.niceStep(span: span)
+      let mantissa = step / pow(10, floor(log10(step) + 1e-9))
+      #expect([1, 2, 5].contains { abs(mantissa - $0) < 1e-9 }, "span \(span): step \(step)")
+      #expect(span / step <= 5 + 1e-9 && span / step > 1, "span \(span): step \(step)")
+    }
+  }
+
+  @Test func aFittedAxisEndsOnTicksAroundTheValues() {
+    let axis = ChartAxis.fitting([34.3, 12, 3])
+    #expect(axis == ChartAxis(lower: 0, upper: 40, step: 10))
+    #expect(axis.ticks == [0, 10, 20, 30, 40])
+    #expect(ChartAxis.fitting([0.71, 0.2]).ticks.map { ($0 * 10).rounded() } == [0, 2, 4, 6, 8])
+    #expect(ChartAxis.fitting([0.71, 0.2]).digits == 1)
+    #expect(ChartAxis.fitting([-3, 4]) == ChartAxis(lower: -4, upper: 4, step: 2))
+    #expect(ChartAxis.fitting([]) == ChartAxis(lower: 0, upper: 1, step: 0.2))
+  }
+
+  @Test func percentagesRunFrom0To100InFifths() {
+    #expect(ChartAxis.fixed(0...100).ticks == [0, 20, 40, 60, 80, 100])
+    #expect(ChartAxis.fixed(0...1).step == 0.2)
+    // A range no step of five pieces divides takes the next smaller round step.
+    #expect(ChartAxis.fixed(0...7).ticks == [0, 1, 2, 3, 4, 5, 6, 7])
+    #expect(ChartAxis.fixed(0...30).ticks == [0, 10, 20, 30])
+  }
+
+  @Test func anEarlySpikeRunsOffTheTopInsteadOfFlatteningTheRun() {
+    // The spiral run: the first epoch's loss is about 200, the rest fall from 35 to 8.
+    let losses = [200.0] + (0..<99).map { 35 - 27 * Double($0) / 98 }
+    let (axis, above) = ChartAxis.ignoringEarlySpike([losses])
+    #expect(axis == ChartAxis(lower: 0, upper: 40, step: 10))
+    #expect(above == [1])
+    let chart = LineChart(
+      id: "loss", quantity: "loss", series: [.init(name: "training", values: losses)])
+    let page = ParsedPage(chart.svg())
+    #expect(page.error == nil)
+    #expect(
+      page.all("text", classes: ["off-chart"]).first?.text == "↑ epoch 1 off the chart: up to 200")
+    #expect(
+      page.all("text", classes: ["tick"]).map(\.text).prefix(5) == ["0", "10", "20", "30", "40"])
+    // A start that is not far above the rest keeps the whole run on the axis.
+    let gentle = [40.0] + (0..<20).map { 35 - Double($0) }
+    #expect(
+      ChartAxis.ignoringEarlySpike([gentle]) == (ChartAxis(lower: 0, upper: 40, step: 10), []))
+    // A short run is never cut.
+    #expect(ChartAxis.ignoringEarlySpike([[200, 10, 9]]).above.isEmpty)
+  }
+
+  @Test func epochTicksAreRoundToo() {
+    func ticks(_ epochs: Int) -> [Int] {
+      LineChart(
+        id: "c", quantity: "v",
+        series: [.init(name: "s", values: Array(repeating: 1, count: epochs))]
+      ).epochTicks
+    }
+    #expect(ticks(40) == [1, 10, 20, 30, 40])
+    #expect(ticks(500) == [1, 100, 200, 300, 400, 500])
+    #expect(ticks(3) == [1, 2, 3])
+    #expect(ticks(1) == [1])
+    #expect(ticks(7) == [2, 4, 6])
+  }
+
+  @Test func everyLegendEntryCarriesItsUnit() throws {
+    let accuracy = LineChart(
+      id: "a", quantity: "accuracy", unit: "%",
+      series: [
+        .init(name: "training", values: [50, 96.25]), .init(name: "validation", values: [40, 90]),
+      ], range: 0...100)
+    let page = ParsedPage(accuracy.svg())
+    #expect(
+      page.all("text", classes: ["legend"]).map(\.text) == ["training: 96.3%", "validation: 90%"])
+    #expect(page.all("text", classes: ["axis-name"]).map(\.text).contains("accuracy (%)"))
+    let loss = LineChart(
+      id: "l", quantity: "loss", series: [.init(name: "training", values: [2, 0.1234])])
+    #expect(loss.legendText(loss.series[0]) == "training: 0.123")
+    #expect(loss.axisName == "loss")
+  }
+}
+
+@Suite("Image grids with full rows")
+struct ImageGalleryTests {
+  @Test func theColumnsDivideTheImagesOrTheLastRowIsLeftOut() {
+    #expect(ImageGallery.layout(count: 16, widest: 8) == (8, 16))
+    #expect(ImageGallery.layout(count: 12, widest: 8) == (6, 12))
+    #expect(ImageGallery.layout(count: 13, widest: 8) == (8, 8))
+    #expect(ImageGallery.layout(count: 5, widest: 8) == (5, 5))
+    #expect(ImageGallery.layout(count: 0, widest: 8) == (1, 0))
+    for count in 1...60 {
+      let (columns, shown) = ImageGallery.layout(count: count, widest: 8)
+      #expect(shown % columns == 0 && shown <= count && columns <= 8, "\(count) images")
+      #expect(shown > count - 8, "\(count) images: at most a row is left out")
+    }
+  }
+
+  @Test func theGridShowsOnlyFullRows() {
+    let sample = ImageGallery.Sample(pixels: [0, 1, 1, 0], truth: "1", prediction: "1")
+    let gallery = ImageGallery(height: 2, width: 2, samples: Array(repeating: sample, count: 18))
+    let page = ParsedPage(gallery.html())
+    #expect(page.error == nil)
+    #expect(page.all("figure").count == 18)
+    #expect(page.all("div", classes: ["gallery"]).first?.attributes["data-columns"] == "6")
+    let odd = ImageGallery(height: 2, width: 2, samples: Array(repeating: sample, count: 11))
+    #expect(ParsedPage(odd.html()).all("figure").count == 8)
   }
 }
 

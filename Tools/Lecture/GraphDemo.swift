@@ -39,6 +39,6 @@ public struct GraphDemo {
       lines += result.leafGradients.map { "  " + $0 }
     }
     report = lines.joined(separator: "\n")
-    dot = result.graph.dot
+    dot = GraphPicture(result.graph).dot
   }
 }

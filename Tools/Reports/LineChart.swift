@@ -1,8 +1,12 @@
 import Foundation
 
 /// A chart of one or more per-epoch curves (loss, accuracy) as SVG, drawn large enough to read
-/// on a projector: epochs across, the value up from 0, a few round numbers on each axis, and a
-/// legend naming each curve.
+/// on a projector: epochs across, the value up, ticks on both axes at round steps (1, 2 or 5 ×
+/// 10ᵏ), and a legend giving each curve's last value with its unit.
+///
+/// The value axis fits the values after the first epochs: a loss that starts many times higher
+/// than it ends would otherwise flatten the whole run into the bottom of the chart. The early
+/// values above the axis run off its top, and the chart says so (`↑ epoch 1 off the chart: 212`).
 public struct LineChart: Sendable {
   /// One curve: a name for the legend and one value per epoch, from epoch 1.
   public struct Series: Sendable {
@@ -20,42 +24,58 @@ public struct LineChart: Sendable {
 
   /// The `id` of the `<svg>`, such as `"loss-curve"`.
   public var id: String
-  /// What the values are, written up the left side: `"loss"`, `"accuracy (%)"`.
-  public var valueName: String
+  /// What the values are: `"loss"`, `"accuracy"`.
+  public var quantity: String
+  /// The unit of the values, such as `"%"`; `nil` for a pure number.
+  public var unit: String?
   /// The curves, drawn in order (the first in dark blue, the next in orange, then others).
   public var series: [Series]
-  /// The top of the value axis: `nil` to fit the largest value (rounded up to a round number),
-  /// or a fixed top such as 100 for percentages.
-  public var top: Double?
+  /// A fixed value axis, such as 0...100 for percentages; `nil` to fit the values.
+  public var range: ClosedRange<Double>?
 
-  /// A chart `id` of `series` with values called `valueName`, from 0 up to `top` (or the
-  /// largest value, rounded up).
-  public init(id: String, valueName: String, series: [Series], top: Double? = nil) {
+  /// A chart `id` of `series`, whose values are a `quantity` in `unit`, over `range` (or an
+  /// axis fitted to the values).
+  public init(
+    id: String, quantity: String, unit: String? = nil, series: [Series],
+    range: ClosedRange<Double>? = nil
+  ) {
     self.id = id
-    self.valueName = valueName
+    self.quantity = quantity
+    self.unit = unit
     self.series = series
-    self.top = top
+    self.range = range
   }
 
   /// How many epochs the longest curve has.
   public var epochs: Int { series.map(\.values.count).max() ?? 0 }
 
-  /// The top of the value axis: `top`, or the smallest round number (1, 2, 2.5 or 5 times a
-  /// power of ten) at or above every finite value; 1 when there is none above 0.
-  public var axisTop: Double {
-    if let top { return top }
-    let largest = series.flatMap(\.values).filter(\.isFinite).max() ?? 0
-    return Self.roundUp(largest)
+  /// The value axis, and the epochs whose values lie above it (see the type's description).
+  public var valueAxis: (axis: ChartAxis, above: [Int]) {
+    if let range { return (ChartAxis.fixed(range), []) }
+    return ChartAxis.ignoringEarlySpike(series.map(\.values))
   }
 
-  /// The smallest of 1, 2, 2.5, 5 times a power of ten that is at least `x`; 1 for `x` ≤ 0.
-  public static func roundUp(_ x: Double) -> Double {
-    guard x > 0, x.isFinite else { return 1 }
-    let power = pow(10, floor(log10(x)))
-    for step in [1.0, 2, 2.5, 5, 10] where step * power >= x * (1 - 1e-12) {
-      return step * power
+  /// The epochs that get a number under the axis: multiples of a round step, and epoch 1 when
+  /// the step leaves room for it.
+  public var epochTicks: [Int] {
+    let n = Swift.max(epochs, 1)
+    let step = Swift.max(1, Int(ChartAxis.niceStep(span: Double(n))))
+    var ticks = Array(Swift.stride(from: step, through: n, by: step))
+    if step >= 5 || ticks.isEmpty {
+      ticks.insert(1, at: 0)
     }
-    return 10 * power
+    return ticks
+  }
+
+  /// The name up the value axis: the quantity, and its unit in parentheses.
+  public var axisName: String { quantity + (unit.map { " (\($0))" } ?? "") }
+
+  /// `training: 96.3%`: what the legend says about a curve, its last value with the unit
+  /// (percentages to one decimal, other values to three).
+  public func legendText(_ curve: Series) -> String {
+    let digits = unit == "%" ? 1 : 3
+    let last = curve.values.last.map { ": " + HTMLText.number($0, digits: digits) + (unit ?? "") }
+    return curve.name + (last ?? "")
   }
 
   static let left = 120.0
@@ -68,23 +88,23 @@ public struct LineChart: Sendable {
     let width = Self.left + Self.plotWidth + 40
     let height = Self.topEdge + Self.plotHeight + 90
     let n = Swift.max(epochs, 1)
-    let yTop = axisTop
+    let (axis, above) = valueAxis
     func x(_ epoch: Int) -> Double {
       n == 1
         ? Self.left + Self.plotWidth / 2
         : Self.left + Double(epoch - 1) / Double(n - 1) * Self.plotWidth
     }
     func y(_ value: Double) -> Double {
-      Self.topEdge + (1 - Swift.min(1, Swift.max(0, value / yTop))) * Self.plotHeight
+      let fraction = (value - axis.lower) / (axis.upper - axis.lower)
+      return Self.topEdge + (1 - Swift.min(1, Swift.max(0, fraction))) * Self.plotHeight
     }
     var parts: [String] = []
     parts.append(
       "<svg id=\"\(HTMLText.escape(id))\" class=\"chart\" xmlns=\"http://www.w3.org/2000/svg\" "
         + "viewBox=\"0 0 \(HTMLText.number(width)) \(HTMLText.number(height))\" role=\"img\" "
-        + "aria-label=\"\(HTMLText.escape(valueName)) per epoch\">")
-    // Grid lines and numbers on the value axis: five steps from 0 to the top.
-    for step in 0...4 {
-      let value = yTop * Double(step) / 4
+        + "aria-label=\"\(HTMLText.escape(axisName)) per epoch\">")
+    // Grid lines and numbers on the value axis, at the axis's round steps.
+    for value in axis.ticks {
       let position = y(value)
       parts.append(
         "<line class=\"grid-line\" x1=\"\(HTMLText.number(Self.left))\" "
@@ -93,10 +113,10 @@ public struct LineChart: Sendable {
       parts.append(
         "<text class=\"tick\" x=\"\(HTMLText.number(Self.left - 12))\" "
           + "y=\"\(HTMLText.number(position + 9))\" text-anchor=\"end\">"
-          + "\(HTMLText.number(value, digits: 3))</text>")
+          + "\(HTMLText.number(value, digits: axis.digits))</text>")
     }
-    // Epoch numbers: the first, the middle and the last.
-    for epoch in Set([1, (n + 1) / 2, n]).sorted() {
+    // Epoch numbers, at round steps.
+    for epoch in epochTicks {
       parts.append(
         "<text class=\"tick\" x=\"\(HTMLText.number(x(epoch)))\" "
           + "y=\"\(HTMLText.number(Self.topEdge + Self.plotHeight + 36))\" "
@@ -109,7 +129,7 @@ public struct LineChart: Sendable {
     parts.append(
       "<text class=\"axis-name\" transform=\"translate(30 "
         + "\(HTMLText.number(Self.topEdge + Self.plotHeight / 2))) rotate(-90)\" "
-        + "text-anchor=\"middle\">\(HTMLText.escape(valueName))</text>")
+        + "text-anchor=\"middle\">\(HTMLText.escape(axisName))</text>")
     parts.append(
       "<rect class=\"frame\" x=\"\(HTMLText.number(Self.left))\" "
         + "y=\"\(HTMLText.number(Self.topEdge))\" width=\"\(HTMLText.number(Self.plotWidth))\" "
@@ -133,13 +153,20 @@ public struct LineChart: Sendable {
             + "cy=\"\(HTMLText.number(y(last)))\" r=\"7\"/>")
       }
     }
-    // The legend, above the frame from the left, with each curve's last value.
+    // Early values above the axis: where they run off the top, the chart says which and how
+    // high.
+    if let first = above.first, let last = above.last {
+      let highest = series.flatMap { $0.values.prefix(last) }.filter(\.isFinite).max() ?? 0
+      let epochs = first == last ? "epoch \(first)" : "epochs \(first)–\(last)"
+      parts.append(
+        "<text class=\"off-chart\" x=\"\(HTMLText.number(x(last) + 14))\" "
+          + "y=\"\(HTMLText.number(Self.topEdge + 30))\">↑ \(epochs) off the chart: up to "
+          + "\(HTMLText.number(highest, digits: 3))\(HTMLText.escape(unit ?? ""))</text>")
+    }
+    // The legend, above the frame from the left, with each curve's last value and its unit.
     var legendX = Self.left
     for (index, curve) in series.enumerated() {
-      // Percentages (a top of 100) to one decimal, other values to three.
-      let digits = top == 100 ? 1 : 3
-      let last = curve.values.last.map { ": " + HTMLText.number($0, digits: digits) } ?? ""
-      let text = curve.name + last
+      let text = legendText(curve)
       parts.append(
         "<line class=\"legend-line series\(index)\" x1=\"\(HTMLText.number(legendX))\" "
           + "x2=\"\(HTMLText.number(legendX + 50))\" y1=\"36\" y2=\"36\"/>")

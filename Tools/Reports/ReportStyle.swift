@@ -17,6 +17,7 @@ enum ReportStyle {
     .tick { font-size: 26px; }
     .axis-name { font-size: 30px; font-style: italic; }
     .legend { font-size: 26px; }
+    .off-chart { font-size: 22px; font-style: italic; }
     .frame { fill: none; stroke: #000; stroke-width: 3; }
     .cell.p1 { fill: #f4a261; }
     .cell.p0 { fill: #8ecae6; }
@@ -51,10 +52,11 @@ enum ReportStyle {
     .slider-name { width: 40px; font-size: 30px; font-weight: bold; }
     .slider input { flex: 1; height: 36px; }
     .slider output { width: 90px; text-align: right; font-size: 28px; }
-    .gallery { display: flex; flex-wrap: wrap; gap: 18px; }
+    .gallery { display: grid; gap: 18px; justify-content: start; }
     .sample-figure { margin: 0; padding: 8px; border: 4px solid #1b7837; text-align: center; }
     .sample-figure.wrong { border-color: #c00000; }
-    svg.sample { width: 112px; height: 112px; display: block; margin: 0 auto 6px auto; }
+    svg.sample { width: 100%; max-width: 112px; height: auto; display: block;
+      margin: 0 auto 6px auto; }
     figcaption { font-size: 22px; }
     table.confusion { border-collapse: collapse; font-size: 24px; }
     table.confusion caption { caption-side: bottom; padding-top: 8px; }

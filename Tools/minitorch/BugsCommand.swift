@@ -3,16 +3,39 @@ import Foundation
 
 /// `minitorch bugs`: checks a set of planted bugs against a test suite (for instructors).
 enum BugsCommand {
+  /// `--code`.
+  static let code: Option<Bool> = .flag(
+    "code", "check the code tasks' planted bugs (all tasks, or --task's)")
+  /// `--practice`.
+  static let practice: Option<Bool> = .flag(
+    "practice",
+    "check the practice set (\(Mutant.practicePath)) instead of the grading set "
+      + "(\(Mutant.relativePath))")
+  /// `--suite FILE`.
+  static let suite: Option<URL?> = .path(
+    "suite", "FILE", "run FILE in place of the task's suite file")
+  /// `--all-bugs`.
+  static let allBugs: Option<Bool> = .flag(
+    "all-bugs",
+    "also fail when a bug is caught by no test (for a suite meant to cover the whole set, such "
+      + "as the sample laws)")
+
+  /// The command's options.
+  static let table = OptionTable(
+    "bugs",
+    [
+      code.declaration, TestRunOptions.task.declaration, practice.declaration,
+      suite.declaration, allBugs.declaration, TestRunOptions.source.declaration,
+      TestRunOptions.work.declaration, TestRunOptions.timeout.declaration,
+      TestRunOptions.jobs.declaration,
+    ])
+
   /// The command as `minitorch help` lists it.
   static let command = Command(
-    name: "bugs",
+    "bugs",
     summary: "check planted bugs against a suite: which bugs each test catches, which survive",
-    usage: """
-      usage: minitorch bugs [--task 0.2] [--practice] [--suite FILE] [--all-bugs]
-                            [--source DIR] [--work DIR] [--timeout S] [--jobs N]
-             minitorch bugs --code [--task 2.1] [--source DIR] [--work DIR] [--timeout S]
-                            [--jobs N]
-
+    table: table,
+    about: """
       Builds a copy of the checkout with every planted bug of the task built in, runs the
       task's tests on the code as written and with each bug, and prints which bugs each test
       catches and which bugs no test catches. Use it after editing a suite or a bug set, and
@@ -24,50 +47,36 @@ enum BugsCommand {
       With --code, checks the planted bugs of the code tasks (\(Mutant.codePath))
       against the official suites instead: every bug must fail at least one test of its own
       task's suite and pass at least one. All of them are built into one copy, built once.
-      Exits 1 unless every bug does, and every test passes on the code as written.
-
-      Options:
-        --code         check the code tasks' planted bugs (all tasks, or --task's)
-        --task ID      the task (default: the one tests-you-write task)
-        --practice     check the practice set (\(Mutant.practicePath)) instead of the
-                       grading set (\(Mutant.relativePath))
-        --suite FILE   run FILE in place of the task's suite file
-        --all-bugs     also fail when a bug is caught by no test (for a suite meant to
-                       cover the whole set, such as the sample laws)
-        --source DIR   the checkout with solutions (default: the current folder)
-        --work DIR     build in DIR and keep it (default: a temporary folder); a work
-                       folder of minitorch grade is fine, and its reference copy is reused
-        --timeout S    seconds one test may run (default: 60)
-        --jobs N       tests run at once (default: 2)
+      Exits 1 unless every bug does, and every test passes on the code as written. A work
+      folder of minitorch grade is fine for --work, and its reference copy is reused.
       """,
-    run: { options in try run(&options) })
+    run: run)
 
-  /// Reads the options, runs the check and prints the result.
-  static func run(_ options: inout Arguments) throws -> Int32 {
-    let task = try options.string("task")
-    let code = options.flag("code")
-    let practice = options.flag("practice")
-    let suite = try options.string("suite").map { URL(fileURLWithPath: $0) }
-    let allBugs = options.flag("all-bugs")
-    let source = URL(
-      fileURLWithPath: try options.string("source") ?? FileManager.default.currentDirectoryPath)
-    let work = try options.string("work").map { URL(fileURLWithPath: $0) }
-    let timeout = try options.double("timeout", default: 60, in: 1...3600)
-    let jobs = try options.int("jobs", default: 2, in: 1...64)
-    try options.finish()
+  /// Runs the check and prints the result.
+  static func run(_ options: ParsedOptions) throws -> Int32 {
+    let task = options[TestRunOptions.task]
+    let practice = options[Self.practice]
+    let suite = options[Self.suite]
+    let allBugs = options[Self.allBugs]
+    let source =
+      options[TestRunOptions.source]
+      ?? URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
+    let timeout = options[TestRunOptions.timeout]
+    let jobs = options[TestRunOptions.jobs]
+    if options[code] {
+      guard !practice, suite == nil, !allBugs else {
+        throw UsageError(
+          "--code checks the official suites; it takes no --practice, --suite or --all-bugs")
+      }
+    }
     try Checkout.check(source, role: "checkout", option: "--source")
-    let workspace = try GradingWorkspace(at: work)
+    let workspace = try GradingWorkspace(at: options[TestRunOptions.work])
     defer {
       if workspace.isTemporary {
         workspace.remove()
       }
     }
-    if code {
-      guard !practice, suite == nil, !allBugs else {
-        throw UsageError(
-          "--code checks the official suites; it takes no --practice, --suite "
-            + "or --all-bugs")
-      }
+    if options[code] {
       let check = CodeBugCheck(
         checkout: source, taskIDs: task.map { [$0] }, workspace: workspace, timeLimit: timeout,
         workers: jobs, progress: { printError("· " + $0) })

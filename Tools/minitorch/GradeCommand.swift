@@ -3,14 +3,48 @@ import Foundation
 
 /// `minitorch grade`: grades a submission against the official tests.
 enum GradeCommand {
+  /// `--submission DIR`.
+  static let submission: Option<URL?> = .path(
+    "submission", "DIR", defaultText: "the current folder",
+    "the student's checkout, or a folder holding just that checkout")
+  /// `--tests DIR`.
+  static let tests: Option<URL?> = .path(
+    "tests", "DIR", defaultText: "the current folder",
+    "the official checkout with solutions")
+  /// `--json FILE`.
+  static let json: Option<OutputFile?> = .outputFile(
+    "json", example: "results.json",
+    "also write the results in Gradescope's results.json format")
+  /// `--keep`.
+  static let keep: Option<Bool> = .flag(
+    "keep", "keep the temporary work folder and print where it is")
+  /// `--expect WHAT`.
+  static let expect: Option<GradeExpectation?> = .custom(
+    "expect", "WHAT", allowed: "full or zero", defaultText: nil, absent: .some(nil),
+    "exit 1 unless the grade is 'full' marks, or 'zero' for every task that still has only "
+      + "starter placeholders (for CI and instructors)"
+  ) { text throws(UsageError) in
+    guard let expectation = GradeExpectation(rawValue: text) else {
+      throw UsageError("--expect must be 'full' or 'zero', not '\(text)'")
+    }
+    return expectation
+  }
+
+  /// The command's options.
+  static let table = OptionTable(
+    "grade",
+    [
+      submission.declaration, tests.declaration, json.declaration,
+      TestRunOptions.timeout.declaration, TestRunOptions.work.declaration, keep.declaration,
+      TestRunOptions.jobs.declaration, expect.declaration,
+    ])
+
   /// The command as `minitorch help` lists it.
   static let command = Command(
-    name: "grade",
+    "grade",
     summary: "grade a submission: each test in its own process, scored per task",
-    usage: """
-      usage: minitorch grade [--submission DIR] [--tests DIR] [--json FILE] [--timeout S]
-                             [--work DIR] [--keep] [--jobs N] [--expect full|zero]
-
+    table: table,
+    about: """
       Builds the submission's code (its Module folders) together with the official tests,
       Package.swift and manifest from --tests, runs every graded test in its own process,
       and prints a table of tasks and points. Students' own tests (student-tests tasks) run
@@ -19,41 +53,19 @@ enum GradeCommand {
       is still graded. A folder holding just one checkout (an unpacked zip of the repository
       folder) is graded from that checkout. Progress goes to standard error, the report to
       standard output. Exits 0 whenever grading worked, whatever the score.
-
-      Options:
-        --submission DIR  the student's checkout, or a folder holding just that checkout
-                          (default: the current folder)
-        --tests DIR       the official checkout with solutions (default: the current folder)
-        --json FILE       also write the results in Gradescope's results.json format
-        --timeout S       seconds one test may run before it fails (default: 60)
-        --work DIR        build in DIR and keep it; grading again there reuses the builds
-                          (default: a temporary folder, deleted afterwards)
-        --keep            keep the temporary work folder and print where it is
-        --jobs N          tests run at once (default: 2)
-        --expect WHAT     exit 1 unless the grade is 'full' marks, or 'zero' for every task
-                          that still has only starter placeholders (for CI and instructors)
       """,
-    run: { options in try run(&options) })
+    run: run)
 
-  /// Reads the options, grades, prints the report and writes the JSON.
-  static func run(_ options: inout Arguments) throws -> Int32 {
-    let here = FileManager.default.currentDirectoryPath
-    let submission = URL(fileURLWithPath: try options.string("submission") ?? here)
-    let official = URL(fileURLWithPath: try options.string("tests") ?? here)
-    let json = try options.string("json").map { URL(fileURLWithPath: $0) }
-    let timeout = try options.double("timeout", default: 60, in: 1...3600)
-    let work = try options.string("work").map { URL(fileURLWithPath: $0) }
-    let keep = options.flag("keep")
-    let jobs = try options.int("jobs", default: 2, in: 1...64)
-    let expectation = try options.string("expect").map { text in
-      guard let expectation = GradeExpectation(rawValue: text) else {
-        throw UsageError("--expect must be 'full' or 'zero', not '\(text)'")
-      }
-      return expectation
-    }
-    try options.finish()
+  /// Grades, prints the report and writes the JSON.
+  static func run(_ options: ParsedOptions) throws -> Int32 {
+    let here = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
+    let submission = options[Self.submission] ?? here
+    let official = options[tests] ?? here
+    let json = options[Self.json]
+    let keep = options[Self.keep]
+    let expectation = options[expect]
 
-    let workspace = try GradingWorkspace(at: work)
+    let workspace = try GradingWorkspace(at: options[TestRunOptions.work])
     defer {
       if workspace.isTemporary && !keep {
         workspace.remove()
@@ -61,8 +73,9 @@ enum GradeCommand {
     }
     let start = Date()
     let grader = Autograder(
-      submission: submission, official: official, workspace: workspace, timeLimit: timeout,
-      workers: jobs, progress: { printError("· \(elapsed(since: start)) s  " + $0) })
+      submission: submission, official: official, workspace: workspace,
+      timeLimit: options[TestRunOptions.timeout], workers: options[TestRunOptions.jobs],
+      progress: { printError("· \(elapsed(since: start)) s  " + $0) })
     let report: Report
     do {
       report = try grader.grade()
@@ -71,7 +84,7 @@ enum GradeCommand {
       if let json {
         let failure = GradescopeResults(
           score: 0, output: "Grading could not run: \(error)", tests: [])
-        try? write(failure, to: json)
+        _ = try? write(failure, to: json)
       }
       throw error
     }
@@ -82,8 +95,9 @@ enum GradeCommand {
     // before anything else is written, so that the two never interleave in a shared log.
     print(describe(report))
     fflush(nil)
+    var status: Int32 = 0
     if let json {
-      try write(report.gradescope, to: json)
+      status = try write(report.gradescope, to: json)
     }
     if let expectation {
       let root = try Checkout.root(of: submission, role: "submission", option: "--submission").root
@@ -96,23 +110,23 @@ enum GradeCommand {
       }
       printError("As expected: '\(expectation.rawValue)'.")
     }
-    return 0
+    return status
   }
 
   /// Seconds since `start`, with one decimal, for progress lines.
   static func elapsed(since start: Date) -> String {
-    String(format: "%.1f", Date().timeIntervalSince(start))
+    format(Date().timeIntervalSince(start), digits: 1)
   }
 
-  /// Writes `results` as JSON to `file`, making its folder if needed.
-  static func write(_ results: GradescopeResults, to file: URL) throws {
-    do {
-      try FileManager.default.createDirectory(
-        at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
-      try results.encoded().write(to: file)
-    } catch {
-      throw CourseworkError.grading("cannot write \(file.path): \(error.localizedDescription)")
+  /// Writes `results` as JSON to `file`; returns 0, or 1 when they had to go elsewhere (and
+  /// says where).
+  static func write(_ results: GradescopeResults, to file: OutputFile) throws -> Int32 {
+    let written = try file.write(try results.encoded())
+    if written.problem != nil {
+      printError("minitorch grade: " + written.note("the results", asked: file))
+      return 1
     }
+    return 0
   }
 
   /// The report as printed: notes, the table, then the tests that failed in each task that did

@@ -5,55 +5,59 @@ import Reports
 /// `minitorch train --module 0`: Task 0.5, a linear classifier whose weights and bias the
 /// student sets by hand, shown on a toy dataset with its decision map, its score and its loss.
 enum HandSetClassifier {
-  /// The weights when `--weights` is not given: the line x₁ + x₂ = 1 with the bias below.
-  static let defaultWeights = (1.0, 1.0)
-  /// The bias when `--bias` is not given.
-  static let defaultBias = -1.0
-
-  /// The options of `minitorch train --module 0`, for the command's help.
-  static let usage = """
-    Module 0 (Task 0.5, a linear classifier set by hand):
-
-    usage: minitorch train --module 0 [--dataset NAME] [--weights W1,W2] [--bias B]
-                           [--points N] [--seed N] [--report FILE]
-
-    No training: the classifier predicts label 1 where z = W1·x₁ + W2·x₂ + B is above 0, so
-    its boundary is the straight line z = 0. Prints the decision map, how many points it gets
-    right and its loss. The report's sliders move the weights and the bias in the browser.
-
-      --weights W1,W2  the weights of x₁ and x₂; default 1,1
-      --bias B         the bias; default -1
-      --dataset, --points, --seed: as above
-
-    """
-
-  /// Whether the command line asks for Module 0 (`--module 0`), without using up any option.
-  static func isRequested(_ options: Arguments) -> Bool {
-    var copy = options
-    return (try? copy.string("module")) == "0"
+  /// `--weights W1,W2`.
+  static let weights: Option<LinearWeights> = .custom(
+    "weights", "W1,W2", allowed: "two numbers, each at most 1e6 in size", defaultText: "1,1",
+    absent: LinearWeights(w1: 1, w2: 1), "the weights of x₁ and x₂"
+  ) { text throws(UsageError) in
+    let parts = text.split(separator: ",", omittingEmptySubsequences: false)
+    guard parts.count == 2, let w1 = Double(parts[0]), let w2 = Double(parts[1]),
+      w1.isFinite, w2.isFinite, abs(w1) <= 1e6, abs(w2) <= 1e6
+    else {
+      throw UsageError(
+        "--weights needs two numbers separated by a comma, such as --weights -1,0.5 "
+          + "(at most 1e6 each); got '\(text)'")
+    }
+    return LinearWeights(w1: w1, w2: w2)
   }
+  /// `--bias B`.
+  static let bias: Option<Double> = .number(
+    "bias", "B", in: -1e6...1e6, default: -1, "the bias")
 
-  /// Runs `minitorch train --module 0 …`; returns the exit status.
-  static func run(_ options: inout Arguments) throws -> Int32 {
-    _ = try options.int("module", default: 0, in: 0...0)
-    let name = try options.choice("dataset", from: Datasets.names, default: "xor")
-    let points = try options.int("points", default: 50, in: 1...100_000)
-    let weights = try readWeights(try options.string("weights"))
-    let bias = try options.double("bias", default: defaultBias, in: -1e6...1e6)
-    let seed = try options.int("seed", default: 0, in: 0...Int.max)
-    let reportPath = try options.string("report")
-    try options.finish()
-    if let reportPath { try ReportFile.checkFolder(of: reportPath) }
+  /// `minitorch train --module 0`.
+  static let form = TrainCommand.Form(
+    modules: [0], datasets: nil,
+    table: OptionTable(
+      "train --module 0",
+      [
+        TrainCommand.module.declaration, ToyTraining.dataset.declaration,
+        weights.declaration, bias.declaration, ToyTraining.points.declaration,
+        TrainCommand.seed.declaration, TrainCommand.report.declaration,
+      ], fixed: ["module"]),
+    about: """
+      Task 0.5, a linear classifier set by hand. No training: the classifier predicts label 1
+      where z = W1·x₁ + W2·x₂ + B is above 0, so its boundary is the straight line z = 0.
+      Prints the decision map, how many points it gets right and its loss. The report's
+      sliders move the weights and the bias in the browser.
+      """,
+    run: { _, options in try run(options) })
 
-    guard let dataset = Datasets.make(name, points: points, seed: UInt64(seed)) else {
+  /// Shows the classifier `options` describe on its dataset; returns the exit status.
+  static func run(_ options: ParsedOptions) throws -> Int32 {
+    let name = options[ToyTraining.dataset]
+    let seed = options[TrainCommand.seed]
+    let given = options[weights]
+    guard
+      let dataset = Datasets.make(name, points: options[ToyTraining.points], seed: UInt64(seed))
+    else {
       throw UsageError("unknown dataset \(name)")
     }
-    let classifier = LinearClassifier(w1: weights.0, w2: weights.1, bias: bias)
+    let classifier = LinearClassifier(w1: given.w1, w2: given.w2, bias: options[bias])
     let probabilities = { (points: [(Double, Double)]) in
       points.map { classifier.probability($0.0, $0.1) }
     }
     print(
-      "Task 0.5: a linear classifier set by hand on \(name), \(dataset.count) points, "
+      "Task 0.5: a linear classifier set by hand on \(name), \(counted(dataset.count, "point")), "
         + "seed \(seed)")
     print("\(formula(classifier)); predicts 1 where z > 0")
     print(DecisionMap(dataset: dataset).render(probabilities: probabilities))
@@ -70,33 +74,17 @@ enum HandSetClassifier {
         "Boundary: none in the square; every point is predicted \(classifier.predict(0.5, 0.5))")
     }
 
-    if let reportPath {
-      var report = TrainingReport(
-        title: "Task 0.5: a linear classifier on \(name)",
-        facts: [
-          "\(dataset.count) points of \(name), seed \(seed)",
-          "starts at \(formula(classifier)); move the sliders to change it",
-        ])
-      report.decision = ReportFile.decisionPlot(
-        dataset, probabilities: probabilities, boundary: classifier.boundary.map { [$0] } ?? [])
-      report.handSet = classifier
-      try ReportFile.write(report, to: reportPath)
-    }
-    return 0
-  }
-
-  /// The two numbers of `--weights W1,W2`, or the default weights when the option is absent.
-  static func readWeights(_ text: String?) throws -> (Double, Double) {
-    guard let text else { return defaultWeights }
-    let parts = text.split(separator: ",", omittingEmptySubsequences: false)
-    guard parts.count == 2, let w1 = Double(parts[0]), let w2 = Double(parts[1]),
-      w1.isFinite, w2.isFinite, abs(w1) <= 1e6, abs(w2) <= 1e6
-    else {
-      throw UsageError(
-        "--weights needs two numbers separated by a comma, such as --weights -1,0.5 "
-          + "(at most 1e6 each); got '\(text)'")
-    }
-    return (w1, w2)
+    guard let reportFile = options[TrainCommand.report] else { return 0 }
+    var report = TrainingReport(
+      title: "Task 0.5: a linear classifier on \(name)",
+      facts: [
+        "\(counted(dataset.count, "point")) of \(name), seed \(seed)",
+        "starts at \(formula(classifier)); move the sliders to change it",
+      ])
+    report.decision = ReportFile.decisionPlot(
+      dataset, probabilities: probabilities, boundary: classifier.boundary.map { [$0] } ?? [])
+    report.handSet = classifier
+    return ReportFile.write(report, to: reportFile)
   }
 
   /// `z = 1·x₁ + 1·x₂ − 1`.
@@ -110,4 +98,12 @@ enum HandSetClassifier {
     // Adding 0 turns −0 into 0, which prints without its sign.
     "\(format(p.x + 0, digits: 3)), \(format(p.y + 0, digits: 3))"
   }
+}
+
+/// The two weights of Task 0.5's classifier, as `--weights W1,W2` gives them.
+struct LinearWeights: Sendable, Equatable {
+  /// The weight of x₁.
+  let w1: Double
+  /// The weight of x₂.
+  let w2: Double
 }

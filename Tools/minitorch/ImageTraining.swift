@@ -3,58 +3,121 @@ import Module4
 import Reports
 
 /// `minitorch train --module 4 --dataset digits|fashion`: trains the image classifier of Task
-/// 4.5 and shows what it learned (see `Module4Training.usage`).
+/// 4.5 and shows what it learned (its options: `form`).
 enum ImageTraining {
-  /// Reads the options after `--dataset` and `--backend`, trains, scores the test images once
-  /// and prints the confusion matrix and some mistakes; returns the exit status.
-  static func run(_ options: inout Arguments, dataset name: String, backend: TensorBackend)
-    throws -> Int32
-  {
-    let folder = try options.string("data")
-    let loadPath = try options.string("load")
-    let savePath = try options.string("save")
-    let hiddenUnits = try readOptionalInt(&options, "hidden", in: 1...100_000)
-    let epochsOption = try readOptionalInt(&options, "epochs", in: 0...100_000)
-    let batchOption = try readOptionalInt(&options, "batch", in: 1...100_000)
-    let rateOption = try readOptionalDouble(&options, "rate", in: 1e-9...10)
-    let shiftOption = try readOptionalInt(&options, "shift", in: 0...100)
-    let fraction = try options.double("validation", default: 0.1, in: 0.01...0.9)
-    let subset = try readOptionalInt(&options, "subset", in: 1...10_000_000)
-    let show = try options.int("show", default: 6, in: 0...100)
-    let seed = UInt64(try options.int("seed", default: 0, in: 0...Int.max))
-    let reportPath = try options.string("report")
-    try options.finish()
-    if let reportPath { try ReportFile.checkFolder(of: reportPath) }
+  /// `--data DIR`.
+  static let data: Option<URL?> = .path(
+    "data", "DIR",
+    "read MNIST-format files from DIR instead of a shipped set (train-images-idx3-ubyte, "
+      + "train-labels-idx1-ubyte, t10k-images-idx3-ubyte, t10k-labels-idx1-ubyte, plain or "
+      + ".gz): the full MNIST or Fashion-MNIST; with --dataset fashion the classes get its names")
+  /// `--epochs N`.
+  static let epochs: Option<Int?> = .integer(
+    "epochs", in: 0...100_000, defaultText: "digits 20, fashion 10",
+    "passes over the training images; 0 only with --load, to score the loaded network")
+  /// `--batch N`.
+  static let batch: Option<Int?> = .integer(
+    "batch", in: 1...100_000, defaultText: "32", "images per Adam step")
+  /// `--rate R`.
+  static let rate: Option<Double?> = .number(
+    "rate", in: 1e-9...10, defaultText: "digits 0.001, fashion 0.002", "Adam's learning rate")
+  /// `--shift N`.
+  static let shift: Option<Int?> = .integer(
+    "shift", in: 0...100, defaultText: "digits 1, fashion 0",
+    "move each training image by up to N pixels each way, a new random offset each time")
+  /// `--hidden N`.
+  static let hidden: Option<Int?> = .integer(
+    "hidden", in: 1...100_000, defaultText: "64 (small images), 120 (LeNet)",
+    "units of the hidden linear layer")
+  /// `--validation F`.
+  static let validation: Option<Double> = .number(
+    "validation", "F", in: 0.01...0.9, default: 0.1,
+    "fraction of the training images held out for validation")
+  /// `--show N`.
+  static let show: Option<Int> = .integer(
+    "show", in: 0...100, default: 6, "misclassified test images to draw")
+  /// `--save FILE`.
+  static let save: Option<OutputFile?> = .outputFile(
+    "save", example: "digits.weights",
+    "write the trained weights to FILE (a versioned format that records the network's shape; "
+      + "see Module4/WeightsFile.swift)")
+  /// `--load FILE`.
+  static let load: Option<URL?> = .path(
+    "load", "FILE",
+    "start from the weights in FILE; a file of another shape or version, or a damaged one, is "
+      + "refused with a message")
+
+  /// `minitorch train --module 4 [--dataset digits|fashion]`.
+  static let form = TrainCommand.Form(
+    modules: [4], datasets: ["digits", "fashion"],
+    table: OptionTable(
+      "train --module 4 [--dataset digits|fashion]",
+      Module4Training.common + [
+        data.declaration, epochs.declaration, batch.declaration, rate.declaration,
+        shift.declaration, hidden.declaration, validation.declaration,
+        Module4Training.subset.declaration, show.declaration, save.declaration,
+        load.declaration, TrainCommand.seed.declaration, TrainCommand.report.declaration,
+      ], fixed: ["module", "dataset"], title: "train --module 4 with --dataset digits or fashion"),
+    about: """
+      Module 4, images (Task 4.5): trains a LeNet-style network (two convolutions with ReLU
+      and max pooling, a hidden linear layer with dropout, a linear layer, logsoftmax) with
+      Adam in shuffled mini-batches on digits (8×8, 1500 training and 297 test images; the
+      default) or fashion (a 28×28 Fashion-MNIST subset, 5000 and 500), both shipped. Each
+      epoch prints the loss, the accuracy on its training batches and on a validation split
+      of the training images, and the time; at the end the test images are scored once, with
+      a confusion matrix and some misclassified test images drawn in the terminal. The
+      network adapts to the image size: the LeNet shape for sides of 16 pixels or more
+      (conv 5×5 → pool → conv 5×5 → pool → 120 hidden: for 28×28, sides multiples of 4) and a
+      smaller one for small images (conv 3×3 → conv 3×3 → pool → 64 hidden: for 8×8, even
+      sides).
+      """,
+    run: { _, options in try run(options) })
+
+  /// Trains, scores the test images once and prints the confusion matrix and some mistakes;
+  /// returns the exit status.
+  static func run(_ options: ParsedOptions) throws -> Int32 {
+    let name = options[Module4Training.dataset]
+    let backend = Module4Training.backends[options[Module4Training.backend]]!
+    let folder = options[Self.data]
+    let loadFile = options[Self.load]
+    let seed = UInt64(options[TrainCommand.seed])
+    let reportFile = options[TrainCommand.report]
+    if options[Self.epochs] == 0 && loadFile == nil {
+      throw UsageError(
+        "--epochs 0 trains nothing, so it needs --load FILE: it scores the loaded network; "
+          + "without --load the network would be untrained")
+    }
 
     // The data: a shipped set, or a folder of MNIST-format files.
     let source: ImageDataset.Source =
-      folder.map { .folder(URL(fileURLWithPath: $0)) } ?? ImageDataset.Source(name: name)!
+      folder.map { .folder($0) } ?? ImageDataset.Source(name: name)!
     let data = try ImageDataset.load(source)
     let classNames = name == "fashion" ? ImageDataset.fashionClassNames : data.classNames
-    let split = data.validationSplit(fraction: fraction, seed: seed)
+    let split = data.validationSplit(fraction: options[Self.validation], seed: seed)
     let train =
-      subset.map { split.train.subset(Array(0..<Swift.min($0, split.train.count))) }
+      options[Module4Training.subset].map {
+        split.train.subset(Array(0..<Swift.min($0, split.train.count)))
+      }
       ?? split.train
 
     // The network and its settings.
     let architecture = try ImageClassifierArchitecture(
-      height: data.height, width: data.width, classes: 10, hidden: hiddenUnits)
+      height: data.height, width: data.width, classes: 10, hidden: options[Self.hidden])
     let network = ImageClassifier(architecture, seed: seed, backend: backend)
     let recommended = ImageClassifier.recommendedSettings(for: architecture)
     let settings = ClassifierSettings(
-      epochs: epochsOption ?? (loadPath == nil ? recommended.epochs : 0),
-      batchSize: batchOption ?? recommended.batchSize, rate: rateOption ?? recommended.rate,
-      maxShift: shiftOption ?? recommended.maxShift)
+      epochs: options[Self.epochs] ?? (loadFile == nil ? recommended.epochs : 0),
+      batchSize: options[Self.batch] ?? recommended.batchSize,
+      rate: options[Self.rate] ?? recommended.rate,
+      maxShift: options[Self.shift] ?? recommended.maxShift)
     guard settings.maxShift < Swift.min(data.height, data.width) else {
       throw UsageError(
         "--shift \(settings.maxShift) would move \(data.height)×\(data.width) images out of "
           + "their frame; give less than \(Swift.min(data.height, data.width))")
     }
-    if let loadPath {
-      try WeightsFile.load(
-        into: network, architecture: architecture.description,
-        from: URL(fileURLWithPath: loadPath))
-      print("Loaded the weights from \(loadPath).")
+    if let loadFile {
+      try WeightsFile.load(into: network, architecture: architecture.description, from: loadFile)
+      print("Loaded the weights of \(shortName(architecture)) from \(loadFile.path).")
     }
 
     print("\(architecture)")
@@ -62,10 +125,10 @@ enum ImageTraining {
       "Data: \(data.name), \(train.count) training, \(split.validation.count) validation "
         + "and \(data.test.count) test images of \(data.height)×\(data.width)")
     print(
-      "Training: \(settings.epochs) epochs, batches of \(settings.batchSize), Adam rate "
-        + "\(String(format: "%g", settings.rate)), "
+      "Training: \(counted(settings.epochs, "epoch")), batches of \(settings.batchSize), "
+        + "Adam rate \(format(settings.rate)), "
         + (settings.maxShift == 0
-          ? "no shifts" : "random shifts of up to \(settings.maxShift) pixel(s)")
+          ? "no shifts" : "random shifts of up to \(counted(settings.maxShift, "pixel"))")
         + ", seed \(seed), backend \(backend)")
 
     // Training, epoch by epoch.
@@ -92,7 +155,7 @@ enum ImageTraining {
       truths: data.test.labels, predictions: result.predictions, classNames: classNames)
     print(
       "\nTest accuracy: \(percent(result.accuracy)) (\(result.correct)/\(data.test.count) "
-        + "test images, scored once, after training)\n")
+        + "test images, scored once, \(settings.epochs > 0 ? "after training" : "as loaded"))\n")
     print("Confusion matrix of the test images (rows: true class, columns: predicted):")
     print(confusion)
     let mistakes = confusion.commonestMistakes(limit: 3)
@@ -104,29 +167,43 @@ enum ImageTraining {
               + "(\($0.count))"
           }.joined(separator: ", "))
     }
-    if show > 0 {
-      print(misclassified(data.test, predictions: result.predictions, names: classNames, show))
+    if options[Self.show] > 0 {
+      print(
+        misclassified(
+          data.test, predictions: result.predictions, names: classNames, options[Self.show]))
     }
 
-    if let reportPath {
+    var status: Int32 = 0
+    if let reportFile {
       let report = self.report(
         name: data.name,
         facts: [
           "\(architecture)",
           "\(train.count) training, \(split.validation.count) validation and \(data.test.count) "
-            + "test images of \(data.height)×\(data.width); \(settings.epochs) epochs, seed \(seed)",
+            + "test images of \(data.height)×\(data.width); \(counted(settings.epochs, "epoch")), "
+            + "seed \(seed)",
           "test accuracy \(percent(result.accuracy)) (\(result.correct)/\(data.test.count))",
         ], epochs: epochReports, test: data.test, predictions: result.predictions,
         classNames: classNames, confusion: confusion)
-      try ReportFile.write(report, to: reportPath)
+      status = Swift.max(status, ReportFile.write(report, to: reportFile))
     }
 
-    if let savePath {
-      try WeightsFile.save(
-        network, architecture: architecture.description, to: URL(fileURLWithPath: savePath))
-      print("Saved the weights to \(savePath).")
+    if let saveFile = options[Self.save] {
+      let bytes = WeightsFile.encode(network, architecture: architecture.description)
+      let written = try saveFile.write(bytes)
+      if written.problem == nil {
+        print("Saved the weights of \(shortName(architecture)) to \(written.url.path).")
+      } else {
+        printError("minitorch train: " + written.note("the weights", asked: saveFile))
+        status = 1
+      }
     }
-    return 0
+    return status
+  }
+
+  /// `LeNet for 1×28×28`: the network's kind and input size, the start of its description.
+  static func shortName(_ architecture: ImageClassifierArchitecture) -> String {
+    String(architecture.description.prefix { $0 != ":" })
   }
 
   /// The report of a run: the loss and accuracy curves of `epochs`, up to 8 misclassified test
@@ -136,38 +213,32 @@ enum ImageTraining {
     predictions: [Int], classNames: [String], confusion: ConfusionMatrix
   ) -> TrainingReport {
     var report = TrainingReport(title: "Module 4: a convolutional network on \(name)", facts: facts)
-    report.charts = [
-      (
-        "Loss per epoch (mean cross-entropy)",
-        LineChart(
-          id: "loss-curve", valueName: "loss",
-          series: [
-            .init(name: "training", values: epochs.map(\.trainingLoss)),
-            .init(name: "validation", values: epochs.map(\.validationLoss)),
-          ])
-      ),
-      (
-        "Accuracy per epoch",
-        LineChart(
-          id: "accuracy-curve", valueName: "correct (%)",
-          series: [
-            .init(name: "training", values: epochs.map { 100 * $0.trainingAccuracy }),
-            .init(name: "validation", values: epochs.map { 100 * $0.validationAccuracy }),
-          ], top: 100)
-      ),
-    ]
+    report.charts = ReportFile.curves(
+      loss: "mean cross-entropy",
+      [
+        (
+          "training", epochs.map(\.trainingLoss), epochs.map { 100 * $0.trainingAccuracy }
+        ),
+        (
+          "validation", epochs.map(\.validationLoss),
+          epochs.map { 100 * $0.validationAccuracy }
+        ),
+      ])
     let wrong = test.labels.indices.filter { test.labels[$0] != predictions[$0] }.prefix(8)
     let right = test.labels.indices.filter { test.labels[$0] == predictions[$0] }
       .prefix(16 - wrong.count)
+    let gallery = ImageGallery(
+      height: test.height, width: test.width,
+      samples: (Array(wrong) + Array(right)).map { index in
+        .init(
+          pixels: Array(test.image(index)), truth: classNames[test.labels[index]],
+          prediction: classNames[predictions[index]])
+      })
+    let shownWrong = gallery.shown.filter { !$0.isRight }.count
     report.gallery = (
-      "Test images: \(wrong.count) the network got wrong (red), \(right.count) it got right",
-      ImageGallery(
-        height: test.height, width: test.width,
-        samples: (Array(wrong) + Array(right)).map { index in
-          .init(
-            pixels: Array(test.image(index)), truth: classNames[test.labels[index]],
-            prediction: classNames[predictions[index]])
-        })
+      "Test images: \(shownWrong) the network got wrong (red), "
+        + "\(gallery.shown.count - shownWrong) it got right",
+      gallery
     )
     report.confusion = ConfusionTable(classNames: classNames, counts: confusion.counts)
     return report
@@ -199,21 +270,4 @@ enum ImageTraining {
     }
     return text
   }
-}
-
-/// The whole number given for `--name`, or `nil` when absent; it must lie in `range`.
-func readOptionalInt(_ options: inout Arguments, _ name: String, in range: ClosedRange<Int>)
-  throws -> Int?
-{
-  let absent = Int.min
-  let value = try options.int(name, default: absent, in: range)
-  return value == absent ? nil : value
-}
-
-/// The number given for `--name`, or `nil` when absent; it must lie in `range`.
-func readOptionalDouble(
-  _ options: inout Arguments, _ name: String, in range: ClosedRange<Double>
-) throws -> Double? {
-  let value = try options.double(name, default: .nan, in: range)
-  return value.isNaN ? nil : value
 }

@@ -1,9 +1,12 @@
 import Foundation
-import Module0
+import Module3
 
 /// The `minitorch` command-line tool: trains the course's models, and makes and grades
 /// coursework. `main.swift` calls `main()` and nothing else.
 enum MiniTorchTool {
+  /// The tool's version, as `minitorch --version` prints it.
+  static let version = "1.0"
+
   /// Every subcommand, in the order `minitorch help` lists them.
   static let commands: [Command] = [
     TrainCommand.command,
@@ -30,37 +33,65 @@ enum MiniTorchTool {
   }
 
   /// Runs `minitorch <arguments>` and returns the exit status: 0 on success, 1 when the
-  /// command failed, 2 when the command line itself is wrong.
-  static func run(_ arguments: [String]) -> Int32 {
-    guard let name = arguments.first, !["help", "--help", "-h"].contains(name) else {
-      if arguments.count > 1, let command = commands.first(where: { $0.name == arguments[1] }) {
-        print(command.usage)
-      } else {
+  /// command failed, 2 when the command line itself is wrong. Output goes to standard output,
+  /// messages to `errors` (standard error by default).
+  static func run(_ arguments: [String], errors: (String) -> Void = printError) -> Int32 {
+    let name = arguments.first ?? "help"
+    let rest = Array(arguments.dropFirst())
+    switch name {
+    case "help", "--help", "-h":
+      guard let topic = rest.first else {
         print(overview)
+        return 0
       }
+      guard rest.count == 1, let command = command(named: topic) else {
+        errors(
+          "minitorch help: " + (rest.count == 1 ? "no command '\(topic)'" : "one command at a time")
+            + ". Commands: \(commands.map(\.name).joined(separator: ", ")).")
+        return 2
+      }
+      print(command.help)
       return 0
+    case "--version":
+      guard rest.isEmpty else {
+        errors("minitorch --version takes nothing after it")
+        return 2
+      }
+      print(versionLine)
+      return 0
+    default:
+      break
     }
-    guard let command = commands.first(where: { $0.name == name }) else {
-      printError(
+    guard let command = command(named: name) else {
+      errors(
         "minitorch: unknown command '\(name)'. Commands: "
           + commands.map(\.name).joined(separator: ", ") + ".")
       return 2
     }
-    var options = Arguments(Array(arguments.dropFirst()))
-    if options.flag("help") {
-      print(command.usage)
+    if rest.contains("--help") || rest.contains("-h") {
+      print(command.help)
       return 0
     }
     do {
-      return try command.run(&options)
+      return try command.run(rest)
     } catch let error as UsageError {
-      printError(
-        "minitorch \(name): \(error.message)\nRun 'minitorch help \(name)' for its options.")
+      errors("minitorch \(name): \(error.message)\nRun 'minitorch help \(name)' for its options.")
       return 2
     } catch {
-      printError("minitorch \(name): \(error)")
+      errors("minitorch \(name): \(error)")
       return 1
     }
+  }
+
+  /// The command called `name`, if there is one.
+  static func command(named name: String) -> Command? {
+    commands.first { $0.name == name }
+  }
+
+  /// `minitorch 1.0 (release build, portable code, x86_64)`.
+  static var versionLine: String {
+    "minitorch \(version) (\(BuildFacts.configuration) build, \(BuildFacts.target) code, "
+      + "\(BuildFacts.architecture))"
   }
 
   /// What `minitorch help` prints.
@@ -71,21 +102,39 @@ enum MiniTorchTool {
       let padding = String(repeating: " ", count: width - command.name.count)
       lines.append("  \(command.name)\(padding)  \(command.summary)")
     }
-    lines += ["", "Run 'minitorch help <command>' for a command's options."]
+    lines += [
+      "",
+      "Run 'minitorch help <command>' for a command's options; 'minitorch --version' for "
+        + "the version.",
+    ]
     return lines.joined(separator: "\n")
   }
 }
 
-/// One subcommand of the tool: its name, its help, and what it does.
-struct Command: Sendable {
-  /// The word that selects the command, for example `"train"`.
-  let name: String
-  /// One line for `minitorch help`.
-  let summary: String
-  /// The full help text: usage line, options and their defaults.
-  let usage: String
-  /// Runs the command with its options and returns the exit status.
-  let run: @Sendable (inout Arguments) throws -> Int32
+/// How this binary was built: what `--version` and `bench` report.
+enum BuildFacts {
+  /// `release` or `debug`.
+  static var configuration: String {
+    #if DEBUG
+      "debug"
+    #else
+      "release"
+    #endif
+  }
+
+  /// `host CPU` (built with MINITORCH_NATIVE=1 for the building machine's CPU) or `portable`.
+  static var target: String { FastOps.compiledForHostCPU ? "host CPU" : "portable" }
+
+  /// The CPU architecture the binary runs on.
+  static var architecture: String {
+    #if arch(x86_64)
+      "x86_64"
+    #elseif arch(arm64)
+      "arm64"
+    #else
+      "other"
+    #endif
+  }
 }
 
 /// Writes a message to standard error.

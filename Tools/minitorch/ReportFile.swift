@@ -8,32 +8,41 @@ enum ReportFile {
   /// Samples across and down the square for the shading and the traced boundary.
   static let gridSide = 40
 
-  /// The help text of `--report`, shared by every module's usage.
-  static let optionHelp = """
-      --report FILE  also write FILE, one self-contained HTML page (inline SVG, no network
-                     needed) for a browser or a projector: the data and the decision
-                     boundary, the loss and accuracy curves (module 4: sample test images and
-                     the confusion matrix; module 0: sliders for the weights and bias)
-    """
-
-  /// Refuses a report path whose folder does not exist, before any time goes into training.
-  static func checkFolder(of path: String) throws {
-    let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
-    var isFolder: ObjCBool = false
-    guard FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder), isFolder.boolValue
-    else {
-      throw UsageError("--report \(path): the folder \(folder) does not exist")
+  /// Writes `report` to `file` and says where it is; returns 0, or 1 when it had to go
+  /// elsewhere (the message says where). Throws only when it could be written nowhere.
+  static func write(_ report: TrainingReport, to file: OutputFile) -> Int32 {
+    do {
+      let written = try file.write(Data(report.html().utf8))
+      guard written.problem == nil else {
+        printError("minitorch train: " + written.note("the report", asked: file))
+        return 1
+      }
+      print("Report: \(written.url.path) (open it in a browser; it needs no network)")
+      return 0
+    } catch {
+      printError("minitorch train: \(error)")
+      return 1
     }
   }
 
-  /// Writes `report` to `path` and says where it is.
-  static func write(_ report: TrainingReport, to path: String) throws {
-    do {
-      try Data(report.html().utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
-    } catch {
-      throw ReportNotWritten(path: path, reason: error.localizedDescription)
-    }
-    print("Report: \(path) (open it in a browser; it needs no network)")
+  /// The loss and accuracy charts of a run: one curve per `(name, losses, accuracies)`, the
+  /// accuracies in percent; `loss` says which loss it is.
+  static func curves(loss: String, _ runs: [(String, [Double], [Double])]) -> [(
+    title: String, chart: LineChart
+  )] {
+    [
+      (
+        "Loss per epoch (\(loss))",
+        LineChart(
+          id: "loss-curve", quantity: "loss", series: runs.map { .init(name: $0.0, values: $0.1) })
+      ),
+      (
+        "Accuracy per epoch",
+        LineChart(
+          id: "accuracy-curve", quantity: "accuracy", unit: "%",
+          series: runs.map { .init(name: $0.0, values: $0.2) }, range: 0...100)
+      ),
+    ]
   }
 
   /// The picture of `dataset` under a classifier that gives `probabilities` (of label 1, for
@@ -51,15 +60,4 @@ enum ReportFile {
       probabilities: Array(answers[samples.count...]), grid: grid,
       boundary: boundary ?? grid.boundary)
   }
-}
-
-/// The report could not be written; says which file and why.
-struct ReportNotWritten: Error, CustomStringConvertible {
-  /// The file asked for.
-  let path: String
-  /// What the file system said.
-  let reason: String
-
-  /// `cannot write the report to r.html: …`.
-  var description: String { "cannot write the report to \(path): \(reason)" }
 }

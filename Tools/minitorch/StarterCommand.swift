@@ -3,64 +3,70 @@ import Foundation
 
 /// `minitorch starter`: writes the starter repository students begin from.
 enum StarterCommand {
+  /// The course's module numbers, which `--modules` of `starter` and `sync` may name.
+  static let moduleNumbers = 0...4
+
+  /// `--output DIR`.
+  static let output: Option<URL> = .requiredOutputFolder(
+    "output", "DIR", "where to write the starter: a new or empty folder")
+  /// `--modules LIST`.
+  static let modules: Option<[Int]?> = .integers(
+    "modules", in: moduleNumbers, defaultText: "all modules",
+    "the modules the starter is for, e.g. 1; their solutions and those of every later module "
+      + "are always removed")
+  /// `--keep-earlier-solutions`.
+  static let keepEarlier: Option<Bool> = .flag(
+    "keep-earlier-solutions",
+    "keep the official solutions of the modules before --modules, for students who do not "
+      + "bring their own (without it they are removed too; students carry their own code "
+      + "forward with 'minitorch sync')")
+  /// `--source DIR`.
+  static let source: Option<URL?> = .path(
+    "source", "DIR", defaultText: "the current folder", "the checkout with solutions to copy")
+
+  /// The command's options.
+  static let table = OptionTable(
+    "starter",
+    [output.declaration, modules.declaration, keepEarlier.declaration, source.declaration])
+
   /// The command as `minitorch help` lists it.
   static let command = Command(
-    name: "starter",
+    "starter",
     summary: "write a starter: the solutions of its module and later ones replaced by placeholders",
-    usage: """
-      usage: minitorch starter --output DIR [--modules 0,1,…] [--keep-earlier-solutions]
-                               [--source DIR]
-
+    table: table,
+    about: """
       Copies the project into DIR, a new or empty folder, replacing the body of every
       '// BEGIN SOLUTION Task X.Y' … '// END SOLUTION' region with notImplemented("Task X.Y")
       (or, in tests students write, testNotWritten("Task X.Y")). The starter is the
       student's repository: its README.md is made from assignments/starter/README.md, and
       what only the instructor needs stays behind (assignments/README.md,
       assignments/autograder/, .ci/). Everything else is copied as it is.
-
-      Options:
-        --output DIR     where to write the starter (required; must be empty or new)
-        --modules LIST   the modules the starter is for, e.g. 1; their solutions and those
-                         of every later module are always removed (default: all modules)
-        --keep-earlier-solutions
-                         keep the official solutions of the modules before --modules, for
-                         students who do not bring their own (default: remove them too;
-                         students carry their own code forward with 'minitorch sync')
-        --source DIR     the checkout with solutions to copy (default: the current folder)
       """,
-    run: { options in try run(&options) })
+    run: run)
 
-  /// Reads the options, generates the starter and prints what it did.
-  static func run(_ options: inout Arguments) throws -> Int32 {
-    guard let output = try options.string("output") else {
-      throw UsageError("--output is required: the new or empty folder to write the starter into")
-    }
-    let modules = try options.string("modules").map(parseModules)
-    let keepsEarlier = options.flag("keep-earlier-solutions")
-    let source = try options.string("source") ?? FileManager.default.currentDirectoryPath
-    try options.finish()
-    if keepsEarlier && (modules ?? [0]).min() == 0 {
+  /// Generates the starter and prints what it did.
+  static func run(_ options: ParsedOptions) throws -> Int32 {
+    let chosen = options[modules].map(Set.init)
+    let keepsEarlier = options[keepEarlier]
+    if keepsEarlier && (chosen ?? [0]).min() == 0 {
       throw UsageError(
         "--keep-earlier-solutions needs --modules naming a module after 0, such as --modules 1: "
           + "only the modules before it keep their solutions")
     }
-
     let generator = StarterGenerator(
-      source: URL(fileURLWithPath: source), output: URL(fileURLWithPath: output),
-      modules: modules, keepsEarlierSolutions: keepsEarlier)
+      source: options[source] ?? URL(fileURLWithPath: FileManager.default.currentDirectoryPath),
+      output: options[output], modules: chosen, keepsEarlierSolutions: keepsEarlier)
     let summary = try generator.generate()
     print(
-      "Starter written to \(generator.output.standardizedFileURL.path) (\(summary.fileCount) files)."
-    )
+      "Starter written to \(generator.output.standardizedFileURL.path) "
+        + "(\(counted(summary.fileCount, "file"))).")
     for task in summary.replacedRegions.keys.sorted(by: taskOrder) {
-      let count = summary.replacedRegions[task] ?? 0
-      print("  Task \(task): \(count) region\(count == 1 ? "" : "s") replaced by a placeholder")
+      let regions = counted(summary.replacedRegions[task] ?? 0, "region")
+      print("  Task \(task): \(regions) replaced by a placeholder")
     }
     for task in summary.keptRegions.keys.sorted(by: taskOrder) {
-      let count = summary.keptRegions[task] ?? 0
-      print(
-        "  Task \(task): \(count) region\(count == 1 ? "" : "s") kept: the official solution "
-          + "(--keep-earlier-solutions)")
+      let regions = counted(summary.keptRegions[task] ?? 0, "region")
+      print("  Task \(task): \(regions) kept: the official solution (--keep-earlier-solutions)")
     }
     for path in summary.leftOut {
       print("  Left out, it stays with the instructor: \(path)")
@@ -73,18 +79,6 @@ enum StarterCommand {
           + "the student README from")
     }
     return 0
-  }
-
-  /// Reads "0,1,2" into module numbers.
-  static func parseModules(_ text: String) throws -> Set<Int> {
-    var modules: Set<Int> = []
-    for part in text.split(separator: ",", omittingEmptySubsequences: false) {
-      guard let module = Int(part.trimmingCharacters(in: .whitespaces)), module >= 0 else {
-        throw UsageError("--modules must list module numbers such as 0,1, not '\(text)'")
-      }
-      modules.insert(module)
-    }
-    return modules
   }
 
   /// Orders task ids as numbers: "0.2" before "0.10".
