@@ -46,12 +46,11 @@ extension FastOps {
       "simdReduce: dimension \(dim) does not exist in shape \(a.shape)")
     // BEGIN SOLUTION Task 3.3
     typealias V = SIMD4<Double>
-    let width = MemoryLayout<V>.stride
-    let start = Operation.start
 
     // The fold of x[0], x[stride], …, x[(count − 1) · stride]: with 16 lanes in 4 SIMD
     // accumulators when the numbers are contiguous, then a tree, then the leftovers.
     func foldRun(_ x: UnsafePointer<Double>, _ count: Int, _ stride: Int) -> Double {
+      let (start, width) = (Operation.start, MemoryLayout<V>.stride)
       guard stride == 1 else {
         var result = start
         for i in 0..<count { result = Operation.combine(result, x[i &* stride]) }
@@ -90,6 +89,7 @@ extension FastOps {
       _ out: UnsafeMutablePointer<Double>, _ x: UnsafePointer<Double>, _ length: Int,
       _ along: Int, _ stride: Int
     ) {
+      let (start, width) = (Operation.start, MemoryLayout<V>.stride)
       var j = 0
       while j + 16 <= length {
         var (v0, v1, v2, v3) = (
