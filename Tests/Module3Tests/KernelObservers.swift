@@ -58,6 +58,17 @@ func expectSharedAmongThreads(
   }
 }
 
+/// Records `message` as the failure of a defining check unless `holds`: the message alone,
+/// without the expression, so that one failure reads in a line or two.
+func expectDefiningCheck(
+  _ holds: Bool, _ message: @autoclosure () -> String,
+  sourceLocation: SourceLocation = #_sourceLocation
+) {
+  if !holds {
+    Issue.record(Comment(rawValue: message()), sourceLocation: sourceLocation)
+  }
+}
+
 /// A fast backend that logs to `recorder` and shares even tiny jobs among threads in chunks
 /// of about `grain` entries; Tasks 3.1 and 3.2 use their own kernels (`.plain`).
 func recordingOps(_ recorder: KernelRecorder, grain: Int = 16) -> FastOps {

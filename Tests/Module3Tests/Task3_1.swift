@@ -300,7 +300,7 @@ struct Task3_1 {
     // of their function: map, zip and reduce must make none, on every layout and broadcast,
     // on one thread and in chunks.
     func expectNoCalls(_ calls: CallCounter, _ what: String) {
-      #expect(
+      expectDefiningCheck(
         calls.value == 0,
         """
         \(what) called the operator's function \(calls.value) times: every kind but .custom \

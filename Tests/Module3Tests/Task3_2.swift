@@ -188,7 +188,7 @@ struct Task3_2 {
       let b = TensorData(sampleValues(bShape.reduce(1, *), seed: 63), shape: bShape)
       _ = recordingOps(recorder, grain: 8).matrixMultiply(a, b)
       let runs = recorder.runs.filter(\.inParallel).map(\.chunks.items)
-      #expect(
+      expectDefiningCheck(
         runs.contains { $0 >= rows },
         """
         matrixMultiply of \(aShape) · \(bShape): no run of chunks on several threads had an \
@@ -217,7 +217,7 @@ struct Task3_2 {
         let products = recorder.products.filter { $0.kernel == .plain }
         let (inA, inB) = (storageAddresses(a), storageAddresses(b))
         let copied = products.filter { !inA.contains($0.a) || !inB.contains($0.b) }.count
-        #expect(
+        expectDefiningCheck(
           products.count == count && copied == 0,
           """
           matrixMultiply of \(aShape) · \(bShape) (a from offset \(a.offset)) handed \

@@ -212,7 +212,7 @@ struct Task3_4 {
       let a = TensorData(sampleValues(count * n * m, seed: 82), shape: [count, n, m])
       let b = TensorData(sampleValues(count * m * p, seed: 83), shape: [count, m, p])
       _ = Self.blockedBatch(ops, a, b)
-      #expect(
+      expectDefiningCheck(
         (1...(2 * blocks)).contains(recorder.packs),
         """
         \(count) product\(count == 1 ? "" : "s") of \(n)×\(m) · \(m)×\(p) packed \
@@ -234,7 +234,7 @@ struct Task3_4 {
     let b = TensorData(sampleValues(count * m * p, seed: 85), shape: [count, m, p])
     _ = Self.blockedBatch(ops, a, b)
     let runs = recorder.runs.filter(\.inParallel).map(\.chunks.items)
-    #expect(
+    expectDefiningCheck(
       runs.contains { $0 >= count },
       """
       3 products of one tile each: no run of chunks on several threads had an item for each \
