@@ -253,39 +253,41 @@ struct Task3_1 {
   @Test func everyRowLengthUpToSixtyFour() {
     // A loop that handles several entries per step (by hand or by the compiler's vectoriser)
     // leaves a remainder when the length is not a multiple of its width: every length up to
-    // twice the widest the guide allows (32), in rows with gaps and from offsets, on one chunk
-    // and in chunks of 7 (whose boundaries fall inside rows).
+    // twice the widest the guide allows (32), contiguous, with gaps and steps, and in packed
+    // rows from an offset, on one chunk and in chunks of 7 (whose boundaries fall inside rows).
     let custom = ZipOperator("x - 2y") { $0 - 2 * $1 }
-    for parallel in [Parallel(threshold: .max), Parallel(threshold: 1, grain: 7)] {
-      let ops = Self.ops(parallel)
-      for length in 1...64 {
-        let shape = [3, length]
-        let (x, y) = (sampleValues(3 * length, seed: 50), sampleValues(length, seed: 51))
-        let (dx, dy) = (Dense(values: x, shape: shape), Dense(values: y, shape: [length]))
-        let layouts =
-          Layout.allCases.map { ($0.description, $0.make(x, shape)) } + [
-            ("slice with gaps", slice(x, shape, offset: 3, rowGap: 2))
-          ]
-        for (name, a) in layouts {
-          let what = "a \(name) \(shape)"
-          expectClose(
-            ops.map(a, to: nil, .exp), Oracle.map(dx, to: shape, Operators.exp), rtol: 1e-15,
-            "exp of \(what)")
-          expectClose(
-            ops.map(a, to: nil, .relu), Oracle.map(dx, to: shape, Operators.relu), "relu of \(what)"
-          )
-          expectClose(ops.zip(a, a, .mul), Oracle.zip(dx, dx, Operators.mul), "\(what) · itself")
-          expectClose(
-            ops.zip(a, slice(y, [length], offset: 1), .add), Oracle.zip(dx, dy, Operators.add),
-            "\(what) + a row")
-          expectClose(
-            ops.zip(a, a, custom), Oracle.zip(dx, dx, custom.function), "x − 2y of \(what)")
-          for f in Self.reduceOperators {
-            for dim in [0, 1] {
-              expectClose(
-                ops.reduce(a, dim: dim, f), Oracle.reduce(dx, dim: dim, start: f.start, f.function),
-                "\(f) along \(dim) of \(what)")
-            }
+    let settings = [Parallel(threshold: .max), Parallel(threshold: 1, grain: 7)]
+    for length in 1...64 {
+      let shape = [3, length]
+      let (x, y) = (sampleValues(3 * length, seed: 50), sampleValues(length, seed: 51))
+      let (dx, dy) = (Dense(values: x, shape: shape), Dense(values: y, shape: [length]))
+      let row = slice(y, [length], offset: 1)
+      let expected: [(String, (FastOps, TensorData) -> TensorData, Dense, Double)] =
+        [
+          ("exp", { $0.map($1, to: nil, .exp) }, Oracle.map(dx, to: shape, Operators.exp), 1e-15),
+          ("relu", { $0.map($1, to: nil, .relu) }, Oracle.map(dx, to: shape, Operators.relu), 0),
+          ("a · a", { $0.zip($1, $1, .mul) }, Oracle.zip(dx, dx, Operators.mul), 0),
+          ("a + a row", { $0.zip($1, row, .add) }, Oracle.zip(dx, dy, Operators.add), 0),
+          ("a − 2a", { $0.zip($1, $1, custom) }, Oracle.zip(dx, dx, custom.function), 0),
+        ]
+        + Self.reduceOperators.flatMap { f in
+          [0, 1].map { dim in
+            (
+              "\(f) along \(dim)", { $0.reduce($1, dim: dim, f) },
+              Oracle.reduce(dx, dim: dim, start: f.start, f.function), 0
+            )
+          }
+        }
+      let layouts = [
+        ("contiguous", Layout.contiguous.make(x, shape)),
+        ("strided", Layout.strided.make(x, shape)),
+        ("packed rows from an offset", slice(x, shape, offset: 3, rowGap: 2)),
+      ]
+      for parallel in settings {
+        let ops = Self.ops(parallel)
+        for (layout, a) in layouts {
+          for (what, run, answer, rtol) in expected {
+            expectClose(run(ops, a), answer, rtol: rtol, "\(what) of a \(layout) \(shape)")
           }
         }
       }
