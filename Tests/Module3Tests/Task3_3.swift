@@ -147,8 +147,8 @@ struct Task3_3 {
       expectDefiningCheck(
         sums.allSatisfy { $0 > 4 },
         """
-        the sums of \(what) of [1, 1, 1, 1, then 128 × 2⁻⁵³] are \(sums), exactly 4: every \
-        tiny entry was added to an accumulator that already held a 1 and was lost to rounding. \
+        the sums of \(what) of [1, 1, 1, 1, then 128 × 2⁻⁵³] are \(sums), not more than 4: \
+        each tiny entry was added to an accumulator that already held a 1, and lost to rounding. \
         Keep several independent vector accumulators (16 lanes, entry i in lane i mod 16). \
         Defining check: Task 3.3 scores 0 until it passes.
         """)
