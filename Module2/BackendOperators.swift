@@ -17,7 +17,7 @@ import Module0
 /// is (Task 0.1's `neg`, `exp`, …) or `.custom`.
 public struct MapOperator: Sendable, CustomStringConvertible {
   /// Which operator this is, for backends that run a specialised loop for it.
-  public enum Kind: Sendable, Equatable {
+  public enum Kind: Sendable, Equatable, CaseIterable {
     /// `Operators.id`.
     case id
     /// `Operators.neg`.
@@ -87,13 +87,43 @@ public struct MapOperator: Sendable, CustomStringConvertible {
   public static let square = MapOperator(.square, "square") { $0 * $0 }
   /// |x|.
   public static let abs = MapOperator(.abs, "abs") { Swift.abs($0) }
+
+  /// The operator of `kind` (`MapOperator.neg` for `.neg`), or `nil` for `.custom`. With
+  /// `Kind.allCases`, a test reaches every kind, and a kind added later cannot be forgotten: this
+  /// switch does not compile until it has a case for it.
+  public static func standard(_ kind: Kind) -> MapOperator? {
+    switch kind {
+    case .id: .id
+    case .neg: .neg
+    case .inv: .inv
+    case .exp: .exp
+    case .log: .log
+    case .relu: .relu
+    case .sigmoid: .sigmoid
+    case .sqrt: .sqrt
+    case .square: .square
+    case .abs: .abs
+    case .custom: nil
+    }
+  }
+
+  /// The same operator (kind, name and values) with `observe` called on every call of its
+  /// function: tests count how often a backend calls the function instead of running a loop of
+  /// its own for the kind.
+  public func observingCalls(_ observe: @escaping @Sendable () -> Void) -> MapOperator {
+    let function = self.function
+    return MapOperator(kind, name) { x in
+      observe()
+      return function(x)
+    }
+  }
 }
 
 /// A function of two numbers that `TensorOps.zip` applies entry by entry, with the operator it
 /// is (Task 0.1's `add`, `mul`, …) or `.custom`.
 public struct ZipOperator: Sendable, CustomStringConvertible {
   /// Which operator this is, for backends that run a specialised loop for it.
-  public enum Kind: Sendable, Equatable {
+  public enum Kind: Sendable, Equatable, CaseIterable {
     /// `Operators.add`.
     case add
     /// `Operators.mul`.
@@ -165,13 +195,41 @@ public struct ZipOperator: Sendable, CustomStringConvertible {
   public static let invBack = ZipOperator(.invBack, "invBack", Operators.invBack)
   /// y where x > 0, else 0: the derivative of relu at x, times y.
   public static let reluBack = ZipOperator(.reluBack, "reluBack", Operators.reluBack)
+
+  /// The operator of `kind` (`ZipOperator.add` for `.add`), or `nil` for `.custom` (see
+  /// `MapOperator.standard(_:)`).
+  public static func standard(_ kind: Kind) -> ZipOperator? {
+    switch kind {
+    case .add: .add
+    case .mul: .mul
+    case .lt: .lt
+    case .eq: .eq
+    case .isClose: .isClose
+    case .max: .max
+    case .min: .min
+    case .logBack: .logBack
+    case .invBack: .invBack
+    case .reluBack: .reluBack
+    case .custom: nil
+    }
+  }
+
+  /// The same operator with `observe` called on every call of its function (see
+  /// `MapOperator.observingCalls(_:)`).
+  public func observingCalls(_ observe: @escaping @Sendable () -> Void) -> ZipOperator {
+    let function = self.function
+    return ZipOperator(kind, name) { x, y in
+      observe()
+      return function(x, y)
+    }
+  }
 }
 
 /// How `TensorOps.reduce` folds a dimension away: a function of two numbers, the value the fold
 /// starts from, and the reduction it is (`sum`, `max`, …) or `.custom`.
 public struct ReduceOperator: Sendable, CustomStringConvertible {
   /// Which reduction this is, for backends that run a specialised loop for it.
-  public enum Kind: Sendable, Equatable {
+  public enum Kind: Sendable, Equatable, CaseIterable {
     /// Σ: `Operators.add` from 0.
     case sum
     /// The largest entry: `Operators.max` from −∞.
@@ -223,4 +281,25 @@ public struct ReduceOperator: Sendable, CustomStringConvertible {
   public static let max = ReduceOperator(.max, "max", start: -.infinity, Operators.max)
   /// Whether every entry is nonzero: start at 1 (true), stay 1 while entries are nonzero.
   public static let all = ReduceOperator(.all, "all", start: 1) { $0 != 0 && $1 != 0 ? 1 : 0 }
+
+  /// The reduction of `kind` (`ReduceOperator.sum` for `.sum`), or `nil` for `.custom` (see
+  /// `MapOperator.standard(_:)`).
+  public static func standard(_ kind: Kind) -> ReduceOperator? {
+    switch kind {
+    case .sum: .sum
+    case .max: .max
+    case .all: .all
+    case .custom: nil
+    }
+  }
+
+  /// The same reduction with `observe` called on every call of its function (see
+  /// `MapOperator.observingCalls(_:)`).
+  public func observingCalls(_ observe: @escaping @Sendable () -> Void) -> ReduceOperator {
+    let function = self.function
+    return ReduceOperator(kind, name, start: start) { x, y in
+      observe()
+      return function(x, y)
+    }
+  }
 }

@@ -83,14 +83,162 @@ extension FastOps {
   /// Task 3.4: C = A B for every product (A, B any strides; C row-major), by packed blocks and
   /// a SIMD micro-kernel; the tiles of C, of all products together, run in parallel. Edges that
   /// are not multiples of the block or micro-tile sizes are handled. The previous contents of
-  /// C do not matter.
+  /// C do not matter. Blocks of A and panels of B are packed into `PackedPanel`s, once per block.
   ///
   /// - Complexity: O(products · n · m · p) multiply-adds, divided among the threads, plus
   ///   O(products · (n · m · ⌈p / blockColumns⌉ + m · p · ⌈n / blockRows⌉)) for packing.
   public func blockedMultiply(_ products: [MatrixProduct]) {
+    parallel.recorder?.record(products, kernel: .blocked)
     guard !products.isEmpty else { return }
     // BEGIN SOLUTION Task 3.4
     typealias Sizes = BlockedMatmul
+    typealias V = PanelVector
+    // Each function below reads the block sizes itself: constants the compiler folds into its
+    // loops, where values captured from this scope would be variables.
+
+    // The micro-kernel: the 4 × nr tile at c (rows `cRowStride` apart) becomes (c if
+    // `accumulate`, else 0) + Σₖ a[k] bₖ, where a[k] is the packed column of 4 numbers of A and
+    // bₖ the packed row piece of B. The tile stays in 4 SIMD accumulators throughout: 4 · depth
+    // vector multiply-adds, 5 · depth loads, 4 stores.
+    @inline(__always)
+    func microKernel(
+      _ depth: Int, _ a: UnsafePointer<Double>, _ b: UnsafePointer<Double>,
+      _ c: UnsafeMutablePointer<Double>, _ cRowStride: Int, accumulate: Bool
+    ) {
+      let rows = (
+        UnsafeMutableRawPointer(c), UnsafeMutableRawPointer(c + cRowStride),
+        UnsafeMutableRawPointer(c + 2 * cRowStride), UnsafeMutableRawPointer(c + 3 * cRowStride)
+      )
+      var c0 = accumulate ? rows.0.loadUnaligned(as: V.self) : V()
+      var c1 = accumulate ? rows.1.loadUnaligned(as: V.self) : V()
+      var c2 = accumulate ? rows.2.loadUnaligned(as: V.self) : V()
+      var c3 = accumulate ? rows.3.loadUnaligned(as: V.self) : V()
+      var (ak, bk) = (a, b)
+      for _ in 0..<depth {
+        let row = UnsafeRawPointer(bk).loadUnaligned(as: V.self)
+        c0 += broadcastPacked(ak) * row
+        c1 += broadcastPacked(ak + packedCopies) * row
+        c2 += broadcastPacked(ak + 2 * packedCopies) * row
+        c3 += broadcastPacked(ak + 3 * packedCopies) * row
+        ak += 4 * packedCopies
+        bk += V.scalarCount
+      }
+      rows.0.storeBytes(of: c0, as: V.self)
+      rows.1.storeBytes(of: c1, as: V.self)
+      rows.2.storeBytes(of: c2, as: V.self)
+      rows.3.storeBytes(of: c3, as: V.self)
+    }
+
+    // The micro-kernel for the first two rows of a strip only: half the work, straight on C.
+    @inline(__always)
+    func pairKernel(
+      _ depth: Int, _ a: UnsafePointer<Double>, _ b: UnsafePointer<Double>,
+      _ c: UnsafeMutablePointer<Double>, _ cRowStride: Int, accumulate: Bool
+    ) {
+      let rows = (UnsafeMutableRawPointer(c), UnsafeMutableRawPointer(c + cRowStride))
+      var c0 = accumulate ? rows.0.loadUnaligned(as: V.self) : V()
+      var c1 = accumulate ? rows.1.loadUnaligned(as: V.self) : V()
+      var (ak, bk) = (a, b)
+      for _ in 0..<depth {
+        let row = UnsafeRawPointer(bk).loadUnaligned(as: V.self)
+        c0 += broadcastPacked(ak) * row
+        c1 += broadcastPacked(ak + packedCopies) * row
+        ak += 4 * packedCopies
+        bk += V.scalarCount
+      }
+      rows.0.storeBytes(of: c0, as: V.self)
+      rows.1.storeBytes(of: c1, as: V.self)
+    }
+
+    // Copies A[rows, depths] into `panel` in strips of mr rows: for each k, the strip's entries
+    // A[top + 0, k], …, A[top + 3, k] side by side (each `packedCopies` times), zeros below A's
+    // last row.
+    func packA(
+      _ a: StridedMatrix, _ rows: Range<Int>, _ depths: Range<Int>,
+      into panel: UnsafeMutablePointer<Double>
+    ) {
+      let mr = Sizes.microRows
+      var out = panel
+      for top in stride(from: rows.lowerBound, to: rows.upperBound, by: mr) {
+        let height = Swift.min(mr, rows.upperBound - top)
+        for k in depths {
+          for i in 0..<mr {
+            let value = i < height ? a[top + i, k] : 0
+            for copy in 0..<packedCopies { out[i * packedCopies + copy] = value }
+          }
+          out += mr * packedCopies
+        }
+      }
+    }
+
+    // Copies B[depths, columns] into `panel` in strips of nr columns: for each k, the strip's
+    // piece of row k side by side, zeros right of B's last column.
+    func packB(
+      _ b: StridedMatrix, _ depths: Range<Int>, _ columns: Range<Int>,
+      into panel: UnsafeMutablePointer<Double>
+    ) {
+      let nr = Sizes.microColumns
+      var out = panel
+      for left in stride(from: columns.lowerBound, to: columns.upperBound, by: nr) {
+        let width = Swift.min(nr, columns.upperBound - left)
+        for k in depths {
+          let row = b.base + k &* b.rowStride + left &* b.columnStride
+          if width == nr && b.columnStride == 1 {
+            out.update(from: row, count: nr)
+          } else {
+            for j in 0..<width { out[j] = row[j &* b.columnStride] }
+            for j in width..<nr { out[j] = 0 }
+          }
+          out += nr
+        }
+      }
+    }
+
+    // C[rows, columns] = A[rows, :] B[:, columns], one depth block at a time: each block of A and
+    // panel of B packed once, then every micro-tile of the tile computed from them.
+    func multiplyTile(
+      _ product: MatrixProduct, rows: Range<Int>, columns: Range<Int>,
+      _ aPanel: PackedPanel, _ bPanel: PackedPanel, _ edge: UnsafeMutablePointer<Double>
+    ) {
+      let (mr, nr) = (Sizes.microRows, Sizes.microColumns)
+      let (m, p) = (product.a.columns, product.b.columns)
+      for k0 in stride(from: 0, to: m, by: Sizes.blockDepth) {
+        let depths = k0..<Swift.min(m, k0 + Sizes.blockDepth)
+        let depth = depths.count
+        packA(product.a, rows, depths, into: aPanel.startPacking())
+        packB(product.b, depths, columns, into: bPanel.startPacking())
+        // The first depth block starts each entry of C from zero; later ones continue from it.
+        let accumulate = k0 > 0
+        for s in stride(from: 0, to: columns.count, by: nr) {
+          for r in stride(from: 0, to: rows.count, by: mr) {
+            let a = aPanel.base + r * depth * packedCopies
+            let b = bPanel.base + s * depth
+            let c = product.c + (rows.lowerBound + r) * p + columns.lowerBound + s
+            let (height, width) = (Swift.min(mr, rows.count - r), Swift.min(nr, columns.count - s))
+            if height == mr && width == nr {
+              microKernel(depth, a, b, c, p, accumulate: accumulate)
+            } else if height == 2 && width == nr {
+              // Two rows left at the bottom (n = 4k + 2, a batch of 10 for one): half the work
+              // of a micro-tile, straight on C.
+              pairKernel(depth, a, b, c, p, accumulate: accumulate)
+            } else {
+              // An edge of the tile: run the whole micro-tile on `edge`, keep the part inside C.
+              for i in 0..<mr {
+                for j in 0..<nr {
+                  edge[i * nr + j] = accumulate && i < height && j < width ? c[i * p + j] : 0
+                }
+              }
+              microKernel(depth, a, b, edge, nr, accumulate: true)
+              for i in 0..<height {
+                for j in 0..<width { c[i * p + j] = edge[i * nr + j] }
+              }
+            }
+          }
+        }
+      }
+    }
+
+    let (mr, nr) = (Sizes.microRows, Sizes.microColumns)
     let (n, m, p) = (products[0].a.rows, products[0].a.columns, products[0].b.columns)
     let tilesDown = (n + Sizes.blockRows - 1) / Sizes.blockRows
     let tilesAcross = (p + Sizes.blockColumns - 1) / Sizes.blockColumns
@@ -101,19 +249,12 @@ extension FastOps {
     parallel.forEachChunk(tiles) { _, range in
       // Buffers for one tile, reused by every tile of this chunk.
       let depth = Swift.min(m, Sizes.blockDepth)
-      let roundedRows = (tileRows + Sizes.microRows - 1) / Sizes.microRows * Sizes.microRows
-      let roundedColumns =
-        (tileColumns + Sizes.microColumns - 1) / Sizes.microColumns * Sizes.microColumns
-      let aPanel = UnsafeMutablePointer<Double>.allocate(
-        capacity: roundedRows * depth * packedCopies)
-      let bPanel = UnsafeMutablePointer<Double>.allocate(capacity: depth * roundedColumns)
-      let edge = UnsafeMutablePointer<Double>.allocate(
-        capacity: Sizes.microRows * Sizes.microColumns)
-      defer {
-        aPanel.deallocate()
-        bPanel.deallocate()
-        edge.deallocate()
-      }
+      let roundedRows = (tileRows + mr - 1) / mr * mr
+      let roundedColumns = (tileColumns + nr - 1) / nr * nr
+      let aPanel = packedPanel(capacity: roundedRows * depth * packedCopies)
+      let bPanel = packedPanel(capacity: depth * roundedColumns)
+      let edge = UnsafeMutablePointer<Double>.allocate(capacity: mr * nr)
+      defer { edge.deallocate() }
       for item in range {
         let (number, tile) = item.quotientAndRemainder(dividingBy: tilesDown * tilesAcross)
         let (down, across) = tile.quotientAndRemainder(dividingBy: tilesAcross)
@@ -124,165 +265,6 @@ extension FastOps {
           columns: left..<Swift.min(p, left + Sizes.blockColumns), aPanel, bPanel, edge)
       }
     }
-    // END SOLUTION
-  }
-
-  /// C[rows, columns] = A[rows, :] B[:, columns], one depth block at a time.
-  private func multiplyTile(
-    _ product: MatrixProduct, rows: Range<Int>, columns: Range<Int>,
-    _ aPanel: UnsafeMutablePointer<Double>, _ bPanel: UnsafeMutablePointer<Double>,
-    _ edge: UnsafeMutablePointer<Double>
-  ) {
-    // BEGIN SOLUTION Task 3.4
-    let (mr, nr) = (BlockedMatmul.microRows, BlockedMatmul.microColumns)
-    let (m, p) = (product.a.columns, product.b.columns)
-    for k0 in stride(from: 0, to: m, by: BlockedMatmul.blockDepth) {
-      let depths = k0..<Swift.min(m, k0 + BlockedMatmul.blockDepth)
-      let depth = depths.count
-      packA(product.a, rows, depths, into: aPanel)
-      packB(product.b, depths, columns, into: bPanel)
-      // The first depth block starts each entry of C from zero; later ones continue from it.
-      let accumulate = k0 > 0
-      for s in stride(from: 0, to: columns.count, by: nr) {
-        for r in stride(from: 0, to: rows.count, by: mr) {
-          let a = aPanel + r * depth * packedCopies
-          let b = bPanel + s * depth
-          let c = product.c + (rows.lowerBound + r) * p + columns.lowerBound + s
-          let (height, width) = (Swift.min(mr, rows.count - r), Swift.min(nr, columns.count - s))
-          if height == mr && width == nr {
-            microKernel(depth, a, b, c, p, accumulate: accumulate)
-          } else if height == 2 && width == nr {
-            // Two rows left at the bottom (n = 4k + 2, a batch of 10 for one): half the work
-            // of a micro-tile, straight on C.
-            pairKernel(depth, a, b, c, p, accumulate: accumulate)
-          } else {
-            // An edge of the tile: run the whole micro-tile on `edge`, keep the part inside C.
-            for i in 0..<mr {
-              for j in 0..<nr {
-                edge[i * nr + j] = accumulate && i < height && j < width ? c[i * p + j] : 0
-              }
-            }
-            microKernel(depth, a, b, edge, nr, accumulate: true)
-            for i in 0..<height {
-              for j in 0..<width { c[i * p + j] = edge[i * nr + j] }
-            }
-          }
-        }
-      }
-    }
-    // END SOLUTION
-  }
-
-  /// Copies A[rows, depths] into `panel` in strips of `microRows` rows: for each k, the strip's
-  /// entries A[top + 0, k], …, A[top + 3, k] side by side (each `packedCopies` times), zeros
-  /// below A's last row.
-  private func packA(
-    _ a: StridedMatrix, _ rows: Range<Int>, _ depths: Range<Int>,
-    into panel: UnsafeMutablePointer<Double>
-  ) {
-    // BEGIN SOLUTION Task 3.4
-    let mr = BlockedMatmul.microRows
-    var out = panel
-    for top in stride(from: rows.lowerBound, to: rows.upperBound, by: mr) {
-      let height = Swift.min(mr, rows.upperBound - top)
-      for k in depths {
-        for i in 0..<mr {
-          let value = i < height ? a[top + i, k] : 0
-          for copy in 0..<packedCopies { out[i * packedCopies + copy] = value }
-        }
-        out += mr * packedCopies
-      }
-    }
-    // END SOLUTION
-  }
-
-  /// Copies B[depths, columns] into `panel` in strips of `microColumns` columns: for each k,
-  /// the strip's piece of row k side by side, zeros right of B's last column.
-  private func packB(
-    _ b: StridedMatrix, _ depths: Range<Int>, _ columns: Range<Int>,
-    into panel: UnsafeMutablePointer<Double>
-  ) {
-    // BEGIN SOLUTION Task 3.4
-    let nr = BlockedMatmul.microColumns
-    var out = panel
-    for left in stride(from: columns.lowerBound, to: columns.upperBound, by: nr) {
-      let width = Swift.min(nr, columns.upperBound - left)
-      for k in depths {
-        let row = b.base + k &* b.rowStride + left &* b.columnStride
-        if width == nr && b.columnStride == 1 {
-          out.update(from: row, count: nr)
-        } else {
-          for j in 0..<width { out[j] = row[j &* b.columnStride] }
-          for j in width..<nr { out[j] = 0 }
-        }
-        out += nr
-      }
-    }
-    // END SOLUTION
-  }
-
-  /// The micro-kernel: the 4 × `microColumns` tile at c (rows `cRowStride` apart) becomes
-  /// (c if `accumulate`, else 0) + Σₖ a[k] bₖ, where a[k] is the packed column of 4 numbers of
-  /// A and bₖ the packed row piece of B. The tile stays in 4 SIMD accumulators throughout.
-  ///
-  /// - Complexity: 4 · `depth` vector multiply-adds, 5 · `depth` loads, 4 stores.
-  @inline(__always)
-  private func microKernel(
-    _ depth: Int, _ a: UnsafePointer<Double>, _ b: UnsafePointer<Double>,
-    _ c: UnsafeMutablePointer<Double>, _ cRowStride: Int, accumulate: Bool
-  ) {
-    // BEGIN SOLUTION Task 3.4
-    typealias V = PanelVector
-    let rows = (
-      UnsafeMutableRawPointer(c), UnsafeMutableRawPointer(c + cRowStride),
-      UnsafeMutableRawPointer(c + 2 * cRowStride), UnsafeMutableRawPointer(c + 3 * cRowStride)
-    )
-    var c0 = accumulate ? rows.0.loadUnaligned(as: V.self) : V()
-    var c1 = accumulate ? rows.1.loadUnaligned(as: V.self) : V()
-    var c2 = accumulate ? rows.2.loadUnaligned(as: V.self) : V()
-    var c3 = accumulate ? rows.3.loadUnaligned(as: V.self) : V()
-    var (ak, bk) = (a, b)
-    for _ in 0..<depth {
-      let row = UnsafeRawPointer(bk).loadUnaligned(as: V.self)
-      c0 += broadcastPacked(ak) * row
-      c1 += broadcastPacked(ak + packedCopies) * row
-      c2 += broadcastPacked(ak + 2 * packedCopies) * row
-      c3 += broadcastPacked(ak + 3 * packedCopies) * row
-      ak += 4 * packedCopies
-      bk += V.scalarCount
-    }
-    rows.0.storeBytes(of: c0, as: V.self)
-    rows.1.storeBytes(of: c1, as: V.self)
-    rows.2.storeBytes(of: c2, as: V.self)
-    rows.3.storeBytes(of: c3, as: V.self)
-    // END SOLUTION
-  }
-
-  /// `microKernel` for the first two rows of a strip only: the 2 × `microColumns` tile at c
-  /// becomes (c if `accumulate`, else 0) + Σₖ a[k] bₖ over the strip's first two packed numbers
-  /// of A.
-  ///
-  /// - Complexity: 2 · `depth` vector multiply-adds, 3 · `depth` loads, 2 stores.
-  @inline(__always)
-  private func pairKernel(
-    _ depth: Int, _ a: UnsafePointer<Double>, _ b: UnsafePointer<Double>,
-    _ c: UnsafeMutablePointer<Double>, _ cRowStride: Int, accumulate: Bool
-  ) {
-    // BEGIN SOLUTION Task 3.4
-    typealias V = PanelVector
-    let rows = (UnsafeMutableRawPointer(c), UnsafeMutableRawPointer(c + cRowStride))
-    var c0 = accumulate ? rows.0.loadUnaligned(as: V.self) : V()
-    var c1 = accumulate ? rows.1.loadUnaligned(as: V.self) : V()
-    var (ak, bk) = (a, b)
-    for _ in 0..<depth {
-      let row = UnsafeRawPointer(bk).loadUnaligned(as: V.self)
-      c0 += broadcastPacked(ak) * row
-      c1 += broadcastPacked(ak + packedCopies) * row
-      ak += 4 * packedCopies
-      bk += V.scalarCount
-    }
-    rows.0.storeBytes(of: c0, as: V.self)
-    rows.1.storeBytes(of: c1, as: V.self)
     // END SOLUTION
   }
 }

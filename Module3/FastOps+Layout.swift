@@ -161,9 +161,10 @@ extension FastOps {
     return TensorData(values, shape: shape)
   }
 
-  /// The running fold along `dim`, specialised for `.sum` and `.max`. Along the last dimension
-  /// each row is folded on its own; along another, a whole row of running results is updated
-  /// by each input row in turn (vectorised across the row, each entry still folded in order).
+  /// The running fold along `dim`, specialised for every kind but `.custom`. Along the last
+  /// dimension each row is folded on its own; along another, a whole row of running results is
+  /// updated by each input row in turn (vectorised across the row, each entry still folded in
+  /// order).
   ///
   /// - Complexity: O(size of `a`), divided among the threads.
   public func scan(_ a: TensorData, dim: Int, _ f: ReduceOperator, reversed: Bool) -> TensorData {
@@ -171,7 +172,8 @@ extension FastOps {
     switch f.kind {
     case .sum: return scanLoops(a, dim, f.start, reversed, Operators.add)
     case .max: return scanLoops(a, dim, f.start, reversed, Operators.max)
-    case .all, .custom: return scanLoops(a, dim, f.start, reversed, f.function)
+    case .all: return scanLoops(a, dim, f.start, reversed) { $0 != 0 && $1 != 0 ? 1 : 0 }
+    case .custom: return scanLoops(a, dim, f.start, reversed, f.function)
     }
   }
 

@@ -7,11 +7,11 @@ import Foundation
 //    so the loop around it runs one entry at a time. Here each operator kind gets a loop of its
 //    own with `Operators.add` (or `neg`, `exp`, …) written into it: the compiler sees the
 //    operation, inlines it and processes several entries per instruction (vectorises). One
-//    loop body marked `@inline(__always)` serves every kind: `mapRow` switches on the kind and
-//    calls it with the operator itself, so each case gets its own copy with the operator
-//    inlined. (The switch sits right next to the loop, inside the chunk: a function passed
-//    into a closure that runs on another thread would arrive as a value again.) `.custom`
-//    operators keep the call.
+//    loop body marked `@inline(__always)` serves every kind: a row's code switches on the kind
+//    and calls the loop with the operator itself, so each case gets its own copy with the
+//    operator inlined. (The switch sits right next to the loop, inside the chunk: a function
+//    passed into a closure that runs on another thread would arrive as a value again.) Only
+//    `.custom` operators keep the call: for every other kind the function is never called.
 // 2. No index arithmetic when it is not needed. When an operand has the output's shape and is
 //    contiguous (possibly starting at an offset), output entry i reads storage position
 //    offset + i; a one-entry operand reads the same position for every i. Otherwise the loop
@@ -87,17 +87,56 @@ public struct FastOps: TensorOps {
       (try? shapeBroadcast(a.shape, outShape)) == outShape,
       "map: shape \(a.shape) does not broadcast to \(outShape)")
     // BEGIN SOLUTION Task 3.1
+    // out[j] = g(x[j · step]) for j in 0..<count, with a version for each common step. Inlined
+    // into each case of `row`, so that g is known inside it.
+    @inline(__always)
+    func loop(
+      _ out: UnsafeMutablePointer<Double>, _ x: UnsafePointer<Double>, _ step: Int,
+      _ count: Int, _ g: (Double) -> Double
+    ) {
+      switch step {
+      case 1:
+        for j in 0..<count { out[j] = g(x[j]) }
+      case 0:
+        let value = g(x[0])
+        for j in 0..<count { out[j] = value }
+      default:
+        for j in 0..<count { out[j] = g(x[j &* step]) }
+      }
+    }
+    // out[j] = f(x[j · step]) for j in 0..<count, by the loop specialised for f's kind.
+    func row(
+      _ out: UnsafeMutablePointer<Double>, _ x: UnsafePointer<Double>, _ step: Int, _ count: Int
+    ) {
+      switch f.kind {
+      case .id: loop(out, x, step, count, Operators.id)
+      case .neg: loop(out, x, step, count, Operators.neg)
+      case .inv: loop(out, x, step, count, Operators.inv)
+      case .exp where step == 1: VectorExp.apply(out, x, count)  // 4 at a time, within 2 ulps
+      case .exp: loop(out, x, step, count, Operators.exp)
+      case .log: loop(out, x, step, count, Operators.log)
+      case .relu: loop(out, x, step, count, Operators.relu)
+      case .sigmoid: loop(out, x, step, count, Operators.sigmoid)
+      case .sqrt: loop(out, x, step, count) { $0.squareRoot() }
+      case .square: loop(out, x, step, count) { $0 * $0 }
+      case .abs: loop(out, x, step, count) { Swift.abs($0) }
+      case .custom: loop(out, x, step, count, f.function)
+      }
+    }
+
     let size = outShape.reduce(1, *)
     let rowLength = outShape[outShape.count - 1]
+    // Entry i reads position offset + i · step: step 0 for one number, 1 for a contiguous
+    // operand of the output's shape. Otherwise the loop walks rows.
+    let flatStep = a.size == 1 ? 0 : a.shape == outShape && a.isContiguous ? 1 : nil
     let values = [Double](unsafeUninitializedCapacity: size) { buffer, initialized in
       let out = buffer.baseAddress!
       a.storage.values.withUnsafeBufferPointer { storage in
         let x = storage.baseAddress!
-        if let step = flatStep(a, over: outShape) {
-          // Entry i reads position offset + i · step: no index arithmetic at all.
+        if let step = flatStep {
           parallel.forEachChunk(parallel.chunks(of: size)) { _, range in
             let start = range.lowerBound
-            mapRow(f, out + start, x + a.offset + start * step, step, range.count)
+            row(out + start, x + a.offset + start * step, step, range.count)
           }
         } else {
           let walk = RowWalk(a, over: outShape)
@@ -106,8 +145,8 @@ public struct FastOps: TensorOps {
             // The chunk's first row from its number, each next one by an odometer step.
             var index = [Int](repeating: 0, count: walk.outer.count)
             var start = walk.start(ofRow: range.lowerBound, index: &index)
-            for row in range {
-              mapRow(f, out + row * rowLength, x + start, walk.step, rowLength)
+            for number in range {
+              row(out + number * rowLength, x + start, walk.step, rowLength)
               walk.advance(&start, &index)
             }
           }
@@ -116,49 +155,6 @@ public struct FastOps: TensorOps {
       initialized = size
     }
     return TensorData(values, shape: outShape)
-    // END SOLUTION
-  }
-
-  /// out[j] = f(x[j · step]) for j in 0..<count, by a loop specialised for f's kind.
-  private func mapRow(
-    _ f: MapOperator, _ out: UnsafeMutablePointer<Double>, _ x: UnsafePointer<Double>,
-    _ step: Int, _ count: Int
-  ) {
-    // BEGIN SOLUTION Task 3.1
-    switch f.kind {
-    case .id: mapLoop(out, x, step, count, Operators.id)
-    case .neg: mapLoop(out, x, step, count, Operators.neg)
-    case .inv: mapLoop(out, x, step, count, Operators.inv)
-    case .exp where step == 1: VectorExp.apply(out, x, count)  // 4 at a time, within 2 ulps
-    case .exp: mapLoop(out, x, step, count, Operators.exp)
-    case .log: mapLoop(out, x, step, count, Operators.log)
-    case .relu: mapLoop(out, x, step, count, Operators.relu)
-    case .sigmoid: mapLoop(out, x, step, count, Operators.sigmoid)
-    case .sqrt: mapLoop(out, x, step, count) { $0.squareRoot() }
-    case .square: mapLoop(out, x, step, count) { $0 * $0 }
-    case .abs: mapLoop(out, x, step, count) { Swift.abs($0) }
-    case .custom: mapLoop(out, x, step, count, f.function)
-    }
-    // END SOLUTION
-  }
-
-  /// The loop of `mapRow`, with a version for each common step. Inlined into each case, so that
-  /// `f` is known inside it.
-  @inline(__always)
-  private func mapLoop(
-    _ out: UnsafeMutablePointer<Double>, _ x: UnsafePointer<Double>, _ step: Int, _ count: Int,
-    _ f: (Double) -> Double
-  ) {
-    // BEGIN SOLUTION Task 3.1
-    switch step {
-    case 1:
-      for j in 0..<count { out[j] = f(x[j]) }
-    case 0:
-      let value = f(x[0])
-      for j in 0..<count { out[j] = value }
-    default:
-      for j in 0..<count { out[j] = f(x[j &* step]) }
-    }
     // END SOLUTION
   }
 
@@ -173,19 +169,63 @@ public struct FastOps: TensorOps {
       (try? shapeBroadcast(a.shape, b.shape)) != nil,
       "zip: cannot broadcast shapes \(a.shape) and \(b.shape)")
     // BEGIN SOLUTION Task 3.1
+    // out[j] = g(x[j · xStep], y[j · yStep]) for j in 0..<count, with a version for each common
+    // pair of steps (both 1; one of them 0, a number broadcast along the row). Inlined into each
+    // case of `row`.
+    @inline(__always)
+    func loop(
+      _ out: UnsafeMutablePointer<Double>, _ x: UnsafePointer<Double>, _ xStep: Int,
+      _ y: UnsafePointer<Double>, _ yStep: Int, _ count: Int, _ g: (Double, Double) -> Double
+    ) {
+      switch (xStep, yStep) {
+      case (1, 1):
+        for j in 0..<count { out[j] = g(x[j], y[j]) }
+      case (1, 0):
+        let y0 = y[0]
+        for j in 0..<count { out[j] = g(x[j], y0) }
+      case (0, 1):
+        let x0 = x[0]
+        for j in 0..<count { out[j] = g(x0, y[j]) }
+      default:
+        for j in 0..<count { out[j] = g(x[j &* xStep], y[j &* yStep]) }
+      }
+    }
+    // out[j] = f(x[j · xStep], y[j · yStep]) for j in 0..<count, by the loop for f's kind.
+    func row(
+      _ out: UnsafeMutablePointer<Double>, _ x: UnsafePointer<Double>, _ xStep: Int,
+      _ y: UnsafePointer<Double>, _ yStep: Int, _ count: Int
+    ) {
+      switch f.kind {
+      case .add: loop(out, x, xStep, y, yStep, count, Operators.add)
+      case .mul: loop(out, x, xStep, y, yStep, count, Operators.mul)
+      case .lt: loop(out, x, xStep, y, yStep, count, Operators.lt)
+      case .eq: loop(out, x, xStep, y, yStep, count, Operators.eq)
+      case .isClose: loop(out, x, xStep, y, yStep, count, Operators.isClose)
+      case .max: loop(out, x, xStep, y, yStep, count, Operators.max)
+      case .min: loop(out, x, xStep, y, yStep, count) { $0 < $1 ? $0 : $1 }
+      case .logBack: loop(out, x, xStep, y, yStep, count, Operators.logBack)
+      case .invBack: loop(out, x, xStep, y, yStep, count, Operators.invBack)
+      case .reluBack: loop(out, x, xStep, y, yStep, count, Operators.reluBack)
+      case .custom: loop(out, x, xStep, y, yStep, count, f.function)
+      }
+    }
+
     let shape = try! shapeBroadcast(a.shape, b.shape)
     let size = shape.reduce(1, *)
     let rowLength = shape[shape.count - 1]
+    // As in map: step 0 for one number, 1 for a contiguous operand of the output's shape.
+    let aFlat = a.size == 1 ? 0 : a.shape == shape && a.isContiguous ? 1 : nil
+    let bFlat = b.size == 1 ? 0 : b.shape == shape && b.isContiguous ? 1 : nil
     let values = [Double](unsafeUninitializedCapacity: size) { buffer, initialized in
       let out = buffer.baseAddress!
       a.storage.values.withUnsafeBufferPointer { aStorage in
         b.storage.values.withUnsafeBufferPointer { bStorage in
           let (x, y) = (aStorage.baseAddress!, bStorage.baseAddress!)
-          if let aStep = flatStep(a, over: shape), let bStep = flatStep(b, over: shape) {
+          if let aStep = aFlat, let bStep = bFlat {
             parallel.forEachChunk(parallel.chunks(of: size)) { _, range in
               let start = range.lowerBound
-              zipRow(
-                f, out + start, x + a.offset + start * aStep, aStep,
+              row(
+                out + start, x + a.offset + start * aStep, aStep,
                 y + b.offset + start * bStep, bStep, range.count)
             }
           } else {
@@ -197,9 +237,9 @@ public struct FastOps: TensorOps {
               var bIndex = aIndex
               var aStart = aWalk.start(ofRow: range.lowerBound, index: &aIndex)
               var bStart = bWalk.start(ofRow: range.lowerBound, index: &bIndex)
-              for row in range {
-                zipRow(
-                  f, out + row * rowLength, x + aStart, aWalk.step, y + bStart, bWalk.step,
+              for number in range {
+                row(
+                  out + number * rowLength, x + aStart, aWalk.step, y + bStart, bWalk.step,
                   rowLength)
                 aWalk.advance(&aStart, &aIndex)
                 bWalk.advance(&bStart, &bIndex)
@@ -211,62 +251,6 @@ public struct FastOps: TensorOps {
       initialized = size
     }
     return TensorData(values, shape: shape)
-    // END SOLUTION
-  }
-
-  /// out[j] = f(x[j · xStep], y[j · yStep]) for j in 0..<count, by a loop specialised for f's
-  /// kind.
-  private func zipRow(
-    _ f: ZipOperator, _ out: UnsafeMutablePointer<Double>, _ x: UnsafePointer<Double>,
-    _ xStep: Int, _ y: UnsafePointer<Double>, _ yStep: Int, _ count: Int
-  ) {
-    // BEGIN SOLUTION Task 3.1
-    switch f.kind {
-    case .add: zipLoop(out, x, xStep, y, yStep, count, Operators.add)
-    case .mul: zipLoop(out, x, xStep, y, yStep, count, Operators.mul)
-    case .lt: zipLoop(out, x, xStep, y, yStep, count, Operators.lt)
-    case .eq: zipLoop(out, x, xStep, y, yStep, count, Operators.eq)
-    case .isClose: zipLoop(out, x, xStep, y, yStep, count, Operators.isClose)
-    case .max: zipLoop(out, x, xStep, y, yStep, count, Operators.max)
-    case .min: zipLoop(out, x, xStep, y, yStep, count) { $0 < $1 ? $0 : $1 }
-    case .logBack: zipLoop(out, x, xStep, y, yStep, count, Operators.logBack)
-    case .invBack: zipLoop(out, x, xStep, y, yStep, count, Operators.invBack)
-    case .reluBack: zipLoop(out, x, xStep, y, yStep, count, Operators.reluBack)
-    case .custom: zipLoop(out, x, xStep, y, yStep, count, f.function)
-    }
-    // END SOLUTION
-  }
-
-  /// The loop of `zipRow`, with a version for each common pair of steps (both 1; one of them
-  /// 0, a number broadcast along the row). Inlined into each case.
-  @inline(__always)
-  private func zipLoop(
-    _ out: UnsafeMutablePointer<Double>, _ x: UnsafePointer<Double>, _ xStep: Int,
-    _ y: UnsafePointer<Double>, _ yStep: Int, _ count: Int, _ f: (Double, Double) -> Double
-  ) {
-    // BEGIN SOLUTION Task 3.1
-    switch (xStep, yStep) {
-    case (1, 1):
-      for j in 0..<count { out[j] = f(x[j], y[j]) }
-    case (1, 0):
-      let y0 = y[0]
-      for j in 0..<count { out[j] = f(x[j], y0) }
-    case (0, 1):
-      let x0 = x[0]
-      for j in 0..<count { out[j] = f(x0, y[j]) }
-    default:
-      for j in 0..<count { out[j] = f(x[j &* xStep], y[j &* yStep]) }
-    }
-    // END SOLUTION
-  }
-
-  /// The storage step that reads operand `a` over `shape` entry by entry, when one exists: 1
-  /// when `a` has that shape and is contiguous, 0 when it holds one number; otherwise `nil`,
-  /// and the loop walks rows.
-  private func flatStep(_ a: TensorData, over shape: [Int]) -> Int? {
-    // BEGIN SOLUTION Task 3.1
-    if a.size == 1 { return 0 }
-    return a.shape == shape && a.isContiguous ? 1 : nil
     // END SOLUTION
   }
 
@@ -292,6 +276,36 @@ public struct FastOps: TensorOps {
       }
     }
     // BEGIN SOLUTION Task 3.1
+    // With one output, out[0] = g(…g(out[0], x[0])…, x[(count − 1) · step]); with a row of
+    // `count` outputs, out[j] = g(out[j], x[j · step]). Inlined into each case of `fold`.
+    @inline(__always)
+    func loop(
+      _ out: UnsafeMutablePointer<Double>, _ x: UnsafePointer<Double>, _ step: Int,
+      _ count: Int, _ outputs: Int, _ g: (Double, Double) -> Double
+    ) {
+      if outputs == 1 {
+        var accumulator = out[0]
+        for k in 0..<count { accumulator = g(accumulator, x[k &* step]) }
+        out[0] = accumulator
+      } else if step == 1 {
+        for j in 0..<count { out[j] = g(out[j], x[j]) }
+      } else {
+        for j in 0..<count { out[j] = g(out[j], x[j &* step]) }
+      }
+    }
+    // Folds `count` entries x[j · step] into the outputs, by the loop for f's kind.
+    func fold(
+      _ out: UnsafeMutablePointer<Double>, _ x: UnsafePointer<Double>, _ step: Int,
+      _ count: Int, outputs: Int
+    ) {
+      switch f.kind {
+      case .sum: loop(out, x, step, count, outputs, Operators.add)
+      case .max: loop(out, x, step, count, outputs, Operators.max)
+      case .all: loop(out, x, step, count, outputs) { $0 != 0 && $1 != 0 ? 1 : 0 }
+      case .custom: loop(out, x, step, count, outputs, f.function)
+      }
+    }
+
     var shape = a.shape
     shape[dim] = 1
     let size = a.size / a.shape[dim]
@@ -303,20 +317,28 @@ public struct FastOps: TensorOps {
       let out = buffer.baseAddress!
       a.storage.values.withUnsafeBufferPointer { storage in
         let x = storage.baseAddress!
-        let rows = parallel.chunks(of: size / rowLength, workPerItem: rowLength * along)
-        parallel.forEachChunk(rows) { _, range in
+        // An item is a block of up to `blockLength` outputs of one row of the output, so that
+        // even a single row of outputs (a sum down the columns) is shared among threads.
+        let blockLength =
+          rowLength == 1 ? 1 : Swift.min(rowLength, Swift.max(16, parallel.grain / along))
+        let blocks = (rowLength + blockLength - 1) / blockLength
+        let items = parallel.chunks(of: size / rowLength * blocks, workPerItem: blockLength * along)
+        parallel.forEachChunk(items) { _, range in
           var index = [Int](repeating: 0, count: walk.outer.count)
-          for row in range {
-            let first = x + walk.start(ofRow: row, index: &index)
-            let results = out + row * rowLength
-            for j in 0..<rowLength { results[j] = f.start }
+          for item in range {
+            let (row, block) = item.quotientAndRemainder(dividingBy: blocks)
+            let left = block * blockLength
+            let count = Swift.min(blockLength, rowLength - left)
+            let first = x + walk.start(ofRow: row, index: &index) + left * walk.step
+            let results = out + row * rowLength + left
+            for j in 0..<count { results[j] = f.start }
             if rowLength == 1 {
               // One output per row (`dim` is the last dimension): a plain fold along `dim`.
-              foldRow(f, results, first, stride, along, outputs: 1)
+              fold(results, first, stride, along, outputs: 1)
             } else {
-              // A row of outputs, folded one input row at a time.
+              // A block of outputs, folded one input row at a time.
               for k in 0..<along {
-                foldRow(f, results, first + k &* stride, walk.step, rowLength, outputs: rowLength)
+                fold(results, first + k &* stride, walk.step, count, outputs: count)
               }
             }
           }
@@ -325,41 +347,6 @@ public struct FastOps: TensorOps {
       initialized = size
     }
     return TensorData(values, shape: shape)
-    // END SOLUTION
-  }
-
-  /// Folds `count` entries x[j · step] into the outputs, by a loop specialised for f's kind:
-  /// with one output, out[0] = f(…f(out[0], x[0])…, x[(count − 1) · step]); with a row of
-  /// `count` outputs, out[j] = f(out[j], x[j · step]).
-  private func foldRow(
-    _ f: ReduceOperator, _ out: UnsafeMutablePointer<Double>, _ x: UnsafePointer<Double>,
-    _ step: Int, _ count: Int, outputs: Int
-  ) {
-    // BEGIN SOLUTION Task 3.1
-    switch f.kind {
-    case .sum: foldLoop(out, x, step, count, outputs, Operators.add)
-    case .max: foldLoop(out, x, step, count, outputs, Operators.max)
-    case .all, .custom: foldLoop(out, x, step, count, outputs, f.function)
-    }
-    // END SOLUTION
-  }
-
-  /// The loops of `foldRow`. Inlined into each case.
-  @inline(__always)
-  private func foldLoop(
-    _ out: UnsafeMutablePointer<Double>, _ x: UnsafePointer<Double>, _ step: Int, _ count: Int,
-    _ outputs: Int, _ f: (Double, Double) -> Double
-  ) {
-    // BEGIN SOLUTION Task 3.1
-    if outputs == 1 {
-      var accumulator = out[0]
-      for k in 0..<count { accumulator = f(accumulator, x[k &* step]) }
-      out[0] = accumulator
-    } else if step == 1 {
-      for j in 0..<count { out[j] = f(out[j], x[j]) }
-    } else {
-      for j in 0..<count { out[j] = f(out[j], x[j &* step]) }
-    }
     // END SOLUTION
   }
 }

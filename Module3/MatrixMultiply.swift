@@ -157,6 +157,7 @@ extension FastOps {
   ///
   /// - Complexity: O(products · n · m · p), divided among the threads.
   public func plainMultiply(_ products: [MatrixProduct]) {
+    parallel.recorder?.record(products, kernel: .plain)
     guard !products.isEmpty else { return }
     // BEGIN SOLUTION Task 3.2
     let (n, m, p) = (products[0].a.rows, products[0].a.columns, products[0].b.columns)

@@ -57,8 +57,9 @@ public struct Chunks: RandomAccessCollection, Sendable, Equatable {
 /// how much work goes in one chunk (`grain`), and at most how many threads run at once.
 ///
 /// Results depend on the data and on `grain` only: not on `threshold`, `threads` or the number
-/// of cores. Tests lower `threshold` (and `grain`) to run the parallel path on small tensors;
-/// `minitorch bench` sets `threads`.
+/// of cores. Tests lower `threshold` (and `grain`) to run the parallel path on small tensors,
+/// and attach a `recorder` to see how kernels shared their work; `minitorch bench` sets
+/// `threads`.
 public struct Parallel: Sendable, Equatable {
   /// Jobs with less work than this (entries read or written, or multiply-adds) run on the
   /// calling thread.
@@ -67,6 +68,9 @@ public struct Parallel: Sendable, Equatable {
   public let grain: Int
   /// At most this many threads work at once; `nil` leaves it to Dispatch (one per core).
   public let threads: Int?
+  /// Where the kernels that run with this setting log what they did (runs of chunks, products,
+  /// packed panels), for the defining checks of Tasks 3.1–3.4; `nil`, the default, logs nothing.
+  public let recorder: KernelRecorder?
 
   /// The default threshold: 2¹⁶ entries, some 20–60 µs of adding on one core, enough that
   /// starting a second thread (a few µs) pays.
@@ -74,10 +78,10 @@ public struct Parallel: Sendable, Equatable {
   /// The default grain: 2¹⁵ entries, 256 KiB of doubles.
   public static let defaultGrain = 1 << 15
 
-  /// A setting with the given threshold, grain and thread limit.
+  /// A setting with the given threshold, grain, thread limit and recorder.
   public init(
     threshold: Int = Parallel.defaultThreshold, grain: Int = Parallel.defaultGrain,
-    threads: Int? = nil
+    threads: Int? = nil, recorder: KernelRecorder? = nil
   ) {
     precondition(threshold >= 1, "Parallel: the threshold must be at least 1, got \(threshold)")
     precondition(grain >= 1, "Parallel: the grain must be at least 1, got \(grain)")
@@ -87,6 +91,13 @@ public struct Parallel: Sendable, Equatable {
     self.threshold = threshold
     self.grain = grain
     self.threads = threads
+    self.recorder = recorder
+  }
+
+  /// Whether two settings split work alike and log to the same recorder (or both to none).
+  public static func == (x: Parallel, y: Parallel) -> Bool {
+    x.threshold == y.threshold && x.grain == y.grain && x.threads == y.threads
+      && x.recorder === y.recorder
   }
 
   /// `items` items of `workPerItem` work each, cut into chunks of about `grain` work (at least
@@ -112,6 +123,7 @@ public struct Parallel: Sendable, Equatable {
   /// - Complexity: the chunks' work, spread over at most `threads` threads; each parallel run
   ///   adds a few microseconds to start the threads.
   public func forEachChunk(_ chunks: Chunks, _ body: (_ chunk: Int, _ range: Range<Int>) -> Void) {
+    recorder?.record(chunks, inParallel: runsInParallel(chunks))
     guard runsInParallel(chunks) else {
       for chunk in chunks.indices {
         body(chunk, chunks[chunk])

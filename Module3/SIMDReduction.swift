@@ -17,6 +17,9 @@
 //        p₀              p₁               p₃₀              partial results
 //             (p₀ + p₁) + (p₂ + p₃) …                      the tree
 //
+// The kernel is written once for any `LaneOperation` (`LaneSum`, `LaneMax`: the operation in its
+// vector and its number form) and specialised by the compiler for each.
+//
 // The sum differs from the one-by-one fold by rounding only (and is usually closer to the
 // exact sum); the max is exactly the same. When the reduced dimension is not the last one and
 // the last one is contiguous, a block of up to 256 neighbouring outputs is folded at once
@@ -24,22 +27,113 @@
 
 /// The reductions Task 3.3's kernel computes.
 public enum SIMDReduction: Sendable, Equatable {
-  /// Σ, starting from 0.
+  /// Σ, starting from 0 (`LaneSum`).
   case sum
-  /// The largest entry (`Operators.max`), starting from −∞.
+  /// The largest entry (`Operators.max`), starting from −∞ (`LaneMax`).
   case max
 }
 
 extension FastOps {
-  /// Task 3.3: the sum or the max of `a` along `dim` (kept with size 1), with SIMD
+  /// Task 3.3: the fold of `a` along `dim` (kept with size 1) with `operation`, by SIMD
   /// accumulators, pieces folded in parallel and a tree of partial results.
   ///
   /// - Complexity: O(size of `a`), divided among the threads; O(outputs · pieces) to combine.
-  public func simdReduce(_ a: TensorData, dim: Int, _ reduction: SIMDReduction) -> TensorData {
+  public func simdReduce<Operation: LaneOperation>(
+    _ a: TensorData, dim: Int, _ operation: Operation.Type
+  ) -> TensorData {
     precondition(
       a.shape.indices.contains(dim),
       "simdReduce: dimension \(dim) does not exist in shape \(a.shape)")
     // BEGIN SOLUTION Task 3.3
+    typealias V = SIMD4<Double>
+
+    // The fold of x[0], x[stride], …, x[(count − 1) · stride]: with 16 lanes in 4 SIMD
+    // accumulators when the numbers are contiguous, then a tree, then the leftovers.
+    func foldRun(_ x: UnsafePointer<Double>, _ count: Int, _ stride: Int) -> Double {
+      let (start, width) = (Operation.start, MemoryLayout<V>.stride)
+      guard stride == 1 else {
+        var result = start
+        for i in 0..<count { result = Operation.combine(result, x[i &* stride]) }
+        return result
+      }
+      let raw = UnsafeRawPointer(x)
+      var (v0, v1, v2, v3) = (
+        V(repeating: start), V(repeating: start), V(repeating: start), V(repeating: start)
+      )
+      var i = 0
+      while i + 16 <= count {
+        let at = i &* 8
+        v0 = Operation.lanes(v0, raw.loadUnaligned(fromByteOffset: at, as: V.self))
+        v1 = Operation.lanes(v1, raw.loadUnaligned(fromByteOffset: at &+ width, as: V.self))
+        v2 = Operation.lanes(v2, raw.loadUnaligned(fromByteOffset: at &+ 2 &* width, as: V.self))
+        v3 = Operation.lanes(v3, raw.loadUnaligned(fromByteOffset: at &+ 3 &* width, as: V.self))
+        i &+= 16
+      }
+      var v = Operation.lanes(Operation.lanes(v0, v1), Operation.lanes(v2, v3))
+      while i + 4 <= count {
+        v = Operation.lanes(v, raw.loadUnaligned(fromByteOffset: i &* 8, as: V.self))
+        i &+= 4
+      }
+      var result = Operation.combine(
+        Operation.combine(v[0], v[1]), Operation.combine(v[2], v[3]))
+      while i < count {
+        result = Operation.combine(result, x[i])
+        i &+= 1
+      }
+      return result
+    }
+
+    // out[j] = the fold over k of x[k · stride + j], for j in 0..<length: 16 outputs at a time
+    // in SIMD accumulators, each folding its k in order, then the outputs left over one by one.
+    func foldRows(
+      _ out: UnsafeMutablePointer<Double>, _ x: UnsafePointer<Double>, _ length: Int,
+      _ along: Int, _ stride: Int
+    ) {
+      let (start, width) = (Operation.start, MemoryLayout<V>.stride)
+      var j = 0
+      while j + 16 <= length {
+        var (v0, v1, v2, v3) = (
+          V(repeating: start), V(repeating: start), V(repeating: start), V(repeating: start)
+        )
+        for k in 0..<along {
+          let row = UnsafeRawPointer(x + k &* stride + j)
+          v0 = Operation.lanes(v0, row.loadUnaligned(as: V.self))
+          v1 = Operation.lanes(v1, row.loadUnaligned(fromByteOffset: width, as: V.self))
+          v2 = Operation.lanes(v2, row.loadUnaligned(fromByteOffset: 2 &* width, as: V.self))
+          v3 = Operation.lanes(v3, row.loadUnaligned(fromByteOffset: 3 &* width, as: V.self))
+        }
+        let results = UnsafeMutableRawPointer(out + j)
+        results.storeBytes(of: v0, as: V.self)
+        results.storeBytes(of: v1, toByteOffset: width, as: V.self)
+        results.storeBytes(of: v2, toByteOffset: 2 &* width, as: V.self)
+        results.storeBytes(of: v3, toByteOffset: 3 &* width, as: V.self)
+        j &+= 16
+      }
+      while j < length {
+        var result = start
+        for k in 0..<along { result = Operation.combine(result, x[k &* stride &+ j]) }
+        out[j] = result
+        j &+= 1
+      }
+    }
+
+    // Combines `count` partial results pairwise, (p₀ ∘ p₁) ∘ (p₂ ∘ p₃) …, in place: the same
+    // tree for the same count, whichever threads computed them.
+    func combineTree(_ partials: UnsafeMutablePointer<Double>, _ count: Int) -> Double {
+      var count = count
+      while count > 1 {
+        let half = count / 2
+        for i in 0..<half {
+          partials[i] = Operation.combine(partials[2 * i], partials[2 * i + 1])
+        }
+        if count % 2 == 1 {
+          partials[half] = partials[count - 1]
+        }
+        count = (count + 1) / 2
+      }
+      return partials[0]
+    }
+
     var shape = a.shape
     shape[dim] = 1
     let outputs = a.size / a.shape[dim]
@@ -66,7 +160,7 @@ extension FastOps {
               let start = block * blockLength
               let first = x + walk.start(ofRow: row, index: &index) + start
               let length = Swift.min(blockLength, rowLength - start)
-              foldRows(reduction, out + row * rowLength + start, first, length, along, stride)
+              foldRows(out + row * rowLength + start, first, length, along, stride)
             }
           }
         } else {
@@ -85,11 +179,11 @@ extension FastOps {
               let runStart = a.offset + indexToPosition(index, a.strides)
               let first = x + runStart + piece * pieceLength * stride
               let count = Swift.min(pieceLength, along - piece * pieceLength)
-              partials[item] = foldRun(reduction, first, count, stride)
+              partials[item] = foldRun(first, count, stride)
             }
           }
           for output in 0..<outputs {
-            out[output] = combineTree(reduction, partials + output * pieces, pieces)
+            out[output] = combineTree(partials + output * pieces, pieces)
           }
         }
       }
@@ -99,145 +193,14 @@ extension FastOps {
     // END SOLUTION
   }
 
-  /// The fold of x[0], x[stride], …, x[(count − 1) · stride], by the loop for `reduction`.
-  private func foldRun(
-    _ reduction: SIMDReduction, _ x: UnsafePointer<Double>, _ count: Int, _ stride: Int
-  ) -> Double {
-    // BEGIN SOLUTION Task 3.3
+  /// The sum or the max of `a` along `dim` (kept with size 1), by Task 3.3's kernel with
+  /// `LaneSum` or `LaneMax`.
+  ///
+  /// - Complexity: O(size of `a`), divided among the threads.
+  public func simdReduce(_ a: TensorData, dim: Int, _ reduction: SIMDReduction) -> TensorData {
     switch reduction {
-    case .sum:
-      return foldRunLoop(x, count, stride, start: 0, { $0 + $1 }, Operators.add)
-    case .max:
-      return foldRunLoop(
-        x, count, stride, start: -.infinity, { x, y in y.replacing(with: x, where: x .> y) },
-        Operators.max)
+    case .sum: simdReduce(a, dim: dim, LaneSum.self)
+    case .max: simdReduce(a, dim: dim, LaneMax.self)
     }
-    // END SOLUTION
-  }
-
-  /// The loop of `foldRun`: with 16 lanes in 4 SIMD accumulators when the numbers are
-  /// contiguous, then a tree, then the leftovers. `lanes` combines vectors lane by lane,
-  /// `combine` numbers (the same operation). Inlined into each case.
-  @inline(__always)
-  private func foldRunLoop(
-    _ x: UnsafePointer<Double>, _ count: Int, _ stride: Int, start: Double,
-    _ lanes: (SIMD4<Double>, SIMD4<Double>) -> SIMD4<Double>,
-    _ combine: (Double, Double) -> Double
-  ) -> Double {
-    // BEGIN SOLUTION Task 3.3
-    guard stride == 1 else {
-      var result = start
-      for i in 0..<count { result = combine(result, x[i &* stride]) }
-      return result
-    }
-    typealias V = SIMD4<Double>
-    let raw = UnsafeRawPointer(x)
-    let width = MemoryLayout<V>.stride
-    var (v0, v1, v2, v3) = (
-      V(repeating: start), V(repeating: start), V(repeating: start), V(repeating: start)
-    )
-    var i = 0
-    while i + 16 <= count {
-      let at = i &* 8
-      v0 = lanes(v0, raw.loadUnaligned(fromByteOffset: at, as: V.self))
-      v1 = lanes(v1, raw.loadUnaligned(fromByteOffset: at &+ width, as: V.self))
-      v2 = lanes(v2, raw.loadUnaligned(fromByteOffset: at &+ 2 &* width, as: V.self))
-      v3 = lanes(v3, raw.loadUnaligned(fromByteOffset: at &+ 3 &* width, as: V.self))
-      i &+= 16
-    }
-    var v = lanes(lanes(v0, v1), lanes(v2, v3))
-    while i + 4 <= count {
-      v = lanes(v, raw.loadUnaligned(fromByteOffset: i &* 8, as: V.self))
-      i &+= 4
-    }
-    var result = combine(combine(v[0], v[1]), combine(v[2], v[3]))
-    while i < count {
-      result = combine(result, x[i])
-      i &+= 1
-    }
-    return result
-    // END SOLUTION
-  }
-
-  /// out[j] = the fold over k of x[k · stride + j], for j in 0..<length, by the loop for
-  /// `reduction`.
-  private func foldRows(
-    _ reduction: SIMDReduction, _ out: UnsafeMutablePointer<Double>, _ x: UnsafePointer<Double>,
-    _ length: Int, _ along: Int, _ stride: Int
-  ) {
-    // BEGIN SOLUTION Task 3.3
-    switch reduction {
-    case .sum:
-      foldRowsLoop(out, x, length, along, stride, start: 0, { $0 + $1 }, Operators.add)
-    case .max:
-      foldRowsLoop(
-        out, x, length, along, stride, start: -.infinity,
-        { x, y in y.replacing(with: x, where: x .> y) }, Operators.max)
-    }
-    // END SOLUTION
-  }
-
-  /// The loop of `foldRows`: 16 outputs at a time in SIMD accumulators, each folding its k in
-  /// order, then the outputs left over one by one. Inlined into each case.
-  @inline(__always)
-  private func foldRowsLoop(
-    _ out: UnsafeMutablePointer<Double>, _ x: UnsafePointer<Double>, _ length: Int,
-    _ along: Int, _ stride: Int, start: Double,
-    _ lanes: (SIMD4<Double>, SIMD4<Double>) -> SIMD4<Double>,
-    _ combine: (Double, Double) -> Double
-  ) {
-    // BEGIN SOLUTION Task 3.3
-    typealias V = SIMD4<Double>
-    let width = MemoryLayout<V>.stride
-    var j = 0
-    while j + 16 <= length {
-      var (v0, v1, v2, v3) = (
-        V(repeating: start), V(repeating: start), V(repeating: start), V(repeating: start)
-      )
-      for k in 0..<along {
-        let row = UnsafeRawPointer(x + k &* stride + j)
-        v0 = lanes(v0, row.loadUnaligned(as: V.self))
-        v1 = lanes(v1, row.loadUnaligned(fromByteOffset: width, as: V.self))
-        v2 = lanes(v2, row.loadUnaligned(fromByteOffset: 2 &* width, as: V.self))
-        v3 = lanes(v3, row.loadUnaligned(fromByteOffset: 3 &* width, as: V.self))
-      }
-      let results = UnsafeMutableRawPointer(out + j)
-      results.storeBytes(of: v0, as: V.self)
-      results.storeBytes(of: v1, toByteOffset: width, as: V.self)
-      results.storeBytes(of: v2, toByteOffset: 2 &* width, as: V.self)
-      results.storeBytes(of: v3, toByteOffset: 3 &* width, as: V.self)
-      j &+= 16
-    }
-    while j < length {
-      var result = start
-      for k in 0..<along { result = combine(result, x[k &* stride &+ j]) }
-      out[j] = result
-      j &+= 1
-    }
-    // END SOLUTION
-  }
-
-  /// Combines `count` partial results pairwise, (p₀ ∘ p₁) ∘ (p₂ ∘ p₃) …, in place: the same
-  /// tree for the same count, whichever threads computed them.
-  private func combineTree(
-    _ reduction: SIMDReduction, _ partials: UnsafeMutablePointer<Double>, _ count: Int
-  ) -> Double {
-    // BEGIN SOLUTION Task 3.3
-    func combine(_ x: Double, _ y: Double) -> Double {
-      reduction == .sum ? Operators.add(x, y) : Operators.max(x, y)
-    }
-    var count = count
-    while count > 1 {
-      let half = count / 2
-      for i in 0..<half {
-        partials[i] = combine(partials[2 * i], partials[2 * i + 1])
-      }
-      if count % 2 == 1 {
-        partials[half] = partials[count - 1]
-      }
-      count = (count + 1) / 2
-    }
-    return partials[0]
-    // END SOLUTION
   }
 }

@@ -4,31 +4,52 @@ import TestSupport
 import Testing
 
 /// Task 3.1: `FastOps` map, zip and reduce give the oracle's answers on every layout, broadcast
-/// shape and operator kind, on one thread and in parallel chunks. Reductions use Task 3.1's own
-/// loops here (`reductionKernel: .plain`), so this suite does not need Task 3.3.
+/// shape, row length and operator kind, on one thread and in parallel chunks. Reductions use
+/// Task 3.1's own loops here (`reductionKernel: .plain`), so this suite does not need Task 3.3.
+///
+/// Two defining checks (the manifest's `definingChecks`: the task scores 0 unless both pass)
+/// observe how the kernels compute: no operator kind but `.custom` calls its function, and the
+/// work is shared among threads.
 @Suite("Task 3.1: fast map, zip and reduce", .explainsStops)
 struct Task3_1 {
   static func ops(_ parallel: Parallel) -> FastOps {
     FastOps(parallel: parallel, reductionKernel: .plain, matmulKernel: .plain)
   }
 
-  static let mapOperators: [MapOperator] = [
-    .id, .neg, .inv, .exp, .log, .relu, .sigmoid, MapOperator("cube") { $0 * $0 * $0 },
-  ]
+  /// Every operator with a kind of its own, from the kind list (a kind added later is tested
+  /// too), and a custom one.
+  static let mapOperators: [MapOperator] =
+    MapOperator.Kind.allCases.compactMap(MapOperator.standard) + [
+      MapOperator("cube") { $0 * $0 * $0 }
+    ]
 
-  static let zipOperators: [ZipOperator] = [
-    .add, .mul, .lt, .eq, .isClose, .max, .logBack, .invBack, .reluBack,
-    ZipOperator("x - 2y") { $0 - 2 * $1 },
-  ]
+  static let zipOperators: [ZipOperator] =
+    ZipOperator.Kind.allCases.compactMap(ZipOperator.standard) + [
+      ZipOperator("x - 2y") { $0 - 2 * $1 }
+    ]
+
+  static let reduceOperators: [ReduceOperator] =
+    ReduceOperator.Kind.allCases.compactMap(ReduceOperator.standard) + [
+      ReduceOperator("product", start: 1) { $0 * $1 }
+    ]
+
+  /// Numbers for `f`: positive ones where it needs them (log, inverse and their derivatives).
+  static func numbers(_ count: Int, seed: UInt64, for f: MapOperator) -> [Double] {
+    [.log, .inv].contains(f.kind)
+      ? positiveValues(count, seed: seed) : sampleValues(count, seed: seed)
+  }
+
+  static func numbers(_ count: Int, seed: UInt64, for f: ZipOperator) -> [Double] {
+    [.logBack, .invBack].contains(f.kind)
+      ? positiveValues(count, seed: seed) : sampleValues(count, seed: seed)
+  }
 
   @Test(arguments: testedSettings())
   func mapMatchesTheOracleForEveryOperatorAndLayout(parallel: Parallel) {
     let ops = Self.ops(parallel)
     for shape in [[7], [3, 5], [2, 3, 4]] {
       for f in Self.mapOperators {
-        let numbers =
-          [.log, .inv].contains(f.kind) ? positiveValues(60, seed: 1) : sampleValues(60, seed: 1)
-        let values = Array(numbers.prefix(shape.reduce(1, *)))
+        let values = Array(Self.numbers(60, seed: 1, for: f).prefix(shape.reduce(1, *)))
         let expected = Oracle.map(Dense(values: values, shape: shape), to: shape, f.function)
         for layout in Layout.allCases {
           let result = ops.map(layout.make(values, shape), to: nil, f)
@@ -47,8 +68,8 @@ struct Task3_1 {
       ([3], [2, 3]), ([1], [2, 2]), ([2, 1], [2, 3]), ([4, 1, 3], [2, 4, 5, 3]), ([1, 1], [5, 7]),
     ]
     for (from, to) in cases {
-      let values = sampleValues(from.reduce(1, *), seed: 2)
-      for f in [MapOperator.id, .neg, .exp] {
+      for f in Self.mapOperators {
+        let values = Self.numbers(from.reduce(1, *), seed: 2, for: f)
         let expected = Oracle.map(Dense(values: values, shape: from), to: to, f.function)
         for layout in Layout.allCases {
           expectClose(
@@ -65,8 +86,7 @@ struct Task3_1 {
     let shape = [3, 4, 5]
     let size = shape.reduce(1, *)
     for f in Self.zipOperators {
-      let positive = [.logBack, .invBack].contains(f.kind)
-      let x = positive ? positiveValues(size, seed: 3) : sampleValues(size, seed: 3)
+      let x = Self.numbers(size, seed: 3, for: f)
       let y = sampleValues(size, seed: 4)
       let expected = Oracle.zip(
         Dense(values: x, shape: shape), Dense(values: y, shape: shape), f.function)
@@ -88,9 +108,9 @@ struct Task3_1 {
       ([6, 17], [17]), ([6, 17], [6, 1]), ([2, 3, 4], [2, 3, 4]), ([1], [1]), ([5], [3, 1]),
     ]
     for (aShape, bShape) in cases {
-      let x = sampleValues(aShape.reduce(1, *), seed: 5)
-      let y = sampleValues(bShape.reduce(1, *), seed: 6)
-      for f in [ZipOperator.add, .mul, .lt, ZipOperator("x - 2y") { $0 - 2 * $1 }] {
+      for f in Self.zipOperators {
+        let x = Self.numbers(aShape.reduce(1, *), seed: 5, for: f)
+        let y = sampleValues(bShape.reduce(1, *), seed: 6)
         let expected = Oracle.zip(
           Dense(values: x, shape: aShape), Dense(values: y, shape: bShape), f.function)
         for layout in Layout.allCases {
@@ -108,10 +128,9 @@ struct Task3_1 {
   @Test(arguments: testedSettings())
   func reduceMatchesTheOracleAlongEveryDimension(parallel: Parallel) {
     let ops = Self.ops(parallel)
-    let product = ReduceOperator("product", start: 1) { $0 * $1 }
     for shape in [[9], [3, 4], [2, 3, 4], [2, 17, 19], [1, 6], [6, 1]] {
       let values = sampleValues(shape.reduce(1, *), seed: 7)
-      for f in [ReduceOperator.sum, .max, .all, product] {
+      for f in Self.reduceOperators {
         for dim in shape.indices {
           let expected = Oracle.reduce(
             Dense(values: values, shape: shape), dim: dim, start: f.start, f.function)
@@ -228,6 +247,142 @@ struct Task3_1 {
       expectClose(
         ops.reduce(a, dim: 0, .max),
         Oracle.reduce(dx, dim: 0, start: -.infinity, Operators.max), "max")
+    }
+  }
+
+  @Test func everyRowLengthUpToSixtyFour() {
+    // A loop that handles several entries per step (by hand or by the compiler's vectoriser)
+    // leaves a remainder when the length is not a multiple of its width: every length up to
+    // twice the widest the guide allows (32), contiguous, with gaps and steps, and in packed
+    // rows from an offset, on one chunk and in chunks of 7 (whose boundaries fall inside rows).
+    let custom = ZipOperator("x - 2y") { $0 - 2 * $1 }
+    let settings = [Parallel(threshold: .max), Parallel(threshold: 1, grain: 7)]
+    for length in 1...64 {
+      let shape = [3, length]
+      let (x, y) = (sampleValues(3 * length, seed: 50), sampleValues(length, seed: 51))
+      let (dx, dy) = (Dense(values: x, shape: shape), Dense(values: y, shape: [length]))
+      let row = slice(y, [length], offset: 1)
+      let expected: [(String, (FastOps, TensorData) -> TensorData, Dense, Double)] =
+        [
+          ("exp", { $0.map($1, to: nil, .exp) }, Oracle.map(dx, to: shape, Operators.exp), 1e-15),
+          ("relu", { $0.map($1, to: nil, .relu) }, Oracle.map(dx, to: shape, Operators.relu), 0),
+          ("a · a", { $0.zip($1, $1, .mul) }, Oracle.zip(dx, dx, Operators.mul), 0),
+          ("a + a row", { $0.zip($1, row, .add) }, Oracle.zip(dx, dy, Operators.add), 0),
+          ("a − 2a", { $0.zip($1, $1, custom) }, Oracle.zip(dx, dx, custom.function), 0),
+        ]
+        + Self.reduceOperators.flatMap { f in
+          [0, 1].map { dim in
+            (
+              "\(f) along \(dim)", { $0.reduce($1, dim: dim, f) },
+              Oracle.reduce(dx, dim: dim, start: f.start, f.function), 0
+            )
+          }
+        }
+      let layouts = [
+        ("contiguous", Layout.contiguous.make(x, shape)),
+        ("strided", Layout.strided.make(x, shape)),
+        ("packed rows from an offset", slice(x, shape, offset: 3, rowGap: 2)),
+      ]
+      for parallel in settings {
+        let ops = Self.ops(parallel)
+        for (layout, a) in layouts {
+          for (what, run, answer, rtol) in expected {
+            expectClose(run(ops, a), answer, rtol: rtol, "\(what) of a \(layout) \(shape)")
+          }
+        }
+      }
+    }
+  }
+
+  // MARK: Defining checks (assignments/tasks.json): Task 3.1 scores 0 unless both pass.
+
+  @Test func everyOperatorKindRunsALoopOfItsOwn() {
+    // Each operator kind but `.custom` needs a loop with the operator written into it; calling
+    // `f.function` per entry is what makes SimpleOps slow. The operators here count the calls
+    // of their function: map, zip and reduce must make none, on every layout and broadcast,
+    // on one thread and in chunks.
+    func expectNoCalls(_ calls: CallCounter, _ what: String) {
+      expectDefiningCheck(
+        calls.value == 0,
+        """
+        \(what) called the operator's function \(calls.value) times: every kind but .custom \
+        needs a loop of its own with the operator written into it (case .add: loop(…, \
+        Operators.add)); only .custom may call f.function. Defining check: Task 3.1 scores 0 \
+        until it passes.
+        """)
+    }
+    let x = sampleValues(60, seed: 40)
+    let mapShapes: [([Int], [Int])] = [
+      ([3, 5], [3, 5]), ([5], [3, 5]), ([1], [2, 4]), ([3, 1], [3, 4]),
+    ]
+    let zipShapes: [([Int], [Int])] = [
+      ([3, 5], [3, 5]), ([3, 5], [5]), ([3, 1], [1, 5]), ([1], [3, 5]), ([3, 5], [1]),
+      ([2, 3, 4], [3, 1]),
+    ]
+    for parallel in [Parallel(threshold: .max), Parallel(threshold: 1, grain: 5)] {
+      let ops = Self.ops(parallel)
+      for kind in MapOperator.Kind.allCases where kind != .custom {
+        let calls = CallCounter()
+        let f = MapOperator.standard(kind)!.observingCalls { calls.increment() }
+        for (from, to) in mapShapes {
+          for layout in Layout.allCases {
+            _ = ops.map(layout.make(Array(x.prefix(from.reduce(1, *))), from), to: to, f)
+          }
+        }
+        expectNoCalls(calls, "map with .\(kind)")
+      }
+      for kind in ZipOperator.Kind.allCases where kind != .custom {
+        let calls = CallCounter()
+        let f = ZipOperator.standard(kind)!.observingCalls { calls.increment() }
+        for (aShape, bShape) in zipShapes {
+          for layout in Layout.allCases {
+            let a = layout.make(Array(x.prefix(aShape.reduce(1, *))), aShape)
+            _ = ops.zip(a, Layout.strided.make(Array(x.suffix(bShape.reduce(1, *))), bShape), f)
+            _ = ops.zip(a, a, f)
+          }
+        }
+        expectNoCalls(calls, "zip with .\(kind)")
+      }
+      for kind in ReduceOperator.Kind.allCases where kind != .custom {
+        let calls = CallCounter()
+        let f = ReduceOperator.standard(kind)!.observingCalls { calls.increment() }
+        for shape in [[7], [3, 5], [2, 3, 4]] {
+          for layout in Layout.allCases {
+            let a = layout.make(Array(x.prefix(shape.reduce(1, *))), shape)
+            for dim in shape.indices { _ = ops.reduce(a, dim: dim, f) }
+          }
+        }
+        expectNoCalls(calls, "reduce with .\(kind)")
+      }
+    }
+  }
+
+  @Test func workIsSharedAmongThreads() {
+    // With the threshold at 1 and chunks of about 16 entries, every kernel must cut its work
+    // into chunks through the given `Parallel` and run them on several threads.
+    let shape = [6, 40]
+    let x = sampleValues(240, seed: 41)
+    let row = Layout.strided.make(sampleValues(40, seed: 42), [40])
+    let custom = ZipOperator("x - 2y") { $0 - 2 * $1 }
+    for layout in [Layout.contiguous, .permutedAndStrided] {
+      let a = layout.make(x, shape)
+      let recorder = KernelRecorder()
+      let ops = recordingOps(recorder)
+      let runs: [(String, () -> Void)] = [
+        ("map(.neg)", { _ = ops.map(a, to: nil, .neg) }),
+        ("map to a larger shape", { _ = ops.map(row, to: shape, .exp) }),
+        ("zip(.add) with a row", { _ = ops.zip(a, row, .add) }),
+        ("zip with a custom operator", { _ = ops.zip(a, a, custom) }),
+        ("reduce(.sum) along 1", { _ = ops.reduce(a, dim: 1, .sum) }),
+        ("reduce(.max) along 0", { _ = ops.reduce(a, dim: 0, .max) }),
+      ]
+      for (what, run) in runs {
+        recorder.reset()
+        run()
+        expectSharedAmongThreads(
+          recorder, work: 240,
+          "\(what) of a \(layout) \(shape) (defining check: Task 3.1 scores 0 until it passes)")
+      }
     }
   }
 }

@@ -6,6 +6,10 @@ import Testing
 /// Task 3.2: batched matrix multiplication with Task 3.2's own loops (`matmulKernel: .plain`)
 /// gives the oracle's products for every size, batch broadcast and layout, on one thread and in
 /// parallel.
+///
+/// Two defining checks (the manifest's `definingChecks`: the task scores 0 unless both pass)
+/// observe how: the rows of all products are shared among threads, and a broadcast batch is
+/// read where it lies.
 @Suite("Task 3.2: batched matrix multiplication", .explainsStops)
 struct Task3_2 {
   static func ops(_ parallel: Parallel) -> FastOps {
@@ -145,5 +149,84 @@ struct Task3_2 {
       (setting: parallel, values: [Dense(Self.ops(parallel).matrixMultiply(a, b)).values])
     }
     expectSameBits(results, "[3, 9, 7] · [7, 10]")
+  }
+
+  @Test func everyRowLengthAndInnerSize() {
+    // The inner loop runs along a row of C (p entries) or, for narrow C, along k (m entries):
+    // every p up to 33 and inner sizes of 1, 2, 5 and 17, contiguous and in slices with gaps.
+    for parallel in [Parallel(threshold: .max), Parallel(threshold: 1, grain: 7)] {
+      let ops = Self.ops(parallel)
+      for p in 1...33 {
+        for (n, m) in [(1, 1), (3, 2), (1, 5), (3, 17)] {
+          let (x, y) = (sampleValues(n * m, seed: 60), sampleValues(m * p, seed: 61))
+          let expected = Oracle.matmul(
+            Dense(values: x, shape: [n, m]), Dense(values: y, shape: [m, p]))
+          expectClose(
+            ops.matrixMultiply(TensorData(x, shape: [n, m]), TensorData(y, shape: [m, p])),
+            expected, rtol: 1e-12, atol: 1e-12, "\(n)×\(m) · \(m)×\(p)")
+          expectClose(
+            ops.matrixMultiply(
+              slice(x, [n, m], offset: 2, rowGap: 3), slice(y, [m, p], offset: 1, rowGap: 2)),
+            expected, rtol: 1e-12, atol: 1e-12, "slices \(n)×\(m) · \(m)×\(p)")
+        }
+      }
+    }
+  }
+
+  // MARK: Defining checks (assignments/tasks.json): Task 3.2 scores 0 unless both pass.
+
+  @Test func rowsOfAllProductsAreSharedAmongThreads() {
+    // With the threshold at 1, the rows of all products of a batch together are cut into
+    // chunks through the given `Parallel` and run on several threads: one item per row at
+    // least, so that a batch of small matrices is shared as well as one large matrix.
+    let cases: [([Int], [Int], rows: Int)] = [
+      ([6, 5, 7], [7, 9], 30), ([20, 7], [7, 9], 20), ([2, 3, 4, 3], [3, 2], 24),
+    ]
+    for (aShape, bShape, rows) in cases {
+      let recorder = KernelRecorder()
+      let a = TensorData(sampleValues(aShape.reduce(1, *), seed: 62), shape: aShape)
+      let b = TensorData(sampleValues(bShape.reduce(1, *), seed: 63), shape: bShape)
+      _ = recordingOps(recorder, grain: 8).matrixMultiply(a, b)
+      let runs = recorder.runs.filter(\.inParallel).map(\.chunks.items)
+      expectDefiningCheck(
+        runs.contains { $0 >= rows },
+        """
+        matrixMultiply of \(aShape) · \(bShape): no run of chunks on several threads had an \
+        item for each of its \(rows) rows (items of the parallel runs: \(runs)); share the rows \
+        of all products in one parallel.forEachChunk. Defining check: Task 3.2 scores 0 until \
+        it passes.
+        """)
+    }
+  }
+
+  @Test func broadcastBatchesAreReadWhereTheyLie() {
+    // a [3, 1, 4, 5] · b [2, 5, 6] is 6 products, but a holds 3 matrices and b 2: each product
+    // reads its matrices where they lie in the operands' storage (a StridedMatrix from the
+    // matrix's start), never from a copy expanded to the batch shape. `plainMultiply` logs the
+    // products it is handed.
+    let cases: [([Int], [Int], products: Int)] = [
+      ([3, 1, 4, 5], [2, 5, 6], 6), ([4, 6], [3, 6, 5], 3), ([2, 1, 3, 4], [1, 5, 4, 2], 10),
+    ]
+    for (aShape, bShape, count) in cases {
+      let x = sampleValues(aShape.reduce(1, *), seed: 64)
+      let y = sampleValues(bShape.reduce(1, *), seed: 65)
+      for a in [TensorData(x, shape: aShape), slice(x, aShape, offset: 4, rowGap: 3)] {
+        let b = TensorData(y, shape: bShape)
+        let recorder = KernelRecorder()
+        _ = recordingOps(recorder, grain: 8).matrixMultiply(a, b)
+        let products = recorder.products.filter { $0.kernel == .plain }
+        let (inA, inB) = (storageAddresses(a), storageAddresses(b))
+        let copied = products.filter { !inA.contains($0.a) || !inB.contains($0.b) }.count
+        expectDefiningCheck(
+          products.count == count && copied == 0,
+          """
+          matrixMultiply of \(aShape) · \(bShape) (a from offset \(a.offset)) handed \
+          \(products.count) products to plainMultiply (expected \(count)), \(copied) of them \
+          with a matrix outside the operands' storage: describe each product's matrices where \
+          they lie (a StridedMatrix from the operand's storage at the matrix's start), without \
+          copying a broadcast batch. Defining check: Task 3.2 scores 0 until it passes.
+          """)
+      }
+    }
   }
 }

@@ -6,6 +6,10 @@ import Testing
 /// Task 3.4: the blocked kernel gives the oracle's products for sizes that are and are not
 /// multiples of the micro-tile and the blocks, for any strides, and the same bits as Task 3.2's
 /// loop (both add each entry's products in the order k = 0, 1, 2, …).
+///
+/// Two defining checks (the manifest's `definingChecks`: the task scores 0 unless both pass)
+/// observe how: blocks are packed into `PackedPanel`s once per block, and tiles are shared
+/// among threads.
 @Suite("Task 3.4: blocked matrix multiplication", .explainsStops)
 struct Task3_4 {
   /// C = A B for two matrices, straight through `blockedMultiply` (whatever their size).
@@ -28,6 +32,31 @@ struct Task3_4 {
       }
     }
     return TensorData(out, shape: [n, p])
+  }
+
+  /// The products a[i] · b[i] of two batches ([k, n, m] and [k, m, p], any strides), straight
+  /// through one call of `blockedMultiply`.
+  static func blockedBatch(_ ops: FastOps, _ a: TensorData, _ b: TensorData) -> TensorData {
+    let (k, n, m, p) = (a.shape[0], a.shape[1], a.shape[2], b.shape[2])
+    var out = [Double](repeating: .nan, count: k * n * p)
+    out.withUnsafeMutableBufferPointer { c in
+      a.storage.values.withUnsafeBufferPointer { x in
+        b.storage.values.withUnsafeBufferPointer { y in
+          ops.blockedMultiply(
+            (0..<k).map { i in
+              MatrixProduct(
+                a: StridedMatrix(
+                  base: x.baseAddress! + a.offset + i * a.strides[0], rows: n, columns: m,
+                  rowStride: a.strides[1], columnStride: a.strides[2]),
+                b: StridedMatrix(
+                  base: y.baseAddress! + b.offset + i * b.strides[0], rows: m, columns: p,
+                  rowStride: b.strides[1], columnStride: b.strides[2]),
+                c: c.baseAddress! + i * n * p)
+            })
+        }
+      }
+    }
+    return TensorData(out, shape: [k, n, p])
   }
 
   static let mr = BlockedMatmul.microRows
@@ -136,5 +165,81 @@ struct Task3_4 {
       }
       expectSameBits(results, "\(n)×\(m) · \(m)×\(p), blocked against plain (the first)")
     }
+  }
+
+  @Test func everyMicroTileEdge() {
+    // n and p from 1 to twice the micro-tile and one more, with short inner sizes: micro-tiles
+    // cut by the edge of C in every way, contiguous and from offsets with gaps and steps.
+    let ops = FastOps(parallel: Parallel(threshold: .max))
+    for n in 1...(2 * Self.mr + 1) {
+      for p in 1...(2 * Self.nr + 1) {
+        for m in [1, 2, 3, 5] {
+          let (x, y) = (sampleValues(n * m, seed: 80), sampleValues(m * p, seed: 81))
+          let expected = Oracle.matmul(
+            Dense(values: x, shape: [n, m]), Dense(values: y, shape: [m, p]))
+          let pairs = [
+            ("contiguous", TensorData(x, shape: [n, m]), TensorData(y, shape: [m, p])),
+            ("strided", slice(x, [n, m], offset: 2, rowGap: 3), Layout.strided.make(y, [m, p])),
+          ]
+          for (layout, a, b) in pairs {
+            expectClose(
+              Self.blocked(ops, a, b), expected, rtol: 1e-12, atol: 1e-12,
+              "\(layout) \(n)×\(m) · \(m)×\(p)")
+          }
+        }
+      }
+    }
+  }
+
+  // MARK: Defining checks (assignments/tasks.json): Task 3.4 scores 0 unless both pass.
+
+  @Test func panelsArePackedOncePerBlock() {
+    // A block of A and a panel of B are packed into `PackedPanel`s (given; they count their
+    // packings) once per tile and depth block, then read by every micro-tile of the tile. An
+    // unblocked product packs nothing; packing per micro-tile or per entry packs far more.
+    typealias Sizes = BlockedMatmul
+    let cases = [
+      (2, Sizes.blockRows + 5, Sizes.blockDepth + 3, 2 * Self.nr + 1),
+      (1, 3 * Self.mr, 20, 3 * Self.nr),
+    ]
+    for (count, n, m, p) in cases {
+      let blocks =
+        count * ((n + Sizes.blockRows - 1) / Sizes.blockRows)
+        * ((p + Sizes.blockColumns - 1) / Sizes.blockColumns)
+        * ((m + Sizes.blockDepth - 1) / Sizes.blockDepth)
+      let recorder = KernelRecorder()
+      let ops = FastOps(parallel: Parallel(threshold: 1, grain: 1, recorder: recorder))
+      let a = TensorData(sampleValues(count * n * m, seed: 82), shape: [count, n, m])
+      let b = TensorData(sampleValues(count * m * p, seed: 83), shape: [count, m, p])
+      _ = Self.blockedBatch(ops, a, b)
+      expectDefiningCheck(
+        (1...(2 * blocks)).contains(recorder.packs),
+        """
+        \(count) product\(count == 1 ? "" : "s") of \(n)×\(m) · \(m)×\(p) packed \
+        \(recorder.packs) panels for \(blocks) pairs of a tile and a depth block: pack each \
+        block of A and panel of B into a PackedPanel (packedPanel(capacity:), then \
+        startPacking()) once per block, at most 2 per pair. Defining check: Task 3.4 scores 0 \
+        until it passes.
+        """)
+    }
+  }
+
+  @Test func tilesAreSharedAmongThreads() {
+    // With the threshold at 1, the tiles of C of all products together are cut into chunks
+    // through the given `Parallel` and run on several threads: one item per tile at least.
+    let recorder = KernelRecorder()
+    let ops = FastOps(parallel: Parallel(threshold: 1, grain: 1, recorder: recorder))
+    let (count, n, m, p) = (3, Self.mr, 7, Self.nr)
+    let a = TensorData(sampleValues(count * n * m, seed: 84), shape: [count, n, m])
+    let b = TensorData(sampleValues(count * m * p, seed: 85), shape: [count, m, p])
+    _ = Self.blockedBatch(ops, a, b)
+    let runs = recorder.runs.filter(\.inParallel).map(\.chunks.items)
+    expectDefiningCheck(
+      runs.contains { $0 >= count },
+      """
+      3 products of one tile each: no run of chunks on several threads had an item for each \
+      tile (items of the parallel runs: \(runs)); share the tiles of all products in one \
+      parallel.forEachChunk. Defining check: Task 3.4 scores 0 until it passes.
+      """)
   }
 }

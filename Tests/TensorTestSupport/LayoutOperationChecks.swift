@@ -125,17 +125,19 @@ public enum LayoutOperationChecks {
   }
 
   static func scanFoldsPrefixes(_ backend: TensorBackend) throws {
-    let operators: [ReduceOperator] = [
-      .sum, .max, ReduceOperator("product", start: 1) { $0 * $1 },
-    ]
+    // Every reduction kind (a fast backend may specialise each) and a custom one.
+    let operators =
+      ReduceOperator.Kind.allCases.compactMap(ReduceOperator.standard) + [
+        ReduceOperator("product", start: 1) { $0 * $1 }
+      ]
     let cases = Gen<[Int]>.shapes(dims: 1...4).flatMap { shape in
       Gen<Tensor>.laidOut(shape, on: backend).zip(
         Gen<Int>.ints(in: 0...(shape.count - 1)),
-        Gen<Int>.ints(in: 0...5))
+        Gen<Int>.ints(in: 0...(2 * operators.count - 1)))
     }
     forAll(cases, cases: 80) { x, dim, choice in
-      let f = operators[choice % 3]
-      let reversed = choice >= 3
+      let f = operators[choice % operators.count]
+      let reversed = choice >= operators.count
       let out = backend.ops.scan(x.data, dim: dim, f, reversed: reversed)
       for index in x.data.indices() {
         var accumulator = f.start

@@ -245,8 +245,22 @@ public struct Autograder: Sendable {
     if tests.isEmpty {
       lines.append("No tests of suite \(task.suite ?? "?") were found in the official tests.")
     }
-    return TaskResult(
+    var result = TaskResult(
       task: task, passed: passed, total: tests.count, output: lines.joined(separator: "\n"))
+    // The defining checks gate the task: one that fails (or is missing) makes the score 0.
+    result.failedDefiningChecks = (task.definingChecks ?? []).filter { name in
+      let test = tests.first { $0.function.prefix { $0 != "(" } == name }
+      return test.map { outcomes[$0]?.isPassed != true } ?? true
+    }
+    if !result.failedDefiningChecks.isEmpty {
+      let names = result.failedDefiningChecks.joined(separator: ", ")
+      result.output =
+        "Scored 0: this task is defined by how it computes, and its defining check"
+        + (result.failedDefiningChecks.count == 1 ? " " : "s ") + names
+        + " failed (see below and \(task.page)). A task scores 0 until its defining checks pass, "
+        + "whatever else passes.\n" + result.output
+    }
+    return result
   }
 
   /// Whether `id` is a test of `task`'s suite.

@@ -51,9 +51,17 @@ public struct CodeBugCheck: Sendable {
     public var failing: [String]
     /// The tests of the task's suite that still pass with the bug.
     public var passing: [String]
+    /// The task's defining checks among `failing`: with any of them the task scores 0.
+    public var failingDefiningChecks: [String] = []
+    /// Whether the bug file says it must fail a defining check (`Mutant.failsDefiningCheck`).
+    public var mustFailDefiningCheck = false
 
-    /// Whether the bug is a good one: some test catches it and some test still passes.
-    public var isSharp: Bool { !failing.isEmpty && !passing.isEmpty }
+    /// Whether the bug is a good one: some test catches it and some test still passes, and a
+    /// defining check fails when the bug file says one must.
+    public var isSharp: Bool {
+      !failing.isEmpty && !passing.isEmpty
+        && (!mustFailDefiningCheck || !failingDefiningChecks.isEmpty)
+    }
 
     /// One line: the verdict, the bug, and which tests caught it.
     public var line: String {
@@ -64,8 +72,15 @@ public struct CodeBugCheck: Sendable {
       if passing.isEmpty {
         return "✗ Task \(task) \(name): breaks every test of the suite (\(counts))"
       }
+      if mustFailDefiningCheck && failingDefiningChecks.isEmpty {
+        return "✗ Task \(task) \(name): no defining check fails, so the task would keep its "
+          + "points (\(counts))"
+      }
       let shown = failing.prefix(3).joined(separator: ", ") + (failing.count > 3 ? ", …" : "")
-      return "✓ Task \(task) \(name): \(counts), caught by \(shown)"
+      let gate =
+        failingDefiningChecks.isEmpty
+        ? "" : "; scores 0 (defining check \(failingDefiningChecks.joined(separator: ", ")))"
+      return "✓ Task \(task) \(name): \(counts), caught by \(shown)\(gate)"
     }
   }
 
@@ -88,6 +103,10 @@ public struct CodeBugCheck: Sendable {
       lines.append(
         "\(sharp) of \(bugs.count) planted bugs fail at least one test of their own task's "
           + "suite and pass at least one.")
+      let gated = bugs.filter { !$0.failingDefiningChecks.isEmpty }.count
+      if gated > 0 {
+        lines.append("\(gated) of them fail a defining check: their task scores 0.")
+      }
       return lines.joined(separator: "\n")
     }
   }
@@ -151,10 +170,12 @@ public struct CodeBugCheck: Sendable {
       }
       for bug in own {
         let failing = passing.filter { found.caught[$0]?.contains(bug.name) == true }
-        report.bugs.append(
-          BugResult(
-            task: task.id, name: bug.name, failing: failing.map(\.function),
-            passing: passing.filter { !failing.contains($0) }.map(\.function)))
+        var result = BugResult(
+          task: task.id, name: bug.name, failing: failing.map(\.function),
+          passing: passing.filter { !failing.contains($0) }.map(\.function))
+        result.failingDefiningChecks = result.failing.filter(task.isDefiningCheck)
+        result.mustFailDefiningCheck = bug.failsDefiningCheck == true
+        report.bugs.append(result)
       }
     }
     return report

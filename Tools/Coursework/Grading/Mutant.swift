@@ -31,6 +31,10 @@ public struct Mutant: Codable, Sendable, Equatable {
   public var body: String?
   /// Which laws the bug breaks, for the reader of the file.
   public var breaks: String?
+  /// For a bug in a task with defining checks (`CourseTask.definingChecks`): whether it must
+  /// fail one of them, so that the task scores 0 with it (delegating to the simple backend,
+  /// running on one thread, an unblocked product). `CodeBugCheck` checks it.
+  public var failsDefiningCheck: Bool?
 
   /// A text edit: in `file`, `find` becomes `replace`.
   public init(

@@ -9,6 +9,9 @@ public struct TaskResult: Sendable, Equatable {
   public var total: Int
   /// What passed and what did not, and why; shown to the student.
   public var output: String
+  /// The task's defining checks (`CourseTask.definingChecks`) that failed or did not run: any
+  /// one of them makes the task score 0.
+  public var failedDefiningChecks: [String] = []
 
   /// A graded task; see the properties for what each value means.
   public init(task: CourseTask, passed: Int, total: Int, output: String) {
@@ -22,9 +25,10 @@ public struct TaskResult: Sendable, Equatable {
   public var isAutoGraded: Bool { task.kind != .handGraded }
 
   /// The points earned: the task's points times the fraction of checks that passed, rounded to
-  /// hundredths. A task without checks, or one graded by hand, earns 0 here.
+  /// hundredths. A task without checks, one whose defining check failed, or one graded by hand,
+  /// earns 0 here.
   public var score: Double {
-    guard isAutoGraded, total > 0 else { return 0 }
+    guard isAutoGraded, total > 0, failedDefiningChecks.isEmpty else { return 0 }
     return ((task.points * Double(passed) / Double(total)) * 100).rounded() / 100
   }
 

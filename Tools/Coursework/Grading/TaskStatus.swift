@@ -128,7 +128,9 @@ public struct TaskStatus: Sendable {
     }
     let tests = results.keys.sorted()
     let failing = tests.filter { results[$0]?.isPassed != true }
-    guard let first = failing.first, let outcome = results[first] else {
+    // A failing defining check is shown first: the task scores 0 until it passes.
+    let gate = failing.first { task.isDefiningCheck($0.function) }
+    guard let first = gate ?? failing.first, let outcome = results[first] else {
       return .passing(tests.count)
     }
     let explanation = outcome.explanation
@@ -144,7 +146,8 @@ public struct TaskStatus: Sendable {
       ?? lines.first { !$0.hasPrefix("crashed before") && !$0.isEmpty } ?? explanation
     return .failing(
       passed: tests.count - failing.count, total: tests.count,
-      first: "\(first.function): "
+      first: (gate == nil ? "" : "defining check (scores 0 until it passes) ")
+        + "\(first.function): "
         + (firstLine.count > 140 ? firstLine.prefix(140) + "…" : firstLine))
   }
 

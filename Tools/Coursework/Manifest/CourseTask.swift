@@ -14,11 +14,15 @@ public struct CourseTask: Codable, Sendable, Equatable {
   public var kind: Kind
   /// For hand-graded tasks: what students hand in.
   public var handIn: String?
+  /// For code tasks defined by how they compute (the fast kernels of Module 3): the tests of
+  /// the suite, by function name, that observe that property. They gate the task: it scores 0
+  /// unless every one of them passes, whatever else passes. `nil` when the task has none.
+  public var definingChecks: [String]?
 
   /// A task; see the properties for what each field means.
   public init(
     id: String, module: Int, title: String, points: Double, suite: String?, kind: Kind,
-    handIn: String? = nil
+    handIn: String? = nil, definingChecks: [String]? = nil
   ) {
     self.id = id
     self.module = module
@@ -27,6 +31,7 @@ public struct CourseTask: Codable, Sendable, Equatable {
     self.suite = suite
     self.kind = kind
     self.handIn = handIn
+    self.definingChecks = definingChecks
   }
 
   /// How a task is graded.
@@ -38,6 +43,12 @@ public struct CourseTask: Codable, Sendable, Equatable {
     case studentTests = "student-tests"
     /// Graded by a person from what students hand in.
     case handGraded = "hand-graded"
+  }
+
+  /// Whether the test function `function` of the suite ("name()" or "name(x:)", as test ids
+  /// list it) is one of the task's defining checks.
+  public func isDefiningCheck(_ function: String) -> Bool {
+    definingChecks?.contains(String(function.prefix { $0 != "(" })) ?? false
   }
 
   /// The suite name that belongs to this id: "1.2" → "Task1_2".

@@ -40,7 +40,8 @@ public struct TaskManifest: Codable, Sendable, Equatable {
 
   /// Checks the rules every manifest keeps: ids are unique and look like "1.2", each task's
   /// module is the number before the dot, graded tasks name the suite `Task1_2`, hand-graded
-  /// tasks say what to hand in, and points are positive.
+  /// tasks say what to hand in, points are positive, and defining checks belong to code tasks
+  /// and name distinct tests.
   public func validate() throws {
     var seen: Set<String> = []
     for task in tasks {
@@ -69,6 +70,15 @@ public struct TaskManifest: Codable, Sendable, Equatable {
         guard task.suite == nil, let handIn = task.handIn, !handIn.isEmpty else {
           throw CourseworkError.manifest(
             "hand-graded task \(task.id) needs 'handIn' and no 'suite'")
+        }
+      }
+      if let checks = task.definingChecks {
+        guard task.kind == .code, !checks.isEmpty, Set(checks).count == checks.count,
+          checks.allSatisfy({ !$0.isEmpty && !$0.contains("(") })
+        else {
+          throw CourseworkError.manifest(
+            "task \(task.id) lists 'definingChecks' \(checks); only code tasks have them, and "
+              + "they name distinct test functions of the suite, without parentheses")
         }
       }
     }

@@ -47,7 +47,12 @@ public struct StarterReadme: Sendable {
       } else {
         switch task.kind {
         case .code:
-          check = "`swift test --filter \(task.suite ?? task.expectedSuiteName)`"
+          check =
+            "`swift test --filter \(task.suite ?? task.expectedSuiteName)`"
+            + (task.definingChecks.map { names in
+              "; scores 0 unless its defining checks pass ("
+                + names.map { "`\($0)`" }.joined(separator: ", ") + ")"
+            } ?? "")
         case .studentTests:
           check = "your tests must catch planted bugs: `swift run minitorch practice`"
         case .handGraded:

@@ -3,10 +3,12 @@ import Module3
 import TestSupport
 import Testing
 
-/// The code students are given in Module 3: the chunking helper, the `.fast` backend, and the
-/// promise that results do not depend on how many threads computed them. Not graded.
-@Suite("Given code: fast kernels", .explainsStops)
-struct FastKernelTests {
+/// The code students are given in Module 3: the chunking helper, the building blocks the
+/// defining checks observe (the recorder, packed panels, lane operations, and operators that
+/// count their calls), the `.fast` backend, and the promise that results do not depend on how
+/// many threads computed them. Not graded.
+@Suite("Given code: fast kernels and their building blocks", .explainsStops)
+struct GivenModule3Code {
   @Test func chunksCoverEveryItemOnceInOrder() {
     for (items, size) in [(0, 3), (1, 3), (10, 3), (12, 3), (12, 12), (5, 100)] {
       let chunks = Chunks(items: items, chunkSize: size, workPerItem: 1)
@@ -50,6 +52,67 @@ struct FastKernelTests {
     }
     #expect(runs == Array(repeating: 1, count: 1000))
     #expect(ranges == Array(chunks))
+  }
+
+  @Test func aRecorderLogsEveryRunOfChunks() {
+    let recorder = KernelRecorder()
+    let parallel = Parallel(threshold: 100, grain: 10, recorder: recorder)
+    parallel.forEachChunk(parallel.chunks(of: 1000)) { _, _ in }
+    parallel.forEachChunk(parallel.chunks(of: 50)) { _, _ in }
+    #expect(recorder.runs.map(\.chunks) == [parallel.chunks(of: 1000), parallel.chunks(of: 50)])
+    #expect(recorder.runs.map(\.inParallel) == [true, false])
+    recorder.reset()
+    #expect(recorder.runs.isEmpty && recorder.products.isEmpty && recorder.packs == 0)
+    // A setting without a recorder logs nothing, and settings compare by their recorder too.
+    #expect(Parallel(threshold: 100, grain: 10) != parallel)
+    #expect(Parallel(threshold: 100, grain: 10, recorder: recorder) == parallel)
+  }
+
+  @Test func packedPanelsCountTheirPackings() {
+    let recorder = KernelRecorder()
+    let ops = FastOps(parallel: Parallel(recorder: recorder))
+    let panel = ops.packedPanel(capacity: 12)
+    #expect(panel.capacity == 12)
+    for round in 0..<3 {
+      let out = panel.startPacking()
+      #expect(out == panel.base)
+      for i in 0..<12 { out[i] = Double(round * i) }
+    }
+    #expect(recorder.packs == 3)
+    #expect(panel.base[11] == 22)
+    _ = FastOps().packedPanel(capacity: 4).startPacking()  // no recorder: nothing to log
+    #expect(recorder.packs == 3)
+  }
+
+  @Test func laneOperationsAgreeWithTheirNumberForm() {
+    let x = SIMD4<Double>(1, -2, .infinity, 0)
+    let y = SIMD4<Double>(3, -5, 2, -0.0)
+    #expect(LaneSum.start == 0 && LaneMax.start == -.infinity)
+    for i in 0..<4 {
+      #expect(LaneSum.lanes(x, y)[i] == LaneSum.combine(x[i], y[i]))
+      #expect(LaneMax.lanes(x, y)[i].bitPattern == LaneMax.combine(x[i], y[i]).bitPattern)
+    }
+  }
+
+  @Test func operatorsListEveryKindAndCountCalls() {
+    // Module 2's operators, as the defining checks of Task 3.1 use them: one standard operator
+    // per kind but .custom, and a copy that reports every call of its function.
+    for kind in MapOperator.Kind.allCases {
+      #expect((MapOperator.standard(kind)?.kind ?? .custom) == kind)
+    }
+    for kind in ZipOperator.Kind.allCases {
+      #expect((ZipOperator.standard(kind)?.kind ?? .custom) == kind)
+    }
+    for kind in ReduceOperator.Kind.allCases {
+      #expect((ReduceOperator.standard(kind)?.kind ?? .custom) == kind)
+    }
+    let calls = CallCounter()
+    let neg = MapOperator.neg.observingCalls { calls.increment() }
+    let add = ZipOperator.add.observingCalls { calls.increment() }
+    let all = ReduceOperator.all.observingCalls { calls.increment() }
+    #expect(neg.kind == .neg && neg(2) == -2 && add.kind == .add && add(2, 3) == 5)
+    #expect(all.kind == .all && all.start == 1 && all(1, 0) == 0)
+    #expect(calls.value == 3)
   }
 
   @Test func resultsAreTheSameBitsOnAnyNumberOfThreads() {
