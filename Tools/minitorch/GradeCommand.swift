@@ -9,7 +9,7 @@ enum GradeCommand {
     summary: "grade a submission: each test in its own process, scored per task",
     usage: """
       usage: minitorch grade [--submission DIR] [--tests DIR] [--json FILE] [--timeout S]
-                             [--work DIR] [--keep] [--jobs N] [--expect full|zero]
+                             [--work DIR] [--keep] [--jobs N] [--expect full|zero|starter]
 
       Builds the submission's code (its Module folders) together with the official tests,
       Package.swift and manifest from --tests, runs every graded test in its own process,
@@ -31,7 +31,9 @@ enum GradeCommand {
         --keep            keep the temporary work folder and print where it is
         --jobs N          tests run at once (default: 2)
         --expect WHAT     exit 1 unless the grade is 'full' marks, or 'zero' for every task
-                          that still has only starter placeholders (for CI and instructors)
+                          that still has only starter placeholders, or 'starter': zero for
+                          those and full marks for every task holding its solution (a
+                          starter made with --keep-earlier-solutions; for CI and instructors)
       """,
     run: { options in try run(&options) })
 
@@ -47,7 +49,7 @@ enum GradeCommand {
     let jobs = try options.int("jobs", default: 2, in: 1...64)
     let expectation = try options.string("expect").map { text in
       guard let expectation = GradeExpectation(rawValue: text) else {
-        throw UsageError("--expect must be 'full' or 'zero', not '\(text)'")
+        throw UsageError("--expect must be 'full', 'zero' or 'starter', not '\(text)'")
       }
       return expectation
     }
