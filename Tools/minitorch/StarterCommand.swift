@@ -11,7 +11,8 @@ enum StarterCommand {
       usage: minitorch starter --output DIR [--modules 0,1,…] [--keep-earlier-solutions]
                                [--source DIR]
 
-      Copies the project into DIR, a new or empty folder, replacing the body of every
+      Copies the project (the files git tracks; every file when the source is not a git
+      checkout) into DIR, a new or empty folder, replacing the body of every
       '// BEGIN SOLUTION Task X.Y' … '// END SOLUTION' region with notImplemented("Task X.Y")
       (or, in tests students write, testNotWritten("Task X.Y")). The starter is the
       student's repository: its README.md is made from assignments/starter/README.md, and
@@ -61,6 +62,11 @@ enum StarterCommand {
       print(
         "  Task \(task): \(count) region\(count == 1 ? "" : "s") kept: the official solution "
           + "(--keep-earlier-solutions)")
+    }
+    if !summary.copiedTrackedFiles {
+      print(
+        "  The source is not a git checkout, so every file under it was copied (except .git, "
+          + ".swiftpm and .build folders); in a git checkout only the files git tracks are")
     }
     for path in summary.leftOut {
       print("  Left out, it stays with the instructor: \(path)")

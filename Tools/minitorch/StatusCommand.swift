@@ -34,7 +34,7 @@ enum StatusCommand {
       checkout: URL(fileURLWithPath: FileManager.default.currentDirectoryPath), filter: filter,
       timeLimit: timeout, workers: jobs, progress: { printError("· " + $0) })
     let rows = try status.run()
-    print(TaskStatus.table(rows))
+    print(TaskStatus.table(rows, start: status.startModule))
     fflush(nil)
     return 0
   }
