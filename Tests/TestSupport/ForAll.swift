@@ -81,7 +81,7 @@ public struct PropertyFailure: CustomStringConvertible {
   }
 
   /// How many lines of a printed input a report shows.
-  public static let inputLineLimit = 6
+  public static let inputLineLimit = 4
 
   /// `text` cut to its first `inputLineLimit` lines, saying how many more there were.
   static func cut(_ text: String) -> String {

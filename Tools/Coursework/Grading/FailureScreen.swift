@@ -18,7 +18,7 @@ public struct FailureScreen: Sendable, Equatable {
   public var failureLines: Int
 
   /// The most lines the failure reports of one bug may take.
-  public static let failureLineLimit = 30
+  public static let failureLineLimit = 50
 
   /// A measured screen; see the properties for what each value means.
   public init(task: String, bug: String, lines: Int, failureLines: Int) {
