@@ -86,11 +86,12 @@ public struct StarterReadme: Sendable {
   /// A sentence on where the earlier modules' code comes from; empty for a starter of the first
   /// module or one that keeps the official solutions.
   public var earlierWork: String {
-    guard let command = syncCommand else { return "" }
-    return "This repository starts at Module \(firstModule). \(modulesBefore) hold placeholders "
-      + "for your own code: bring it in first, from your repository of Module "
-      + "\(firstModule - 1), with `\(command)` (it copies the code between your markers into "
-      + "these markers)."
+    guard syncCommand != nil else { return "" }
+    let verb = firstModule == 1 ? "holds" : "hold"
+    return "This repository starts at Module \(firstModule). \(modulesBefore) \(verb) placeholders "
+      + "where your own code goes:\nbring it in first from your Module \(firstModule - 1) "
+      + "repository (the first command below copies the code\nbetween your markers there into "
+      + "the markers here)."
   }
 
   /// "Module 0" or "Modules 0–2": the modules before the first one.
