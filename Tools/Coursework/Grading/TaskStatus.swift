@@ -172,7 +172,8 @@ public struct TaskStatus: Sendable {
     for row in rows {
       var state = describe(row)
       if row.task.module < start, row.state == .notWritten {
-        state += " (your Module \(row.task.module) code: bring it with minitorch sync)"
+        state =
+          "not written yet: your Module \(row.task.module) work, brought in with minitorch sync"
       }
       lines.append([row.task.id, row.task.title, state])
     }
