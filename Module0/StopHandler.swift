@@ -98,17 +98,31 @@ public enum StopHandler {
   }
 
   /// The directions `notImplemented(_:)` prints for `task` while the tests `running` run in a
-  /// process started with `filters`: which task is unwritten, where it is explained, and the one
+  /// process started with `filters`, in a repository whose work starts at module `start`
+  /// (`CourseStart.module`): which task is unwritten, where it is explained, and the one
   /// command to run once it is written. When the test running belongs to another task, it says
   /// that its suite needs this task; when a plain `swift test` reached it, that one task at a
-  /// time is the way to work.
+  /// time is the way to work. A task of a module before `start` is earlier work the student
+  /// brings from their own repository of module `start − 1`, so the first step is `minitorch
+  /// sync` from there.
   public static func notImplementedDirections(
-    for task: TaskReference, running: [String], filters: [String]
+    for task: TaskReference, running: [String], filters: [String],
+    start: Int = CourseStart.module
   ) -> String {
     let suites = suiteNames(of: running)
     var first = "Task \(task.id) is not implemented yet"
     if suites.count == 1, suites[0] != task.suite {
       first += ", and the tests of \(suites[0]) need it"
+    }
+    if let module = task.module, module < start {
+      let rerun = suites.count == 1 ? suites[0] : task.suite
+      return [
+        first + ".",
+        "  This repository starts at Module \(start): Task \(task.id) is Module \(module) work, "
+          + "which you bring from your own repository.",
+        "  First: swift run minitorch sync --from <your module \(start - 1) repository>",
+        "  Then run the tests again: swift test --filter \(rerun)",
+      ].joined(separator: "\n")
     }
     var lines = [
       first + ".",

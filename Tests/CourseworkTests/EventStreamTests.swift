@@ -81,6 +81,21 @@ struct EventStreamTests {
     #expect(detail.contains("Fatal error: boom"))
   }
 
+  @Test func aStopInAPlaceholderIsNotWrittenYetRatherThanACrash() {
+    let stop =
+      "Module2/TensorData.swift:40: Task 2.1 is not implemented yet, and the tests of Task2_3 "
+      + "need it.\n  What to write: assignments/module2.md, section \"Task 2.1\".\n"
+    let result = EventStream(started.joined(separator: "\n")).outcome(
+      of: test, termination: .exited(70), timeLimit: 60, errorOutput: stop)
+    guard case .crashed(let detail) = result else {
+      Issue.record("expected the stop to end the test, got \(result)")
+      return
+    }
+    #expect(detail.hasPrefix("not written yet: the test stopped in the placeholder of Task 2.1"))
+    #expect(!detail.contains("crashed"), "\(detail)")
+    #expect(detail.contains("assignments/module2.md"), "the directions are kept: \(detail)")
+  }
+
   @Test func aCrashAfterAnIssueKeepsTheIssue() {
     let lines = started + [event("issueRecorded", test: location, ["first"], known: false)]
     guard case .crashed(let detail) = outcome(lines, .signalled(11)) else {

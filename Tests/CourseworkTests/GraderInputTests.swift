@@ -112,4 +112,48 @@ struct GraderInputTests {
       source("\(begin) Task 0.2", "testNotWritten(\"Task 0.2\")", end))
     #expect(try GradeExpectation.unsolvedTasks(in: folder.url) == ["0.1", "0.2"])
   }
+
+  /// A starter that keeps Module 0's solution: Task 0.1 must earn full marks, Task 1.1 (only
+  /// placeholders) and Task 1.2 (its file missing) nothing.
+  @Test func aStarterKeepingEarlierSolutionsExpectsFullMarksForThemAndZeroForTheRest() throws {
+    let folder = try TemporaryFolder()
+    defer { folder.remove() }
+    try folder.write("Module0/A.swift", source("\(begin) Task 0.1", "return 1", end))
+    try folder.write(
+      "Module1/B.swift", source("\(begin) Task 1.1", "notImplemented(\"Task 1.1\")", end))
+    func result(_ id: String, _ module: Int, _ passed: Int) -> TaskResult {
+      TaskResult(
+        task: CourseTask(
+          id: id, module: module, title: "T", points: 10, suite: "Task" + id, kind: .code),
+        passed: passed, total: 2, output: "")
+    }
+    let met = Report(
+      course: "C", results: [result("0.1", 0, 2), result("1.1", 1, 0), result("1.2", 1, 0)])
+    #expect(try GradeExpectation.starter.misses(in: met, submission: folder.url).isEmpty)
+    let missed = Report(
+      course: "C", results: [result("0.1", 0, 1), result("1.1", 1, 1), result("1.2", 1, 2)])
+    #expect(
+      try GradeExpectation.starter.misses(in: missed, submission: folder.url) == [
+        "Task 0.1 scored 5 of 10, keeping the solution",
+        "Task 1.1 has only placeholders but scored 5",
+        "Task 1.2 has only placeholders but scored 10",
+      ])
+  }
+
+  @Test func aTaskWithOnlyPlaceholdersIsNotAttempted() {
+    let task = CourseTask(
+      id: "4.2", module: 4, title: "T", points: 15, suite: "Task4_2", kind: .code)
+    let result = Autograder.notAttempted(task)
+    #expect(result.score == 0 && result.passed == 0)
+    #expect(result.output.hasPrefix("Not attempted: every solution region of Task 4.2"))
+  }
+
+  @Test func theFirstModuleOfAStarterIsRecordedAndRead() throws {
+    let text = "enum CourseStart {\n  public static let module = 0\n}\n"
+    #expect(CourseStartFile.module(in: text) == 0)
+    let recorded = try CourseStartFile.recording(3, in: text)
+    #expect(recorded == "enum CourseStart {\n  public static let module = 3\n}\n")
+    #expect(CourseStartFile.module(in: recorded) == 3)
+    #expect(throws: CourseworkError.self) { try CourseStartFile.recording(1, in: "enum E {}\n") }
+  }
 }

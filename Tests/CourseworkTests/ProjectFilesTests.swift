@@ -30,5 +30,18 @@ struct ProjectFilesTests {
     _ = try Subprocess.output(of: git, ["add", "tracked.swift", ".gitignore"], in: folder.url)
     #expect(
       try ProjectFiles.list(in: folder.url) == [".gitignore", "tracked.swift", "untracked.swift"])
+    #expect(ProjectFiles.isGitCheckout(folder.url))
+    #expect(
+      try ProjectFiles.list(in: folder.url, trackedOnly: true) == [".gitignore", "tracked.swift"])
+  }
+
+  @Test func aFolderThatIsNoCheckoutIsWalkedEvenForTrackedFilesOnly() throws {
+    let folder = try TemporaryFolder()
+    defer { folder.remove() }
+    try folder.write("a.swift", "x")
+    try folder.write("graph.dot", "x")
+    try folder.write(".build/x", "x")
+    #expect(!ProjectFiles.isGitCheckout(folder.url))
+    #expect(try ProjectFiles.list(in: folder.url, trackedOnly: true) == ["a.swift", "graph.dot"])
   }
 }

@@ -125,10 +125,81 @@ struct StarterGeneratorTests {
     #expect(summary.leftOut.contains(StarterGenerator.readmeTemplate))
     let readme = try output.read("README.md")
     #expect(readme.hasPrefix("# Sample\nstart: swift test --filter Task1_1\n"))
-    #expect(readme.contains("| 0.1 | Ops | 10 | given: the official solution is in place |"))
+    #expect(readme.contains("Module 0 (Tasks 0.1–0.2): given: the official solutions are in place"))
+    #expect(!readme.contains("| 0.1 |"), "the table starts at the starter's module: \(readme)")
     #expect(readme.contains("| 1.1 | More | 5 | `swift test --filter Task1_1` |"))
     #expect(readme.contains("| 1.5 | Train | 4 | graded by hand: see assignments/module1.md |"))
     #expect(!readme.contains("{{"))
+  }
+
+  @Test func aLaterModulesStarterStartsThereAndBringsTheEarlierWorkFirst() throws {
+    let project = try makeProject()
+    let output = try TemporaryFolder()
+    let whole = try TemporaryFolder()
+    defer {
+      project.remove()
+      output.remove()
+      whole.remove()
+    }
+    try project.write(
+      StarterGenerator.readmeTemplate,
+      "# {{course}}\n\n{{earlier-work}}\n\n```\n{{sync-step}}\nswift test --filter "
+        + "{{first-suite}}\n```\nWrite notImplemented(\"Task {{first-task}}\").\n\n{{tasks}}\n")
+    try project.write(
+      CourseStartFile.path, "enum CourseStart {\n  public static let module = 0\n}\n")
+    _ = try StarterGenerator(source: project.url, output: output.url, modules: [1]).generate()
+    let readme = try output.read("README.md")
+    #expect(readme.contains("This repository starts at Module 1."), "\(readme)")
+    #expect(
+      readme.contains(
+        "```\nswift run minitorch sync --from <your module 0 repository>\nswift test --filter "
+          + "Task1_1\n```"), "\(readme)")
+    #expect(readme.contains("Write notImplemented(\"Task 1.1\")."), "\(readme)")
+    #expect(readme.contains("Module 0 (Tasks 0.1–0.2): your own code, brought in with"))
+    #expect(!readme.contains("| 0.1 |"), "\(readme)")
+    #expect(try output.read(CourseStartFile.path).contains("  public static let module = 1\n"))
+    #expect(CourseStartFile.module(inCheckout: output.url) == 1)
+
+    _ = try StarterGenerator(source: project.url, output: whole.url).generate()
+    let first = try whole.read("README.md")
+    #expect(first.hasPrefix("# Sample\n\n```\nswift test --filter Task0_1\n```\n"), "\(first)")
+    #expect(first.contains("| 0.1 | Ops | 10 |"), "\(first)")
+    #expect(CourseStartFile.module(inCheckout: whole.url) == 0)
+  }
+
+  @Test(.enabled(if: Subprocess.findExecutable("git") != nil))
+  func aStarterOfAGitCheckoutHoldsItsTrackedFilesOnly() throws {
+    let project = try makeProject()
+    let output = try TemporaryFolder()
+    defer {
+      project.remove()
+      output.remove()
+    }
+    let git = try #require(Subprocess.findExecutable("git"))
+    _ = try Subprocess.output(of: git, ["init", "-q"], in: project.url)
+    _ = try Subprocess.output(of: git, ["add", "."], in: project.url)
+    try project.write("graph.dot", "digraph {}\n")
+    try project.write("reports/run.html", "<html></html>\n")
+    let summary = try StarterGenerator(source: project.url, output: output.url).generate()
+    #expect(summary.copiedTrackedFiles)
+    let files = try contents(of: output.url)
+    #expect(files["graph.dot"] == nil && files["reports/run.html"] == nil, "\(files.keys)")
+    #expect(files["Module0/Ops.swift"] != nil)
+  }
+
+  @Test func aSourceThatIsNoGitCheckoutIsCopiedWholeAndSaysSo() throws {
+    let project = try makeProject()
+    let output = try TemporaryFolder()
+    defer {
+      project.remove()
+      output.remove()
+    }
+    try project.write("graph.dot", "digraph {}\n")
+    let summary = try StarterGenerator(source: project.url, output: output.url).generate()
+    #expect(!summary.copiedTrackedFiles)
+    #expect(try output.read("graph.dot") == "digraph {}\n")
+    let build = output.url.appendingPathComponent(".build")
+    #expect(!FileManager.default.fileExists(atPath: build.path))
   }
 
   @Test func theStarterOfAStarterIsTheSameStarter() throws {

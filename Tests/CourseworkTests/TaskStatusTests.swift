@@ -40,6 +40,38 @@ struct TaskStatusTests {
     #expect(table.hasSuffix("Next: swift test --filter Task1_3"))
   }
 
+  @Test func aLaterModulesStarterStartsAtItsModule() {
+    let earlier = CourseTask(
+      id: "0.1", module: 0, title: "Operators", points: 10, suite: "Task0_1", kind: .code)
+    let own = CourseTask(
+      id: "1.3", module: 1, title: "Chain rule", points: 10, suite: "Task1_3", kind: .code)
+    let stubbed = [
+      TaskStatus.Row(task: earlier, state: .notWritten),
+      TaskStatus.Row(task: own, state: .notWritten),
+    ]
+    let first = TaskStatus.table(stubbed, start: 1)
+    #expect(
+      first.contains("not written yet: your Module 0 work, brought in with minitorch sync"),
+      "\(first)")
+    #expect(
+      first.hasSuffix(
+        "Next: this repository starts at Module 1; bring your own code of the modules before it "
+          + "first: swift run minitorch sync --from <your module 0 repository>"), "\(first)")
+    let synced = [
+      TaskStatus.Row(task: earlier, state: .failing(passed: 1, total: 2, first: "x(): wrong")),
+      TaskStatus.Row(task: own, state: .notWritten),
+    ]
+    #expect(
+      TaskStatus.table(synced, start: 1).hasSuffix(
+        "Next: Task 1.3, see assignments/module1.md; then swift test --filter Task1_3"))
+    #expect(TaskStatus.table(synced).hasSuffix("Next: swift test --filter Task0_1"))
+    let waiting = [TaskStatus.Row(task: own, state: .needs("0.1"))]
+    #expect(
+      TaskStatus.table(waiting, start: 1).hasSuffix(
+        "Next: Task 0.1 first, which is your Module 0 work: swift run minitorch sync --from "
+          + "<your module 0 repository>"))
+  }
+
   @Test func theFilterMatchesNumbersSuitesAndTitles() {
     for text in ["Task1", "1.2", "Task1_2", "scalar"] {
       #expect(TaskStatus(checkout: projectRoot, filter: text).isChosen(task), "\(text)")

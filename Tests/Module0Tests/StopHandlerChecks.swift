@@ -85,7 +85,7 @@ struct StopHandlerChecks {
   @Test func directionsNameTheSuiteWhenItIsAnotherTasks() {
     let task = TaskReference("Task 2.1")
     func directions(_ running: [String], _ filters: [String]) -> String {
-      StopHandler.notImplementedDirections(for: task, running: running, filters: filters)
+      StopHandler.notImplementedDirections(for: task, running: running, filters: filters, start: 0)
     }
     let own = directions(["Task2_1/a", "Task2_1/b"], ["Task2_1"])
     #expect(!own.contains("need it"), "its own suite: \(own)")
@@ -99,10 +99,29 @@ struct StopHandlerChecks {
     let plain = directions(["Task0_1/x"], [])
     #expect(plain.contains("one task at a time, with its filter"), "\(plain)")
     let outsideTests = directions([], [])
-    #expect(outsideTests == task.notImplementedMessage)
+    #expect(
+      task.notImplementedMessage
+        == StopHandler.notImplementedDirections(for: task, running: [], filters: []))
     #expect(
       !outsideTests.contains("need it") && !outsideTests.contains("one task at a time"),
       "\(outsideTests)")
+  }
+
+  @Test func anEarlierModulesPlaceholderInALaterStarterSaysToSyncFirst() {
+    let earlier = StopHandler.notImplementedDirections(
+      for: TaskReference("Task 2.1"), running: ["Task3_1/a"], filters: ["Task3_1"], start: 3)
+    #expect(
+      earlier.hasPrefix("Task 2.1 is not implemented yet, and the tests of Task3_1 need it."),
+      "\(earlier)")
+    #expect(
+      earlier.contains("First: swift run minitorch sync --from <your module 2 repository>"),
+      "\(earlier)")
+    #expect(earlier.contains("Then run the tests again: swift test --filter Task3_1"), "\(earlier)")
+    #expect(!earlier.contains("assignments/module2.md"), "\(earlier)")
+    let own = StopHandler.notImplementedDirections(
+      for: TaskReference("Task 3.2"), running: ["Task3_1/a"], filters: ["Task3_1"], start: 3)
+    #expect(own.contains("What to write: assignments/module3.md"), "\(own)")
+    #expect(!own.contains("minitorch sync"), "\(own)")
   }
 
   @Test func stopNotesGiveOneCommandForWhatIsKnown() {

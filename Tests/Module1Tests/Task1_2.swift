@@ -168,6 +168,72 @@ struct Task1_2 {
         + "expected x and a constant 2.5")
   }
 
+  /// Every operation of `Scalar`, applied to variables, with or without a plain number beside
+  /// them: its result must remember each variable it was computed from.
+  static let unaryOperations: [(String, @Sendable (Scalar) -> Scalar)] = [
+    ("-x", { -$0 }), ("x.log()", { $0.log() }), ("x.exp()", { $0.exp() }),
+    ("x.sigmoid()", { $0.sigmoid() }), ("x.relu()", { $0.relu() }), ("x + 2.5", { $0 + 2.5 }),
+    ("x - 2.5", { $0 - 2.5 }), ("x * 2.5", { $0 * 2.5 }), ("x / 2.5", { $0 / 2.5 }),
+    ("2.5 + x", { 2.5 + $0 }), ("2.5 - x", { 2.5 - $0 }), ("2.5 * x", { 2.5 * $0 }),
+    ("2.5 / x", { 2.5 / $0 }), ("x.lt(2.5)", { $0.lt(2.5) }), ("x.gt(2.5)", { $0.gt(2.5) }),
+    ("x.eq(2.5)", { $0.eq(2.5) }),
+  ]
+  static let binaryOperations: [(String, @Sendable (Scalar, Scalar) -> Scalar)] = [
+    ("x + y", { $0 + $1 }), ("x - y", { $0 - $1 }), ("x * y", { $0 * $1 }),
+    ("x / y", { $0 / $1 }), ("x.lt(y)", { $0.lt($1) }), ("x.gt(y)", { $0.gt($1) }),
+    ("x.eq(y)", { $0.eq($1) }),
+  ]
+
+  /// Throws unless `result`, computed by `what` from the variables `operands`, has a history
+  /// and reaches every one of them through its parents (directly, or through the functions an
+  /// operation is built from: x − y is x + (−y)).
+  func checkRemembers(_ result: Scalar, _ operands: [(String, Scalar)], _ what: String) throws {
+    try check(
+      result.history != nil,
+      "\(what) is a leaf (no history): it must be computed by a ScalarFunction's apply, so "
+        + "that backpropagation can reach its inputs")
+    var seen: Set<ObjectIdentifier> = []
+    var next = [result]
+    while let node = next.popLast() {
+      for parent in node.parents where seen.insert(ObjectIdentifier(parent)).inserted {
+        next.append(parent)
+      }
+    }
+    for (name, operand) in operands {
+      try check(
+        seen.contains(ObjectIdentifier(operand)),
+        "\(what) does not remember its operand \(name) = \(operand): no chain of parents leads "
+          + "from the result to \(name), so backward() would never reach it (is it turned into a "
+          + "constant, or into a new Scalar?)")
+    }
+  }
+
+  @Test func everyOperationRemembersItsVariableOperands() {
+    forAll(.floats(in: 0.5...10), .floats(in: 0.5...10)) { u, v in
+      for (what, operation) in Self.unaryOperations {
+        let x = Scalar(u)
+        try checkRemembers(operation(x), [("x", x)], "\(what) at x = \(u)")
+      }
+      for (what, operation) in Self.binaryOperations {
+        let (x, y) = (Scalar(u), Scalar(v))
+        try checkRemembers(operation(x, y), [("x", x), ("y", y)], "\(what) at (\(u), \(v))")
+      }
+    }
+  }
+
+  @Test(arguments: MathTest.oneArgumentNames + MathTest.twoArgumentNames)
+  func theMathTestFunctionsRememberTheirVariables(name: String) {
+    forAll(.smallFloats, .smallFloats) { u, v in
+      let (x, y) = (Scalar(u), Scalar(v))
+      if MathTest.oneArgumentNames.contains(name) {
+        try checkRemembers(MathTest.oneArgument(name, x), [("x", x)], "\(name)(\(u))")
+      } else {
+        try checkRemembers(
+          MathTest.twoArgument(name, x, y), [("x", x), ("y", y)], "\(name)(\(u), \(v))")
+      }
+    }
+  }
+
   @Test func logOfANonPositiveNumberFollowsIEEE() throws {
     let zero = Scalar(0.0).log()
     try check(zero.data == -.infinity, "Scalar(0).log() is \(zero.data), expected -infinity")

@@ -50,6 +50,24 @@ func randomGraph(_ leaves: [Scalar], recipe: [Int]) -> Scalar {
   return values[values.count - 1] + values[0]
 }
 
+/// Throws unless backpropagating `dOut` from f(point) gives each input dOut times the central
+/// difference of f there, within `Tolerance.gradient` (relative to the derivative's size). A
+/// leaf that receives nothing counts as 0.
+func expectDerivatives(_ f: ([Scalar]) -> Scalar, at point: [Double], dOut: Double, _ what: String)
+  throws
+{
+  let leaves = point.map { Scalar($0) }
+  f(leaves).backward(dOut)
+  let numeric: ([Double]) -> Double = { values in f(values.map { Scalar(constant: $0) }).data }
+  for (input, leaf) in leaves.enumerated() {
+    let estimate = dOut * centralDifference(numeric, point, arg: input)
+    try assertClose(
+      leaf.derivative ?? 0, estimate,
+      "\(what): the derivative of input \(input) at \(point) for dOut \(dOut), against dOut times "
+        + "the central difference", tolerance: .gradient)
+  }
+}
+
 /// Task 1.4: topological order, backpropagation, and every backward pass.
 @Suite("Task 1.4: backpropagation", .explainsStops)
 struct Task1_4 {
@@ -282,6 +300,21 @@ struct Task1_4 {
   func twoArgumentDerivativesMatchCentralDifferences(name: String) {
     forAll(.smallFloats, .smallFloats) { x, y in
       try derivativeCheck({ MathTest.twoArgument(name, $0[0], $0[1]) }, x, y)
+    }
+  }
+
+  @Test(arguments: GradientTest.oneArgumentNames)
+  func oneArgumentDerivativesAtOrderOne(name: String) {
+    forAll(GradientTest.inputs, GradientTest.incoming) { x, d in
+      try expectDerivatives({ GradientTest.oneArgument(name, $0[0]) }, at: [x], dOut: d, name)
+    }
+  }
+
+  @Test(arguments: GradientTest.twoArgumentNames)
+  func twoArgumentDerivativesAtOrderOne(name: String) {
+    forAll(GradientTest.inputs, GradientTest.inputs, GradientTest.incoming) { x, y, d in
+      try expectDerivatives(
+        { GradientTest.twoArgument(name, $0[0], $0[1]) }, at: [x, y], dOut: d, name)
     }
   }
 

@@ -27,6 +27,10 @@ struct Task2_3 {
     Law.twoArgumentFunctionsBroadcast(name, on: .simple)
   }
 
+  @Test func everyFunctionRecordsItsVariableOperands() {
+    Law.everyFunctionRecordsItsVariableOperands(on: .simple)
+  }
+
   @Test func sumAlongADimensionKeepsItWithSizeOne() {
     Law.sumAlongADimensionKeepsItWithSizeOne(on: .simple)
   }

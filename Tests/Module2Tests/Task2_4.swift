@@ -25,6 +25,16 @@ struct Task2_4 {
     Law.broadcastGradientsMatchCentralDifferences(name, on: .simple)
   }
 
+  @Test(arguments: GradientTest.oneArgumentNames)
+  func oneArgumentGradientsAtOrderOne(name: String) {
+    Law.oneArgumentGradientsAtOrderOne(name, on: .simple)
+  }
+
+  @Test(arguments: GradientTest.twoArgumentNames)
+  func twoArgumentGradientsAtOrderOne(name: String) {
+    Law.twoArgumentGradientsAtOrderOne(name, on: .simple)
+  }
+
   @Test func everyGradientHasItsInputsShape() {
     Law.everyGradientHasItsInputsShape(on: .simple)
   }

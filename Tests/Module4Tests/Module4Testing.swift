@@ -23,6 +23,13 @@ extension Gen where Value == Double {
   }
 }
 
+/// A tensor of `shape` on `backend` that requires gradients, with `.distinct` entries in any
+/// layout.
+func leaf(_ shape: [Int], _ backend: TensorBackend, _ rng: inout SplitMix64) -> Tensor {
+  let t = Gen<Tensor>.tensors(shape, values: .distinct, backend: backend).generate(using: &rng)
+  return Tensor(t.data, backend: backend, requiresGrad: true)
+}
+
 /// The settings of one convolution axis as a test draws them.
 struct AxisSettings: CustomStringConvertible {
   var size: Int

@@ -47,18 +47,20 @@ public func gradient(of tensor: Tensor, _ what: String) throws -> Tensor {
   return grad
 }
 
-/// Throws unless backpropagating a random incoming gradient of any layout (`upstreamGradient`)
-/// from f(inputs) gives every input the gradient that central differences of the same weighted
-/// total give, at every entry of an input of up to `samples` entries and at `samples` random
-/// entries of a larger one. Everything runs on the inputs' backend. `gradCheck` does the same
-/// with a contiguous incoming gradient.
+/// Throws unless backpropagating a random incoming gradient of any layout (`upstreamGradient`,
+/// entries drawn from `incoming`) from f(inputs) gives every input the gradient that central
+/// differences of the same weighted total give, within `tolerance`, at every entry of an input
+/// of up to `samples` entries and at `samples` random entries of a larger one. Everything runs
+/// on the inputs' backend. `gradCheck` does the same with a contiguous incoming gradient.
 public func checkBackward(
   _ f: ([Tensor]) -> Tensor, _ inputs: [Tensor], _ what: String, using rng: inout SplitMix64,
-  samples: Int = 6
+  samples: Int = 6, incoming: Gen<Double> = .smallFloats,
+  tolerance: Tolerance = .finiteDifference
 ) throws {
   let leaves = inputs.map { Tensor($0.data, backend: $0.backend, requiresGrad: true) }
   let output = f(leaves)
-  let upstream = upstreamGradient(output.shape, backend: output.backend, using: &rng)
+  let upstream = upstreamGradient(
+    output.shape, values: incoming, backend: output.backend, using: &rng)
   output.backward(upstream)
   for (number, leaf) in leaves.enumerated() {
     guard let grad = leaf.grad else {
@@ -77,7 +79,35 @@ public func checkBackward(
         "\(what): gradient of input \(number) (shape \(leaf.shape)) at \(index) for an incoming "
           + "gradient of shape \(upstream.shape), strides \(upstream.data.strides), offset "
           + "\(upstream.data.offset), against central differences",
-        tolerance: .finiteDifference)
+        tolerance: tolerance)
     }
+  }
+}
+
+/// Throws unless `result`, computed by `what` from the variables `operands` (tensors that
+/// require gradients), has a history and reaches every one of them through its parents,
+/// directly or through the functions it is built from. A forward pass that computes the right
+/// numbers but drops an operand from the graph (through a raw `TensorData` copy, a `detach()`
+/// or a new tensor made from the numbers) fails here, before any backward pass runs.
+public func checkRecordsOperands(_ result: Tensor, _ operands: [(String, Tensor)], _ what: String)
+  throws
+{
+  try check(
+    result.history != nil,
+    "\(what) has no history: it must be computed by tensor functions (their apply), so that "
+      + "backpropagation can reach its inputs")
+  var seen: Set<ObjectIdentifier> = []
+  var next = [result]
+  while let node = next.popLast() {
+    for parent in node.parents where seen.insert(ObjectIdentifier(parent)).inserted {
+      next.append(parent)
+    }
+  }
+  for (name, operand) in operands {
+    try check(
+      seen.contains(ObjectIdentifier(operand)),
+      "\(what) does not record its operand \(name) (shape \(operand.shape)) in the graph: no "
+        + "chain of parents leads from the result to it, so backward() would never reach it "
+        + "(a detach(), or a new tensor made from the numbers?)")
   }
 }

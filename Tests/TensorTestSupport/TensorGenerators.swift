@@ -102,7 +102,8 @@ extension Gen where Value == Tensor {
 /// permuted or strided view that starts at an offset, as a gradient arriving through a permute
 /// or a slice later in a graph would be.
 public func upstreamGradient(
-  _ shape: [Int], backend: TensorBackend = .simple, using rng: inout SplitMix64
+  _ shape: [Int], values: Gen<Double> = .smallFloats, backend: TensorBackend = .simple,
+  using rng: inout SplitMix64
 ) -> Tensor {
-  Tensor(Gen<TensorData>.tensorData(shape).generate(using: &rng), backend: backend)
+  Tensor(Gen<TensorData>.tensorData(shape, values: values).generate(using: &rng), backend: backend)
 }

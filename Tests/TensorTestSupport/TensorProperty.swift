@@ -65,6 +65,9 @@ public struct TensorProperty: Sendable, CustomStringConvertible {
       },
       TensorProperty("matmulMatchesTheDefinition") { P.matmulMatchesTheDefinition(on: $0) },
       TensorProperty("mapBroadcastsToABiggerShape") { P.mapBroadcastsToABiggerShape(on: $0) },
+      TensorProperty("everyFunctionRecordsItsVariableOperands") {
+        P.everyFunctionRecordsItsVariableOperands(on: $0)
+      },
     ]
   }()
 
@@ -85,6 +88,16 @@ public struct TensorProperty: Sendable, CustomStringConvertible {
       TensorProperty("broadcastGradientsMatchCentralDifferences") { backend in
         for name in MathTest.twoArgumentNames {
           P.broadcastGradientsMatchCentralDifferences(name, on: backend)
+        }
+      },
+      TensorProperty("oneArgumentGradientsAtOrderOne") { backend in
+        for name in GradientTest.oneArgumentNames {
+          P.oneArgumentGradientsAtOrderOne(name, on: backend)
+        }
+      },
+      TensorProperty("twoArgumentGradientsAtOrderOne") { backend in
+        for name in GradientTest.twoArgumentNames {
+          P.twoArgumentGradientsAtOrderOne(name, on: backend)
         }
       },
       TensorProperty("everyGradientHasItsInputsShape") { P.everyGradientHasItsInputsShape(on: $0) },

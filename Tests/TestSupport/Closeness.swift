@@ -8,6 +8,9 @@
 ///   another order). Rounding differs in the last bits only.
 /// - `.finiteDifference`: a derivative against a central-difference estimate, which is itself
 ///   only accurate to a few digits (minitorch's 1e-2 for both tolerances).
+/// - `.gradient`: a derivative at inputs of order 1 against a central difference with the
+///   default step (1e-6), relative to the gradient's size, so that a wrong derivative shows
+///   however small the gradient is (`GradientTest`).
 ///
 /// NaN matches NaN, and an infinity matches the same infinity, so IEEE edge cases can be
 /// compared too.
@@ -29,6 +32,10 @@ public struct Tolerance: Sendable, CustomStringConvertible {
   public static let standard = Tolerance(rtol: 1e-7, atol: 1e-7)
   /// A derivative against a finite-difference estimate: 1e-2 relative and absolute.
   public static let finiteDifference = Tolerance(rtol: 1e-2, atol: 1e-2)
+  /// A derivative at inputs of order 1 against a central difference with step 1e-6: 1e-5 of
+  /// the gradient's size, and 1e-6 absolute for gradients of 0. The estimate's own error there
+  /// is about 1e-9; a wrong derivative is off by a share of the gradient itself.
+  public static let gradient = Tolerance(rtol: 1e-5, atol: 1e-6)
 
   /// Whether `actual` counts as equal to `expected` under this tolerance.
   public func accepts(_ actual: Double, _ expected: Double) -> Bool {

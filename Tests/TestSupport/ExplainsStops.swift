@@ -8,25 +8,35 @@ import Testing
 /// signal stack for the thread) and reports the test as running, so that a failed
 /// `precondition`, a `fatalError` or a stack overflow prints which test stopped and the one
 /// command to run next, and `notImplemented` can say which suite reached the unwritten task.
-/// Students need to do nothing for it.
+/// It also keeps a failing test to one screen: each test function prints its first failure and
+/// a count of the rest (see `FailureBudget`). Students need to do nothing for it.
 public struct ExplainsStops: TestTrait, SuiteTrait, TestScoping {
   /// Applies to every test inside a suite that carries it.
   public var isRecursive: Bool { true }
 
-  /// Installs the handler and records `test` as running while it runs.
+  /// Scopes every suite, every test function as a whole (its failure budget spans all its
+  /// cases) and each of its cases.
+  public func scopeProvider(for test: Test, testCase: Test.Case?) -> Self? {
+    self
+  }
+
+  /// Installs the handler; gives a test function its failure budget; records each case of it
+  /// as running while it runs, with its issues passed through the budget.
   public func provideScope(
     for test: Test, testCase: Test.Case?,
     performing function: @Sendable () async throws -> Void
   ) async throws {
     StopHandler.install()
-    guard !test.isSuite else {
+    if test.isSuite {
       try await function()
-      return
+    } else if testCase == nil {
+      try await FailureBudget.runTest(test, function)
+    } else {
+      let name = filterName(of: test)
+      StopHandler.testStarted(name)
+      defer { StopHandler.testEnded(name) }
+      try await FailureBudget.runCase(test, testCase, function)
     }
-    let name = filterName(of: test)
-    StopHandler.testStarted(name)
-    defer { StopHandler.testEnded(name) }
-    try await function()
   }
 }
 

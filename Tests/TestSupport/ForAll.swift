@@ -62,20 +62,33 @@ public struct PropertyFailure: CustomStringConvertible {
   public var replayFilter: String
 
   /// The report: case, input, reason, simplest input, and the command that replays the run.
+  /// An input that prints on many lines (a tensor with its storage) shows its first
+  /// `inputLineLimit` lines, so one failure stays a few lines long.
   public var description: String {
     var lines = [
       "Property failed on case \(caseNumber) of \(caseCount).",
-      "  input: \(input)",
+      "  input: \(Self.cut(input))",
       "  why:   \(why)",
     ]
     if let simplest {
       lines += [
-        "  simplest failing input found: \(simplest.input)",
+        "  simplest failing input found: \(Self.cut(simplest.input))",
         "  why:   \(simplest.why)",
       ]
     }
     lines.append("  replay: MINITORCH_SEED=\(seed) swift test --filter \(replayFilter)")
     return lines.joined(separator: "\n")
+  }
+
+  /// How many lines of a printed input a report shows.
+  public static let inputLineLimit = 4
+
+  /// `text` cut to its first `inputLineLimit` lines, saying how many more there were.
+  static func cut(_ text: String) -> String {
+    let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+    guard lines.count > inputLineLimit else { return text }
+    return lines.prefix(inputLineLimit).joined(separator: "\n")
+      + "\n  … (\(lines.count - inputLineLimit) more lines)"
   }
 }
 

@@ -20,12 +20,14 @@ enum GradeCommand {
     "keep", "keep the temporary work folder and print where it is")
   /// `--expect WHAT`.
   static let expect: Option<GradeExpectation?> = .custom(
-    "expect", "WHAT", allowed: "full or zero", defaultText: nil, absent: .some(nil),
+    "expect", "WHAT", allowed: "full, zero or starter", defaultText: nil, absent: .some(nil),
     "exit 1 unless the grade is 'full' marks, or 'zero' for every task that still has only "
-      + "starter placeholders (for CI and instructors)"
+      + "starter placeholders, or 'starter': zero for those and full marks for every task "
+      + "holding its solution (a starter made with --keep-earlier-solutions; for CI and "
+      + "instructors)"
   ) { text throws(UsageError) in
     guard let expectation = GradeExpectation(rawValue: text) else {
-      throw UsageError("--expect must be 'full' or 'zero', not '\(text)'")
+      throw UsageError("--expect must be 'full', 'zero' or 'starter', not '\(text)'")
     }
     return expectation
   }

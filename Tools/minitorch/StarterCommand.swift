@@ -35,7 +35,8 @@ enum StarterCommand {
     summary: "write a starter: the solutions of its module and later ones replaced by placeholders",
     table: table,
     about: """
-      Copies the project into DIR, a new or empty folder, replacing the body of every
+      Copies the project (the files git tracks; every file when the source is not a git
+      checkout) into DIR, a new or empty folder, replacing the body of every
       '// BEGIN SOLUTION Task X.Y' … '// END SOLUTION' region with notImplemented("Task X.Y")
       (or, in tests students write, testNotWritten("Task X.Y")). The starter is the
       student's repository: its README.md is made from assignments/starter/README.md, and
@@ -67,6 +68,11 @@ enum StarterCommand {
     for task in summary.keptRegions.keys.sorted(by: taskOrder) {
       let regions = counted(summary.keptRegions[task] ?? 0, "region")
       print("  Task \(task): \(regions) kept: the official solution (--keep-earlier-solutions)")
+    }
+    if !summary.copiedTrackedFiles {
+      print(
+        "  The source is not a git checkout, so every file under it was copied (except .git, "
+          + ".swiftpm and .build folders); in a git checkout only the files git tracks are")
     }
     for path in summary.leftOut {
       print("  Left out, it stays with the instructor: \(path)")

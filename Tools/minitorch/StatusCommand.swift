@@ -40,7 +40,7 @@ enum StatusCommand {
       filter: options[filter], timeLimit: options[timeout], workers: options[jobs],
       progress: { printError("· " + $0) })
     let rows = try status.run()
-    print(TaskStatus.table(rows))
+    print(TaskStatus.table(rows, start: status.startModule))
     fflush(nil)
     return 0
   }

@@ -160,6 +160,13 @@ public struct Autograder: Sendable {
     }
 
     let codeTasks = manifest.tasks.filter { $0.kind == .code }
+    // A task whose regions all still hold their placeholders (the stand-ins for missing files
+    // included) is not attempted: it scores 0 whatever its tests do, and they are not run.
+    let notAttempted = try GradeExpectation.unsolvedTasks(
+      in: workspace.submission,
+      among: try ProjectFiles.list(in: workspace.submission).filter { path in
+        stages.contains { path.hasPrefix($0 + "/") }
+      })
     var outcomes: [TestID: TestOutcome] = [:]
     var tests: [TestID] = []
     if builtStages > 0 {
@@ -167,7 +174,9 @@ public struct Autograder: Sendable {
         packageName: packageName, packageFolder: workspace.submission,
         scratchFolder: workspace.runs, timeLimit: timeLimit)
       tests = try binary.listTests().filter { id in
-        codeTasks.contains { $0.module < builtStages && Self.isTest(id, of: $0) }
+        codeTasks.contains {
+          $0.module < builtStages && !notAttempted.contains($0.id) && Self.isTest(id, of: $0)
+        }
       }
       progress("Running \(tests.count) tests, each in its own process")
       outcomes = binary.run(tests, workers: workers)
@@ -181,6 +190,8 @@ public struct Autograder: Sendable {
           task: task, passed: 0, total: 0,
           output: "The official checkout has no Module\(task.module) folder, so this task "
             + "cannot be graded yet.")
+      } else if notAttempted.contains(task.id) {
+        result = Self.notAttempted(task)
       } else if task.module > builtStages {
         result = TaskResult(
           task: task, passed: 0, total: 0,
@@ -261,6 +272,17 @@ public struct Autograder: Sendable {
         + "whatever else passes.\n" + result.output
     }
     return result
+  }
+
+  /// The result of a `code` task whose solution regions all still hold the starter's
+  /// placeholder: 0 points, whatever its tests would do.
+  public static func notAttempted(_ task: CourseTask) -> TaskResult {
+    TaskResult(
+      task: task, passed: 0, total: 0,
+      output: "Not attempted: every solution region of Task \(task.id) still holds its "
+        + "placeholder, notImplemented(\"Task \(task.id)\"), so it scores 0 and its tests were "
+        + "not run. Write it (see \(task.page)), then check it with swift test --filter "
+        + "\(task.suite ?? task.expectedSuiteName).")
   }
 
   /// Whether `id` is a test of `task`'s suite.

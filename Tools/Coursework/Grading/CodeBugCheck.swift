@@ -9,7 +9,10 @@ import Foundation
 /// passing (a bug that breaks everything says nothing about which tests are sharp).
 ///
 /// All the bugs are built into one copy of the checkout (`MutantSchema`), built once; each
-/// task's tests then run on the code as written and with each of the task's bugs.
+/// task's tests then run on the code as written and with each of the task's bugs. Last, the
+/// bug of each task that fails the most tests runs once more as a student would meet it, the
+/// whole suite in one `swift test --filter` run, and its failure reports must fit one screen
+/// (`FailureScreen`).
 public struct CodeBugCheck: Sendable {
   /// The checkout with solutions whose suites and bugs are checked.
   public var checkout: URL
@@ -90,9 +93,13 @@ public struct CodeBugCheck: Sendable {
     public var bugs: [BugResult]
     /// Tests that fail on the reference code itself, with why (they make the check useless).
     public var failingOnCode: [String]
+    /// Per task, what its suite prints for the bug that fails the most of its tests.
+    public var screens: [FailureScreen] = []
 
-    /// Whether every bug is sharp and every test passes on the reference.
-    public var isClean: Bool { failingOnCode.isEmpty && bugs.allSatisfy(\.isSharp) }
+    /// Whether every bug is sharp, every test passes on the reference and every screen fits.
+    public var isClean: Bool {
+      failingOnCode.isEmpty && bugs.allSatisfy(\.isSharp) && screens.allSatisfy(\.fits)
+    }
 
     /// The report as printed.
     public var text: String {
@@ -106,6 +113,13 @@ public struct CodeBugCheck: Sendable {
       let gated = bugs.filter { !$0.failingDefiningChecks.isEmpty }.count
       if gated > 0 {
         lines.append("\(gated) of them fail a defining check: their task scores 0.")
+      }
+      if !screens.isEmpty {
+        lines.append("")
+        lines += screens.map(\.line)
+        lines.append(
+          "\(screens.filter(\.fits).count) of \(screens.count) tasks' worst bugs print at most "
+            + "\(FailureScreen.failureLineLimit) lines of failures.")
       }
       return lines.joined(separator: "\n")
     }
@@ -178,6 +192,29 @@ public struct CodeBugCheck: Sendable {
         report.bugs.append(result)
       }
     }
+    report.screens = try screens(of: report.bugs, tasks: tasks, hunt: hunt)
     return report
+  }
+
+  /// For each task, the screen of the bug that fails the most of its tests (the first such).
+  private func screens(of bugs: [BugResult], tasks: [CourseTask], hunt: BugHunt) throws
+    -> [FailureScreen]
+  {
+    let executable = try hunt.binary().executable
+    let worst = tasks.compactMap { task -> (task: CourseTask, bug: String)? in
+      let own = bugs.filter { $0.task == task.id && !$0.failing.isEmpty }
+      guard let most = own.map(\.failing.count).max(),
+        let bug = own.first(where: { $0.failing.count == most })
+      else { return nil }
+      return (task, bug.name)
+    }
+    progress("Running each task's suite with its worst bug, as swift test --filter would")
+    let screens = parallelMap(worst, workers: workers) { item in
+      try? FailureScreen.measure(
+        task: item.task.id, suite: item.task.suite ?? item.task.expectedSuiteName,
+        bug: item.bug, executable: executable, folder: copy, scratch: workspace.runs,
+        timeLimit: timeLimit * 5)
+    }
+    return screens.compactMap { $0 }
   }
 }

@@ -75,7 +75,13 @@ public struct EventStream: Sendable {
   }
 
   private func crashReport(_ how: String, _ issues: [String], _ errorOutput: String) -> String {
-    var lines = ["crashed before the test finished (\(how)):"]
+    // A stop in a placeholder is code not written yet, not a crash of the student's code.
+    var lines = [
+      TaskStatus.unwrittenTask(in: errorOutput).map {
+        "not written yet: the test stopped in the placeholder of Task \($0), "
+          + "notImplemented(\"Task \($0)\"):"
+      } ?? "crashed before the test finished (\(how)):"
+    ]
     let tail = errorOutput.trimmingCharacters(in: .whitespacesAndNewlines)
     if !tail.isEmpty {
       lines.append(tail)

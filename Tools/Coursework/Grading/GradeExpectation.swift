@@ -9,19 +9,39 @@ public enum GradeExpectation: String, Sendable, CaseIterable {
   /// Every task whose solution regions in the submission all still hold the starter's
   /// placeholder earns 0.
   case zero
+  /// What a starter made with `--keep-earlier-solutions` must earn: every automatically graded
+  /// task whose regions all hold a solution (the earlier modules it keeps) earns full marks,
+  /// and every task with no solved region (its own module and every later one, a file missing
+  /// included) earns 0.
+  case starter
 
   /// The ways `report` of the submission at `submission` misses this expectation; empty when it
   /// is met. Throws when the submission's sources cannot be read.
   public func misses(in report: Report, submission: URL) throws -> [String] {
+    let full = { (result: TaskResult) in
+      "Task \(result.task.id) scored \(Report.number(result.score)) of "
+        + Report.number(result.maxScore)
+    }
+    let zero = { (result: TaskResult) in
+      "Task \(result.task.id) has only placeholders but scored \(Report.number(result.score))"
+    }
     switch self {
     case .full:
-      return report.results.filter { $0.isAutoGraded && $0.score != $0.maxScore }.map {
-        "Task \($0.task.id) scored \(Report.number($0.score)) of \(Report.number($0.maxScore))"
-      }
+      return report.results.filter { $0.isAutoGraded && $0.score != $0.maxScore }.map(full)
     case .zero:
       let unsolved = try Self.unsolvedTasks(in: submission)
-      return report.results.filter { unsolved.contains($0.task.id) && $0.score != 0 }.map {
-        "Task \($0.task.id) has only placeholders but scored \(Report.number($0.score))"
+      return report.results.filter { unsolved.contains($0.task.id) && $0.score != 0 }.map(zero)
+    case .starter:
+      let regions = try RegionStates(in: submission, among: ProjectFiles.list(in: submission))
+      return report.results.filter(\.isAutoGraded).compactMap { result in
+        let id = result.task.id
+        if !regions.solved.contains(id) {
+          return result.score == 0 ? nil : zero(result)
+        }
+        if !regions.placeholders.contains(id) {
+          return result.score == result.maxScore ? nil : full(result) + ", keeping the solution"
+        }
+        return nil
       }
     }
   }
@@ -29,21 +49,39 @@ public enum GradeExpectation: String, Sendable, CaseIterable {
   /// The tasks that have solution regions in the project at `root`, all of which hold just the
   /// starter's placeholder.
   public static func unsolvedTasks(in root: URL) throws -> Set<String> {
+    try unsolvedTasks(in: root, among: ProjectFiles.list(in: root))
+  }
+
+  /// The tasks that have solution regions in the files `paths` of the project at `root`, all of
+  /// which hold just the starter's placeholder.
+  public static func unsolvedTasks(in root: URL, among paths: [String]) throws -> Set<String> {
+    let regions = try RegionStates(in: root, among: paths)
+    return regions.placeholders.subtracting(regions.solved)
+  }
+
+  /// Which tasks' regions hold a placeholder, and which hold something else (a solution).
+  struct RegionStates {
+    /// Tasks with at least one region holding just the starter's placeholder.
     var placeholders: Set<String> = []
+    /// Tasks with at least one region holding anything else.
     var solved: Set<String> = []
-    for path in try ProjectFiles.list(in: root) where path.hasSuffix(".swift") {
-      guard let text = try? String(contentsOf: root.appendingPathComponent(path), encoding: .utf8),
-        text.contains(SolutionRegion.beginMarker)
-      else { continue }
-      let placeholder = Placeholder(forFileAt: path)
-      for region in try SolutionRegion.regions(in: text, file: path) {
-        if placeholder.isPlaceholder(region.body, taskID: region.taskID) {
-          placeholders.insert(region.taskID)
-        } else {
-          solved.insert(region.taskID)
+
+    /// Reads the regions of the Swift files among `paths` of the project at `root`.
+    init(in root: URL, among paths: [String]) throws {
+      for path in paths where path.hasSuffix(".swift") {
+        guard
+          let text = try? String(contentsOf: root.appendingPathComponent(path), encoding: .utf8),
+          text.contains(SolutionRegion.beginMarker)
+        else { continue }
+        let placeholder = Placeholder(forFileAt: path)
+        for region in try SolutionRegion.regions(in: text, file: path) {
+          if placeholder.isPlaceholder(region.body, taskID: region.taskID) {
+            placeholders.insert(region.taskID)
+          } else {
+            solved.insert(region.taskID)
+          }
         }
       }
     }
-    return placeholders.subtracting(solved)
   }
 }

@@ -112,6 +112,10 @@ public struct TaskStatus: Sendable {
     }
   }
 
+  /// The first module of the checkout's own work, as its starter recorded it
+  /// (`CourseStartFile`); 0 for the reference and a starter of the whole course.
+  public var startModule: Int { CourseStartFile.module(inCheckout: checkout) }
+
   /// Whether the filter keeps `task`.
   public func isChosen(_ task: CourseTask) -> Bool {
     guard let filter, !filter.isEmpty else { return true }
@@ -143,7 +147,9 @@ public struct TaskStatus: Sendable {
     }
     let firstLine =
       lines.first { $0.hasPrefix("why:") }
-      ?? lines.first { !$0.hasPrefix("crashed before") && !$0.isEmpty } ?? explanation
+      ?? lines.first {
+        !$0.hasPrefix("crashed before") && !$0.hasPrefix("not written yet:") && !$0.isEmpty
+      } ?? explanation
     return .failing(
       passed: tests.count - failing.count, total: tests.count,
       first: (gate == nil ? "" : "defining check (scores 0 until it passes) ")
@@ -160,25 +166,38 @@ public struct TaskStatus: Sendable {
     return id.allSatisfy({ $0.isNumber || $0 == "." }) && !id.isEmpty ? String(id) : nil
   }
 
-  /// The rows as a table, and a line saying what to run next.
-  public static func table(_ rows: [Row]) -> String {
+  /// The rows as a table, and a line saying what to run next, for a checkout whose own work
+  /// starts at module `start`: when a task before it is not written, the next step is to bring
+  /// the student's earlier work in with `minitorch sync`; otherwise it is the first task from
+  /// `start` on that does not pass (or, when they all pass, the first earlier one).
+  public static func table(_ rows: [Row], start: Int = 0) -> String {
     var lines = [["Task", "Title", "State"]]
     for row in rows {
-      lines.append([row.task.id, row.task.title, describe(row)])
+      var state = describe(row)
+      if row.task.module < start, row.state == .notWritten {
+        state =
+          "not written yet: your Module \(row.task.module) work, brought in with minitorch sync"
+      }
+      lines.append([row.task.id, row.task.title, state])
     }
     let widths = (0..<2).map { column in lines.map { $0[column].count }.max() ?? 0 }
     var text = lines.map { line in
       line[0].padding(toLength: widths[0], withPad: " ", startingAt: 0) + "  "
         + line[1].padding(toLength: widths[1], withPad: " ", startingAt: 0) + "  " + line[2]
     }.joined(separator: "\n")
-    let next = rows.first { row in
+    let open = rows.filter { row in
       switch row.state {
       case .passing, .byHand: return false
       default: return true
       }
     }
-    if let next {
-      text += "\n\nNext: " + hint(for: next)
+    if open.contains(where: { $0.task.module < start && $0.state == .notWritten }) {
+      text +=
+        "\n\nNext: this repository starts at Module \(start); bring your own code of the "
+        + "modules before it first: swift run minitorch sync --from <your module \(start - 1) "
+        + "repository>"
+    } else if let next = open.first(where: { $0.task.module >= start }) ?? open.first {
+      text += "\n\nNext: " + hint(for: next, start: start)
     } else if !rows.isEmpty {
       text += "\n\nEvery task shown passes its tests."
     }
@@ -201,10 +220,14 @@ public struct TaskStatus: Sendable {
     }
   }
 
-  /// What to run next for `row`.
-  static func hint(for row: Row) -> String {
+  /// What to run next for `row`, in a checkout whose own work starts at module `start`.
+  static func hint(for row: Row, start: Int = 0) -> String {
     let suite = row.task.suite ?? row.task.expectedSuiteName
     switch row.state {
+    case .needs(let other) where (Int(other.prefix { $0 != "." }) ?? start) < start:
+      return
+        "Task \(other) first, which is your Module \(other.prefix { $0 != "." }) work: "
+        + "swift run minitorch sync --from <your module \(start - 1) repository>"
     case .needs(let other):
       return
         "Task \(other) first: swift test --filter Task\(other.replacingOccurrences(of: ".", with: "_"))"

@@ -4,12 +4,16 @@ import Foundation
 /// solution regions of the modules it is for, and of every later module, are replaced by their
 /// placeholders.
 ///
-/// A starter is the student's repository, not a copy of the instructor's: it leaves out the
-/// files in `instructorOnlyPaths` (the instructor guide, the reference's CI, the grading files
-/// and their planted bugs) and gets a student `README.md` made from `readmeTemplate`.
-/// Everything else (tests, the manifest, the guides, the tool) is copied as it is. Every source
-/// file is checked before anything is written, so a broken marker leaves no half-made starter
-/// behind.
+/// A starter is the student's repository, not a copy of the instructor's: it holds the files
+/// git tracks in the source (a `graph.dot`, a report or saved weights lying in the checkout stay
+/// behind; a source that is not a git checkout is copied whole, build folders aside, and the
+/// summary says so); it leaves out the files in `instructorOnlyPaths` (the instructor guide,
+/// the reference's CI, the grading files and their planted bugs) and gets a student
+/// `README.md` made from `readmeTemplate`.
+/// Everything else (tests, the manifest, the guides, the tool) is copied as it is, except that
+/// `Module0/CourseStart.swift` records the starter's first module (`CourseStartFile`), so that
+/// its stop messages and `minitorch status` start there. Every source file is checked before
+/// anything is written, so a broken marker leaves no half-made starter behind.
 public struct StarterGenerator: Sendable {
   /// The project to copy: a checkout with solutions.
   public var source: URL
@@ -64,6 +68,9 @@ public struct StarterGenerator: Sendable {
     public var leftOut: [String]
     /// Whether `README.md` was made from the template (otherwise it was copied as it is).
     public var readmeFromTemplate: Bool
+    /// Whether the source is a git checkout, whose tracked files alone were copied; otherwise
+    /// every file under it was, except `.git`, `.swiftpm` and `.build…` folders.
+    public var copiedTrackedFiles: Bool = true
   }
 
   /// The first module whose regions are always replaced: the smallest chosen one, or 0.
@@ -89,10 +96,11 @@ public struct StarterGenerator: Sendable {
       }
     }
     try refuseNonEmptyOutput()
-    let files = try ProjectFiles.list(in: source, skipping: output)
+    let files = try ProjectFiles.list(in: source, skipping: output, trackedOnly: true)
     var replacements: [String: String] = [:]
     var summary = Summary(
-      fileCount: 0, replacedRegions: [:], keptRegions: [:], leftOut: [], readmeFromTemplate: false)
+      fileCount: 0, replacedRegions: [:], keptRegions: [:], leftOut: [], readmeFromTemplate: false,
+      copiedTrackedFiles: ProjectFiles.isGitCheckout(source))
     var problems: [String] = []
     for path in files where path.hasSuffix(".swift") {
       let text = try readText(path)
@@ -123,6 +131,13 @@ public struct StarterGenerator: Sendable {
       throw CourseworkError.starter(
         "no starter written; fix these solution markers first:\n  "
           + problems.joined(separator: "\n  "))
+    }
+    if files.contains(CourseStartFile.path) {
+      let text = try readText(CourseStartFile.path)
+      let recorded = try CourseStartFile.recording(firstModule, in: text)
+      if recorded != text {
+        replacements[CourseStartFile.path] = recorded
+      }
     }
     if files.contains(Self.readmeTemplate) {
       let template = try readText(Self.readmeTemplate)
