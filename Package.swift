@@ -23,6 +23,11 @@ let builtStages = Array(stages.prefix(max(1, gradingStageCount ?? stages.count))
 let buildsTools = gradingStageCount == nil
 
 var targets: [Target] = [
+  // What the course adds around the stages in every build, the graders' stage-limited builds
+  // included: `notImplemented("Task X.Y")`, the stop handler that turns a failed check into a
+  // few lines of directions, and the record of the module a starter begins at. It sits below
+  // Module0, and in Tools so that a submission's stage folders never replace it.
+  .target(name: "CourseSupport", path: "Tools/CourseSupport"),
   .target(
     name: "TestSupport",
     dependencies: ["Module0"],
@@ -40,7 +45,8 @@ if builtStages.count > tensorStage {
       path: "Tests/TensorTestSupport"))
 }
 for (index, stage) in builtStages.enumerated() {
-  let below: [Target.Dependency] = index == 0 ? [] : [.target(name: stages[index - 1])]
+  let below: [Target.Dependency] =
+    index == 0 ? ["CourseSupport"] : [.target(name: stages[index - 1])]
   let settings = buildsForHostCPU && fastStages.contains(stage) ? hostCPUSettings : []
   // The test target's own support: TestSupport always, and TensorTestSupport from Module2 on.
   let support: [Target.Dependency] =
@@ -84,6 +90,13 @@ if buildsTools {
   targets.append(
     .testTarget(
       name: "LectureTests", dependencies: ["Lecture", "Module2"], path: "Tests/LectureTests"))
+  // Pictures: what the CLI draws on a terminal (decision maps, loss curves, images, confusion
+  // matrices) from what the stages compute.
+  targets.append(.target(name: "Pictures", dependencies: ["Module1"], path: "Tools/Pictures"))
+  targets.append(
+    .testTarget(
+      name: "PicturesTests", dependencies: ["Pictures", "TestSupport"],
+      path: "Tests/PicturesTests"))
   // Reports: the self-contained HTML pages of `minitorch train --report` (inline SVG).
   targets.append(.target(name: "Reports", path: "Tools/Reports"))
   targets.append(
@@ -92,7 +105,7 @@ if buildsTools {
   targets.append(
     .executableTarget(
       name: "minitorch",
-      dependencies: stages.map { .target(name: $0) } + ["Coursework", "Lecture", "Reports"],
+      dependencies: stages.map { .target(name: $0) } + ["Coursework", "Lecture", "Pictures", "Reports"],
       path: "Tools/minitorch"))
   products.append(.executable(name: "minitorch", targets: ["minitorch"]))
   targets.append(

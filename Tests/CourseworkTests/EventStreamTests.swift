@@ -83,7 +83,7 @@ struct EventStreamTests {
 
   @Test func aStopInAPlaceholderIsNotWrittenYetRatherThanACrash() {
     let stop =
-      "Module2/TensorData.swift:40: Task 2.1 is not implemented yet, and the tests of Task2_3 "
+      "Module2/Core/TensorData.swift:40: Task 2.1 is not implemented yet, and the tests of Task2_3 "
       + "need it.\n  What to write: assignments/module2.md, section \"Task 2.1\".\n"
     let result = EventStream(started.joined(separator: "\n")).outcome(
       of: test, termination: .exited(70), timeLimit: 60, errorOutput: stop)

@@ -8,10 +8,10 @@ import Testing
 @Suite("Given hooks beside solution regions")
 struct GivenHookChecks {
   @Test(arguments: [
-    ("Module1/Scalar.swift", "retainDerivative(dOut)"),
-    ("Module2/Tensor+Autodiff.swift", "retainDerivative(dOut)"),
-    ("Module1/ScalarFunction.swift", "GradientMode.isEnabled"),
-    ("Module2/TensorFunction.swift", "GradientMode.isEnabled"),
+    ("Module1/Scalar/Scalar.swift", "retainDerivative(dOut)"),
+    ("Module2/Core/Tensor+Autodiff.swift", "retainDerivative(dOut)"),
+    ("Module1/Scalar/ScalarFunction.swift", "GradientMode.isEnabled"),
+    ("Module2/Core/TensorFunction.swift", "GradientMode.isEnabled"),
   ])
   func hookLineSurvivesInTheStarter(path: String, hook: String) throws {
     let text = try String(contentsOf: projectRoot.appendingPathComponent(path), encoding: .utf8)

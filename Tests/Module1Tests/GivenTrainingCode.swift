@@ -11,8 +11,8 @@ func directBinaryCrossEntropy(_ z: Double, _ y: Double) -> Double {
 }
 
 /// The code students are given for training in Module 1: the stable loss, the training loop's
-/// reports and divergence check, and the pictures `minitorch train` draws. Not graded.
-@Suite("Given code: the stable loss, training reports, divergence, pictures", .explainsStops)
+/// reports and divergence check. Not graded.
+@Suite("Given code: the stable loss, training reports, divergence", .explainsStops)
 struct GivenTrainingCode {
   static let moderateLogits: [Double] = [-6, -2.5, -0.3, 0.4, 1.7, 7]
   static let labels: [Double] = [0, 1, 0.25]
@@ -111,54 +111,5 @@ struct GivenTrainingCode {
       }
     }
     #expect(DivergenceWatch.uninformedBinaryLoss(points: 10) == 10 * Foundation.log(2.0))
-  }
-
-  @Test func theDecisionMapHasItsSizeABorderAndALegend() {
-    let dataset = Datasets.simple(20, seed: 3)
-    let map = DecisionMap(dataset: dataset, width: 30, height: 8)
-    #expect(map.lineCount == 8 + 3)
-    // The rule of `simple` itself: every point is classified right, so no capitals.
-    let picture = map.render { points in points.map { x1, _ in x1 < 0.5 ? 0.9 : 0.1 } }
-    let lines = picture.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-    let border = "+" + String(repeating: "-", count: 30) + "+"
-    #expect(lines.count == map.lineCount)
-    #expect(lines[0] == border && lines[9] == border)
-    for line in lines[1...8] {
-      #expect(line.count == 32 && line.hasPrefix("|") && line.hasSuffix("|"), "\(line)")
-      #expect(Array(line)[1] == "▒" || Array(line)[1] == "x", "left edge predicts 1: \(line)")
-      #expect(Array(line)[30] == "·" || Array(line)[30] == "o", "right edge predicts 0: \(line)")
-    }
-    #expect(lines[1...8].allSatisfy { !$0.contains("X") && !$0.contains("O") })
-    #expect(lines.last == DecisionMap.legend)
-    for symbol in ["▒", "·", "x", "o", "X", "O"] {
-      #expect(DecisionMap.legend.contains(symbol), "the legend explains \(symbol)")
-    }
-  }
-
-  @Test func theDecisionMapMarksWrongPredictionsInCapitals() {
-    let dataset = Dataset(
-      name: "four", points: [(0.05, 0.05), (0.95, 0.05), (0.05, 0.95), (0.95, 0.95)],
-      labels: [1, 0, 0, 1])
-    let picture = DecisionMap(dataset: dataset, width: 10, height: 4)
-      .render(probabilities: { points in points.map { _ in 0.8 } })
-    let lines = picture.split(separator: "\n").map(String.init)
-    #expect(lines[1] == "|O▒▒▒▒▒▒▒▒x|")
-    #expect(lines[4] == "|x▒▒▒▒▒▒▒▒O|")
-  }
-
-  @Test func theLossCurveAveragesEpochsIntoColumns() {
-    let curve = LossCurve(losses: [8, 6, 4, 4, 2, 0, 1, 1], width: 4, height: 2)
-    #expect(curve.columns == [7, 4, 1, 1])
-    // Heights in eighths of a line, scaled to the top column (7 → 16): 16, 9, 2, 2.
-    #expect(
-      curve.render() == """
-        loss per epoch: 8 at epoch 1 → 1 at epoch 8
-         7 ┤█▁
-           ┤██▂▂
-         0 └────
-            epoch 1 8
-        """)
-    #expect(LossCurve(losses: [3, 2, 1], width: 60).columns == [3, 2, 1])
-    #expect(LossCurve(losses: []).render() == "loss per epoch: no epochs yet")
   }
 }

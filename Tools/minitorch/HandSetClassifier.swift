@@ -1,5 +1,6 @@
 import Foundation
 import Module1
+import Pictures
 import Reports
 
 /// `minitorch train --module 0`: Task 0.5, a linear classifier whose weights and bias the

@@ -1,5 +1,6 @@
 import Foundation
 import Module4
+import Pictures
 import Reports
 
 /// `minitorch train --module 4 --dataset digits|fashion`: trains the image classifier of Task
@@ -40,7 +41,7 @@ enum ImageTraining {
   static let save: Option<OutputFile?> = .outputFile(
     "save", example: "digits.weights",
     "write the trained weights to FILE (a versioned format that records the network's shape; "
-      + "see Module4/WeightsFile.swift)")
+      + "see Module4/Models/WeightsFile.swift)")
   /// `--load FILE`.
   static let load: Option<URL?> = .path(
     "load", "FILE",

@@ -1,5 +1,6 @@
 import Foundation
 import Module1
+import Pictures
 
 /// Shows training progress in one of three ways:
 ///

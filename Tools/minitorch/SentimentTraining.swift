@@ -1,5 +1,6 @@
 import Foundation
 import Module4
+import Pictures
 
 /// `minitorch train --module 4 --dataset sentiment`: trains the sentence CNN of Task 4.5 on
 /// `train.tsv` and reports its accuracy on `dev.tsv` (its options: `form`).

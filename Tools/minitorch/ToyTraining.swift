@@ -1,5 +1,6 @@
 import Foundation
 import Module3
+import Pictures
 import Reports
 
 /// `minitorch train --module 1|2|3`: trains the network of Task 1.5, 2.5 or 3.5 on a toy

@@ -5,7 +5,7 @@ import Foundation
 /// A build log repeats each error in a code excerpt and adds progress lines; the lines that
 /// matter are the ones the compiler starts with a location, `File.swift:12:5: error: …`, or with
 /// `error:` alone (SwiftPM's own errors). Paths inside the package folder are made relative to
-/// it, so a report shows `Module2/Tensor.swift:12:5`, not a temporary folder.
+/// it, so a report shows `Module2/Core/Tensor.swift:12:5`, not a temporary folder.
 public enum CompilerErrors {
   /// At most `limit` distinct error lines of `log`, in order, with `packageFolder/` removed from
   /// paths.

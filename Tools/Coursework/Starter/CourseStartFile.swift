@@ -1,11 +1,11 @@
 import Foundation
 
-/// The module a repository's work starts at, as `Module0/CourseStart.swift` records it: the
+/// The module a repository's work starts at, as `Tools/CourseSupport/CourseStart.swift` records it: the
 /// starter generator writes it, and `minitorch status` reads it (the test processes read the
 /// compiled value, `CourseStart.module`).
 public enum CourseStartFile {
   /// Where the record lives in a checkout.
-  public static let path = "Module0/CourseStart.swift"
+  public static let path = "Tools/CourseSupport/CourseStart.swift"
   /// The declaration whose number is the first module, as the file spells it.
   static let declaration = "public static let module = "
 

@@ -11,7 +11,7 @@ import Foundation
 /// the reference's CI, the grading files and their planted bugs) and gets a student
 /// `README.md` made from `readmeTemplate`.
 /// Everything else (tests, the manifest, the guides, the tool) is copied as it is, except that
-/// `Module0/CourseStart.swift` records the starter's first module (`CourseStartFile`), so that
+/// `Tools/CourseSupport/CourseStart.swift` records the starter's first module (`CourseStartFile`), so that
 /// its stop messages and `minitorch status` start there. Every source file is checked before
 /// anything is written, so a broken marker leaves no half-made starter behind.
 public struct StarterGenerator: Sendable {

@@ -92,8 +92,7 @@ public struct WorkSync: Sendable {
           if !destinationFiles.contains(path) {
             writes[path] = text
             summary.copiedFiles.append(path)
-          } else if path != CourseStartFile.path, try read(destination, path) != text {
-            // The record of the starter's first module differs by design and is not work.
+          } else if try read(destination, path) != text {
             summary.differingFiles.append(path)
           }
         }

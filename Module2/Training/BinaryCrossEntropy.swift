@@ -6,7 +6,7 @@ import Foundation
 //     L(z, y) = max(z, 0) − z · y + log(1 + e^(−|z|)),
 //
 // which equals −[y · log σ(z) + (1 − y) · log(1 − σ(z))] but never takes log(0): e^(−|z|) lies
-// in (0, 1], so the logarithm's argument lies in (1, 2]. See Module1/BinaryCrossEntropy.swift
+// in (0, 1], so the logarithm's argument lies in (1, 2]. See Module1/Training/BinaryCrossEntropy.swift
 // for the derivation.
 
 /// Task 2.5 (given): the binary cross-entropy of each logit in `logits` against the label in

@@ -1,3 +1,5 @@
+import Module1
+
 /// A picture in text of what a binary classifier predicts over the unit square, with the
 /// dataset's points on top, for watching a decision boundary form (`minitorch train`).
 ///

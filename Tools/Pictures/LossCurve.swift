@@ -1,3 +1,5 @@
+import Foundation
+
 /// A picture in text of how the loss fell during training: one column of bars per group of
 /// epochs, on a linear scale from 0 to the highest column, so the history of a run stays on
 /// screen after it ends (`minitorch train`).
@@ -53,7 +55,7 @@ public struct LossCurve: Sendable {
     }
     let values = columns
     let top = values.max() ?? 0
-    let topLabel = threeDigits(top)
+    let topLabel = Self.threeDigits(top)
     let margin = topLabel.count + 1
     let blocks: [Character] = [" ", "▁", "▂", "▃", "▄", "▅", "▆", "▇", "█"]
     // Each column's height in eighths of a line; anything above 0 shows at least one eighth.
@@ -62,7 +64,7 @@ public struct LossCurve: Sendable {
       return Swift.max(1, Int((value / top * Double(8 * height)).rounded()))
     }
     var lines = [
-      "loss per epoch: \(threeDigits(first)) at epoch 1 → \(threeDigits(last)) at epoch "
+      "loss per epoch: \(Self.threeDigits(first)) at epoch 1 → \(Self.threeDigits(last)) at epoch "
         + "\(losses.count)"
     ]
     for line in (0..<height).reversed() {
@@ -82,5 +84,12 @@ public struct LossCurve: Sendable {
 
   private static func padLeft(_ text: String, _ width: Int) -> String {
     String(repeating: " ", count: Swift.max(0, width - text.count)) + text
+  }
+}
+
+extension LossCurve {
+  /// `x` with three significant digits, as the curve's labels show it.
+  fileprivate static func threeDigits(_ x: Double) -> String {
+    String(format: "%.3g", x)
   }
 }
