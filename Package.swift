@@ -32,7 +32,7 @@ var targets: [Target] = [
     name: "TestSupport",
     dependencies: ["Module0"],
     path: "Tests/TestSupport"
-  )
+  ),
 ]
 // Tensor generators, layouts, checks and Module 2's laws written once for any backend: shared
 // by the test targets of Module2 and every stage after it, so it exists only when Module2 does.
@@ -105,7 +105,9 @@ if buildsTools {
   targets.append(
     .executableTarget(
       name: "minitorch",
-      dependencies: stages.map { .target(name: $0) } + ["Coursework", "Lecture", "Pictures", "Reports"],
+      dependencies: stages.map { .target(name: $0) } + [
+        "Coursework", "Lecture", "Pictures", "Reports",
+      ],
       path: "Tools/minitorch"))
   products.append(.executable(name: "minitorch", targets: ["minitorch"]))
   targets.append(

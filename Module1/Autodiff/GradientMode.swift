@@ -11,7 +11,7 @@
 /// Whether functions applied now record the graph that `backward()` needs.
 public enum GradientMode {
   /// True except inside `withoutGradients { … }` (in the same task or a child task).
-  /// `ScalarFunction.apply` and `TensorFunction.apply` read it.
+  /// Every function's `apply` reads it.
   @TaskLocal public static var isEnabled = true
 }
 

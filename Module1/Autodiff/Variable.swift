@@ -9,8 +9,8 @@ extension Double: DerivativeValue {}
 
 /// How a variable was computed: the function, what its forward pass saved, and its inputs.
 ///
-/// Shared by `Scalar` (whose functions are `ScalarFunction` types) and Module2's `Tensor`
-/// (whose functions are `TensorFunction` values). A class, so that the graph teardown can
+/// Shared by `Scalar` and Module2's `Tensor`, whose functions are `DifferentiableFunction`
+/// values computing with numbers and with tensors. A class, so that the graph teardown can
 /// empty it in place (see `releaseHistory()`).
 public final class History<Function, Saved, Node: AnyObject> {
   /// The function that produced the variable.
@@ -51,7 +51,7 @@ public final class History<Function, Saved, Node: AnyObject> {
 public protocol Variable: AnyObject {
   /// What the derivative of the output with respect to this variable looks like.
   associatedtype Derivative: DerivativeValue
-  /// What made a computed variable: a `ScalarFunction` type or a `TensorFunction` value.
+  /// What made a computed variable: a `DifferentiableFunction` value.
   associatedtype Function
   /// What a function's forward pass saves for its backward pass.
   associatedtype Saved

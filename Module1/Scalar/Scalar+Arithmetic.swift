@@ -1,4 +1,4 @@
-// Arithmetic and math methods on `Scalar` (Task 1.2). Each one applies a `ScalarFunction`;
+// Arithmetic and math methods on `Scalar` (Task 1.2). Each one applies a function of `ScalarFunctions.swift`;
 // subtraction and division are built from the others: x − y = x + (−y), x / y = x · (1/y).
 //
 // A plain number mixed in becomes a constant, which never receives a derivative. The right-hand
@@ -27,56 +27,56 @@ extension Scalar {
   /// Task 1.2: x + y.
   public static func + <Other: ScalarOperand>(lhs: Scalar, rhs: Other) -> Scalar {
     // BEGIN SOLUTION Task 1.2
-    return Add.apply(lhs, rhs.asScalar)
+    return Add().apply(lhs, rhs.asScalar)
     // END SOLUTION
   }
 
   /// Task 1.2: x − y, as x + (−y).
   public static func - <Other: ScalarOperand>(lhs: Scalar, rhs: Other) -> Scalar {
     // BEGIN SOLUTION Task 1.2
-    return Add.apply(lhs, Neg.apply(rhs.asScalar))
+    return Add().apply(lhs, Neg().apply(rhs.asScalar))
     // END SOLUTION
   }
 
   /// Task 1.2: x · y.
   public static func * <Other: ScalarOperand>(lhs: Scalar, rhs: Other) -> Scalar {
     // BEGIN SOLUTION Task 1.2
-    return Mul.apply(lhs, rhs.asScalar)
+    return Mul().apply(lhs, rhs.asScalar)
     // END SOLUTION
   }
 
   /// Task 1.2: x / y, as x · (1/y).
   public static func / <Other: ScalarOperand>(lhs: Scalar, rhs: Other) -> Scalar {
     // BEGIN SOLUTION Task 1.2
-    return Mul.apply(lhs, Inv.apply(rhs.asScalar))
+    return Mul().apply(lhs, Inv().apply(rhs.asScalar))
     // END SOLUTION
   }
 
   /// Task 1.2: −x.
   public static prefix func - (x: Scalar) -> Scalar {
     // BEGIN SOLUTION Task 1.2
-    return Neg.apply(x)
+    return Neg().apply(x)
     // END SOLUTION
   }
 
   /// Task 1.2: 1 if x < y, else 0 (derivative 0).
   public func lt<Other: ScalarOperand>(_ other: Other) -> Scalar {
     // BEGIN SOLUTION Task 1.2
-    return LT.apply(self, other.asScalar)
+    return Compare(.lessThan).apply(self, other.asScalar)
     // END SOLUTION
   }
 
   /// Task 1.2: 1 if x > y, else 0, as y < x.
   public func gt<Other: ScalarOperand>(_ other: Other) -> Scalar {
     // BEGIN SOLUTION Task 1.2
-    return LT.apply(other.asScalar, self)
+    return Compare(.lessThan).apply(other.asScalar, self)
     // END SOLUTION
   }
 
   /// Task 1.2: 1 if x = y, else 0 (derivative 0).
   public func eq<Other: ScalarOperand>(_ other: Other) -> Scalar {
     // BEGIN SOLUTION Task 1.2
-    return EQ.apply(self, other.asScalar)
+    return Compare(.equal).apply(self, other.asScalar)
     // END SOLUTION
   }
 
@@ -84,28 +84,28 @@ extension Scalar {
   /// NaN; it never traps.
   public func log() -> Scalar {
     // BEGIN SOLUTION Task 1.2
-    return Log.apply(self)
+    return Log().apply(self)
     // END SOLUTION
   }
 
   /// Task 1.2: e^x.
   public func exp() -> Scalar {
     // BEGIN SOLUTION Task 1.2
-    return Exp.apply(self)
+    return Exp().apply(self)
     // END SOLUTION
   }
 
   /// Task 1.2: σ(x) = 1 / (1 + e^(−x)).
   public func sigmoid() -> Scalar {
     // BEGIN SOLUTION Task 1.2
-    return Sigmoid.apply(self)
+    return Sigmoid().apply(self)
     // END SOLUTION
   }
 
   /// Task 1.2: max(x, 0).
   public func relu() -> Scalar {
     // BEGIN SOLUTION Task 1.2
-    return ReLU.apply(self)
+    return ReLU().apply(self)
     // END SOLUTION
   }
 }

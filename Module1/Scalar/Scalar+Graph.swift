@@ -17,9 +17,14 @@ extension Scalar: GraphNode {
   /// The derivative in a few characters.
   public static func summary(of derivative: Double) -> String { shortNumber(derivative) }
 
-  /// The function's type name (`Add`) and its notation (`+`).
-  public static func operation(of function: any ScalarFunction.Type) -> GraphOperation {
-    .standard(typeName: String(describing: function))
+  /// The function's type name (`Add`) and its notation (`+`); a comparison reads as its
+  /// operator (`x < y`).
+  public static func operation(of function: any DifferentiableFunction<Double>) -> GraphOperation {
+    if let compare = function as? Compare {
+      return GraphOperation(
+        name: "Compare(\(compare.comparison))", notation: .infix(compare.comparison.rawValue))
+    }
+    return .standard(typeName: String(describing: type(of: function)))
   }
 }
 

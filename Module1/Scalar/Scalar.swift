@@ -52,7 +52,7 @@ public final class Scalar: Variable, GradientTracking, CustomStringConvertible {
     self.history = nil
   }
 
-  /// A scalar computed by a function, remembering how (used by `ScalarFunction.apply`).
+  /// A scalar computed by a function, remembering how (used by a function's `apply`).
   public init(_ data: Double, history: ScalarHistory) {
     self.data = data
     self.requiresGrad = true
@@ -72,10 +72,10 @@ public final class Scalar: Variable, GradientTracking, CustomStringConvertible {
     guard let history else {
       preconditionFailure("chainRule needs a computed scalar, but \(self) is a leaf")
     }
-    let derivatives = history.function.backward(history.context, dOut)
+    let derivatives = history.function.backward(history.context, dOut: dOut)
     precondition(
       derivatives.count == history.inputs.count,
-      "\(history.function).backward returned \(derivatives.count) derivatives "
+      "\(type(of: history.function)).backward returned \(derivatives.count) derivatives "
         + "for \(history.inputs.count) inputs")
     var result: [(variable: Scalar, derivative: Double)] = []
     for (input, derivative) in zip(history.inputs, derivatives) where !input.isConstant {

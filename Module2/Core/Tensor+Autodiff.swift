@@ -13,7 +13,7 @@ extension Tensor {
       preconditionFailure("chainRule needs a computed tensor, but this one is a leaf")
     }
     let function = type(of: history.function)
-    let shares = history.function.backward(history.context, dOut)
+    let shares = history.function.backward(history.context, dOut: dOut)
     precondition(
       shares.count == history.inputs.count,
       "\(function).backward returned \(shares.count) gradients "

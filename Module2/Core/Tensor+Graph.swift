@@ -23,7 +23,7 @@ extension Tensor: GraphNode {
 
   /// The function's type name with the settings it carries (`Sum(dim: 0)`,
   /// `Permute(order: [1, 0])`) and its notation (`x · y`, `a @ b`, `sum(x)`).
-  public static func operation(of function: any TensorFunction) -> GraphOperation {
+  public static func operation(of function: any DifferentiableFunction<Tensor>) -> GraphOperation {
     let typeName = String(describing: type(of: function))
     if typeName == "MatMul" {
       return GraphOperation(name: typeName, notation: .infix("@"))

@@ -1,14 +1,38 @@
-/// A differentiable function of tensors: the unit tensor graphs are built from, like Module 1's
-/// `ScalarFunction`.
-///
-/// A conforming type writes `forward`, which computes the output from detached inputs (plain
-/// values with no history) and saves what the derivative needs, and `backward`, which returns
-/// dOut times the derivative with respect to each input. Functions with settings (`Sum(dim:)`,
-/// `Permute(order:)`) keep them as properties, so these are instance methods.
-///
-/// `backward` may return a gradient whose shape differs from its input's, when the input was
-/// broadcast; the chain rule fixes every shape in one place (`Tensor.chainRule`).
-public protocol TensorFunction {
+extension UnaryFunction where Value == Tensor {
+  /// f(a) as a new tensor, which remembers how it was made when `a` needs a gradient.
+  public func apply(_ a: Tensor) -> Tensor {
+    apply([a])
+  }
+}
+
+extension BinaryFunction where Value == Tensor {
+  /// f(a, b) as a new tensor, which remembers how it was made when an input needs a gradient.
+  public func apply(_ a: Tensor, _ b: Tensor) -> Tensor {
+    apply([a, b])
+  }
+}
+
+extension DifferentiableFunction where Value == Tensor {
+  /// Runs the function on `inputs` and returns its output as a new tensor that remembers this
+  /// function, its context and its inputs when some input needs a gradient (and the call is not
+  /// inside `withoutGradients { … }`, which makes every output a constant).
+  ///
+  /// The forward pass sees the inputs detached: plain values with no history.
+  public func apply(_ inputs: [Tensor]) -> Tensor {
+    precondition(!inputs.isEmpty, "\(Self.self) needs at least one input")
+    let needsGrad = inputs.contains { !$0.isConstant } && GradientMode.isEnabled
+    let ctx = Context<Tensor>(needsGrad: needsGrad)
+    let output = forward(ctx, inputs: inputs.map { $0.detach() })
+    guard needsGrad else { return output }
+    return Tensor(
+      output.data, backend: inputs[0].backend,
+      history: TensorHistory(function: self, context: ctx, inputs: inputs))
+  }
+}
+
+/// A tensor function written in the earlier shape, `forward(ctx, inputs)` over a list of
+/// inputs. Being replaced by `UnaryFunction`, `BinaryFunction` and `DifferentiableFunction`.
+public protocol TensorFunction: DifferentiableFunction where Value == Tensor {
   /// The output for `inputs`.
   func forward(_ ctx: Context<Tensor>, _ inputs: [Tensor]) -> Tensor
 
@@ -17,29 +41,28 @@ public protocol TensorFunction {
 }
 
 extension TensorFunction {
-  /// Runs the function on `inputs` and returns its output as a new tensor that remembers this
-  /// function, its context and its inputs when some input needs a gradient (and the call is not
-  /// inside `withoutGradients { … }`, which makes every output a constant).
+  /// No names: graph pictures number the inputs.
+  public var inputNames: [String] { [] }
+
+  /// `forward(ctx, inputs)`.
+  public func forward(_ ctx: Context<Tensor>, inputs: [Tensor]) -> Tensor {
+    forward(ctx, inputs)
+  }
+
+  /// `backward(ctx, dOut)`.
+  public func backward(_ ctx: Context<Tensor>, dOut: Tensor) -> [Tensor] {
+    backward(ctx, dOut)
+  }
+
+  /// Runs the function on `inputs`; see `apply(_:)` of `DifferentiableFunction`.
   public func apply(_ inputs: Tensor...) -> Tensor {
     apply(inputs)
   }
-
-  /// Runs the function on a list of inputs of any length; see `apply(_:)`.
-  public func apply(_ inputs: [Tensor]) -> Tensor {
-    precondition(!inputs.isEmpty, "\(Self.self) needs at least one input")
-    let needsGrad = inputs.contains { !$0.isConstant } && GradientMode.isEnabled
-    let ctx = Context<Tensor>(needsGrad: needsGrad)
-    let output = forward(ctx, inputs.map { $0.detach() })
-    guard needsGrad else { return output }
-    return Tensor(
-      output.data, backend: inputs[0].backend,
-      history: TensorHistory(function: self, context: ctx, inputs: inputs))
-  }
 }
 
-/// How a `Tensor` was computed: the `TensorFunction`, the tensors its forward pass saved, and
-/// its input tensors.
-public typealias TensorHistory = History<any TensorFunction, Tensor, Tensor>
+/// How a `Tensor` was computed: the function, the tensors its forward pass saved, and its input
+/// tensors.
+public typealias TensorHistory = History<any DifferentiableFunction<Tensor>, Tensor, Tensor>
 
 // The raw operations forward and backward passes are written with: they run the backend on the
 // numbers and return constants, recording nothing.

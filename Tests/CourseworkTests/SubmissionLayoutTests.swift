@@ -7,7 +7,8 @@ import Testing
 struct SubmissionLayoutTests {
   let official = [
     "Package.swift", "Module0/Ops.swift", "Module0/Lists.swift", "Module1/More.swift",
-    "Module2/Core/Tensor.swift", "Tests/Module0Tests/Task0_2.swift", "Tests/Module0Tests/Task0_1.swift",
+    "Module2/Core/Tensor.swift", "Tests/Module0Tests/Task0_2.swift",
+    "Tests/Module0Tests/Task0_1.swift",
   ]
   let stages = ["Module0", "Module1", "Module2"]
 

@@ -9,15 +9,15 @@ struct Task1_2 {
   typealias Op = Operators
 
   /// Runs a function's forward pass directly, with a fresh context.
-  func forward(_ function: any ScalarFunction.Type, _ inputs: Double...) -> Double {
-    function.forward(Context(), inputs)
+  func forward(_ function: any DifferentiableFunction<Double>, _ inputs: Double...) -> Double {
+    function.forward(Context(), inputs: inputs)
   }
 
   /// Throws unless `function.forward(inputs)` is exactly `expected` (the operator it wraps).
   func checkForward(
-    _ function: any ScalarFunction.Type, _ inputs: [Double], _ expected: Double
+    _ function: any DifferentiableFunction<Double>, _ inputs: [Double], _ expected: Double
   ) throws {
-    let actual = function.forward(Context(), inputs)
+    let actual = function.forward(Context(), inputs: inputs)
     let arguments = inputs.map { "\($0)" }.joined(separator: ", ")
     try check(
       actual == expected,
@@ -26,34 +26,34 @@ struct Task1_2 {
 
   @Test func oneArgumentForwardsMatchTheOperators() {
     forAll(.smallFloats) { x in
-      try checkForward(Neg.self, [x], Op.neg(x))
-      try checkForward(Sigmoid.self, [x], Op.sigmoid(x))
-      try checkForward(ReLU.self, [x], Op.relu(x))
-      try checkForward(Exp.self, [x], Op.exp(x))
+      try checkForward(Scalar.Neg(), [x], Op.neg(x))
+      try checkForward(Scalar.Sigmoid(), [x], Op.sigmoid(x))
+      try checkForward(Scalar.ReLU(), [x], Op.relu(x))
+      try checkForward(Scalar.Exp(), [x], Op.exp(x))
       let positive = abs(x) + 1
-      try checkForward(Log.self, [positive], Op.log(positive))
-      try checkForward(Inv.self, [positive], Op.inv(positive))
+      try checkForward(Scalar.Log(), [positive], Op.log(positive))
+      try checkForward(Scalar.Inv(), [positive], Op.inv(positive))
     }
   }
 
   @Test func twoArgumentForwardsMatchTheOperators() {
     forAll(.smallFloats, .smallFloats) { x, y in
-      try checkForward(Add.self, [x, y], Op.add(x, y))
-      try checkForward(Mul.self, [x, y], Op.mul(x, y))
-      try checkForward(LT.self, [x, y], Op.lt(x, y))
-      try checkForward(EQ.self, [x, x], 1)
-      try checkForward(EQ.self, [x, y], Op.eq(x, y))
+      try checkForward(Scalar.Add(), [x, y], Op.add(x, y))
+      try checkForward(Scalar.Mul(), [x, y], Op.mul(x, y))
+      try checkForward(Scalar.Compare(.lessThan), [x, y], Op.lt(x, y))
+      try checkForward(Scalar.Compare(.equal), [x, x], 1)
+      try checkForward(Scalar.Compare(.equal), [x, y], Op.eq(x, y))
     }
   }
 
   @Test func forwardsSaveWhatTheirDocCommentsSay() {
     // Task 1.4's backward passes read these values, so they are part of each forward's job.
     func checkSaved(
-      _ function: any ScalarFunction.Type, _ inputs: [Double], _ expected: [Double],
+      _ function: any DifferentiableFunction<Double>, _ inputs: [Double], _ expected: [Double],
       _ what: String
     ) throws {
       let ctx = Context<Double>()
-      _ = function.forward(ctx, inputs)
+      _ = function.forward(ctx, inputs: inputs)
       let arguments = inputs.map { "\($0)" }.joined(separator: ", ")
       try assertClose(
         ctx.savedValues, expected,
@@ -62,12 +62,12 @@ struct Task1_2 {
     }
     forAll(.smallFloats, .smallFloats) { x, y in
       let positive = abs(x) + 1
-      try checkSaved(Log.self, [positive], [positive], "x")
-      try checkSaved(Mul.self, [x, y], [x, y], "x and y")
-      try checkSaved(Inv.self, [positive], [positive], "x")
-      try checkSaved(Sigmoid.self, [x], [Op.sigmoid(x)], "σ(x)")
-      try checkSaved(ReLU.self, [x], [x], "x")
-      try checkSaved(Exp.self, [x], [Op.exp(x)], "e^x")
+      try checkSaved(Scalar.Log(), [positive], [positive], "x")
+      try checkSaved(Scalar.Mul(), [x, y], [x, y], "x and y")
+      try checkSaved(Scalar.Inv(), [positive], [positive], "x")
+      try checkSaved(Scalar.Sigmoid(), [x], [Op.sigmoid(x)], "σ(x)")
+      try checkSaved(Scalar.ReLU(), [x], [x], "x")
+      try checkSaved(Scalar.Exp(), [x], [Op.exp(x)], "e^x")
     }
   }
 
@@ -75,10 +75,10 @@ struct Task1_2 {
     // x < x is false, x = x is true, and numbers 0.005 apart are close but not equal.
     forAll(.smallFloats) { x in
       let near = x + 0.005
-      try checkForward(LT.self, [x, x], 0)
-      try checkForward(EQ.self, [x, x], 1)
-      try checkForward(EQ.self, [x, near], 0)
-      try checkForward(LT.self, [x, near], 1)
+      try checkForward(Scalar.Compare(.lessThan), [x, x], 0)
+      try checkForward(Scalar.Compare(.equal), [x, x], 1)
+      try checkForward(Scalar.Compare(.equal), [x, near], 0)
+      try checkForward(Scalar.Compare(.lessThan), [x, near], 1)
       let (a, b) = (Scalar(x), Scalar(near))
       let cases: [(String, Scalar, Double)] = [
         ("Scalar(\(x)).lt(itself)", a.lt(a), 0),
@@ -159,7 +159,7 @@ struct Task1_2 {
       z.parents.count == 2 && z.parents[0] === x && z.parents[1] === y,
       "(x * y).parents are \(z.parents), expected [x, y], the very objects x = \(x) and y = \(y)")
     try check(
-      z.history?.function == Mul.self,
+      z.history?.function is Scalar.Mul,
       "x * y was made by \(z.history.map { "\($0.function)" } ?? "nothing"), expected Mul")
     let w = x * 2.5
     try check(
@@ -190,7 +190,7 @@ struct Task1_2 {
   func checkRemembers(_ result: Scalar, _ operands: [(String, Scalar)], _ what: String) throws {
     try check(
       result.history != nil,
-      "\(what) is a leaf (no history): it must be computed by a ScalarFunction's apply, so "
+      "\(what) is a leaf (no history): it must be computed by a function's apply, so "
         + "that backpropagation can reach its inputs")
     var seen: Set<ObjectIdentifier> = []
     var next = [result]

@@ -3,26 +3,26 @@ import TestSupport
 import Testing
 
 /// f(x, y) = x · y + 3x, a two-input function written for this test: ∂f/∂x = y + 3, ∂f/∂y = x.
-enum TimesPlusThreeX: ScalarFunction {
-  static func forward(_ ctx: Context<Double>, _ inputs: [Double]) -> Double {
-    ctx.saveForBackward(inputs[0], inputs[1])
-    return inputs[0] * inputs[1] + 3 * inputs[0]
+struct TimesPlusThreeX: BinaryFunction {
+  func forward(_ ctx: Context<Double>, _ x: Double, _ y: Double) -> Double {
+    ctx.saveForBackward(x, y)
+    return x * y + 3 * x
   }
 
-  static func backward(_ ctx: Context<Double>, _ dOut: Double) -> [Double] {
-    let (x, y) = (ctx.savedValues[0], ctx.savedValues[1])
-    return [dOut * (y + 3), dOut * x]
+  func backward(_ ctx: Context<Double>, _ dOut: Double) -> (Double, Double) {
+    let (x, y) = ctx.savedPair
+    return (dOut * (y + 3), dOut * x)
   }
 }
 
 /// g(x, y) = x + 2y + 1: ∂g/∂x = 1, ∂g/∂y = 2.
-enum XPlusTwoY: ScalarFunction {
-  static func forward(_ ctx: Context<Double>, _ inputs: [Double]) -> Double {
-    inputs[0] + 2 * inputs[1] + 1
+struct XPlusTwoY: BinaryFunction {
+  func forward(_ ctx: Context<Double>, _ x: Double, _ y: Double) -> Double {
+    x + 2 * y + 1
   }
 
-  static func backward(_ ctx: Context<Double>, _ dOut: Double) -> [Double] {
-    [dOut, 2 * dOut]
+  func backward(_ ctx: Context<Double>, _ dOut: Double) -> (Double, Double) {
+    (dOut, 2 * dOut)
   }
 }
 
@@ -46,7 +46,7 @@ struct Task1_3 {
   @Test func eachInputGetsDOutTimesItsLocalDerivative() {
     forAll(.smallFloats, .smallFloats, .smallFloats) { x, y, d in
       let (a, b) = (Scalar(x), Scalar(y))
-      let shares = TimesPlusThreeX.apply(a, b).chainRule(d)
+      let shares = TimesPlusThreeX().apply(a, b).chainRule(d)
       try check(
         shares.count == 2 && shares[0].variable === a && shares[1].variable === b,
         "f(x, y).chainRule gave entries for \(entryNames(shares, [("x", a), ("y", b)])), "
@@ -59,13 +59,13 @@ struct Task1_3 {
   @Test func constantInputsAreLeftOut() {
     forAll(.smallFloats, .smallFloats, .smallFloats) { x, c, d in
       let a = Scalar(x)
-      let second = XPlusTwoY.apply(a, Scalar(constant: c)).chainRule(d)
+      let second = XPlusTwoY().apply(a, Scalar(constant: c)).chainRule(d)
       try check(
         second.count == 1 && second[0].variable === a,
         "g(x, constant \(c)).chainRule gave entries for \(entryNames(second, [("x", a)])), "
           + "expected [x] alone: a constant gets no entry")
       try assertClose(second[0].derivative, d, "∂g/∂x share, dOut \(d)")
-      let first = XPlusTwoY.apply(Scalar(constant: c), a).chainRule(d)
+      let first = XPlusTwoY().apply(Scalar(constant: c), a).chainRule(d)
       try check(
         first.count == 1 && first[0].variable === a,
         "g(constant \(c), y).chainRule gave entries for \(entryNames(first, [("y", a)])), "
@@ -77,7 +77,7 @@ struct Task1_3 {
   @Test func anInputUsedTwiceAppearsTwice() {
     forAll(.smallFloats, .smallFloats) { x, d in
       let a = Scalar(x)
-      let shares = TimesPlusThreeX.apply(a, a).chainRule(d)
+      let shares = TimesPlusThreeX().apply(a, a).chainRule(d)
       try check(
         shares.count == 2 && shares.allSatisfy { $0.variable === a },
         "f(x, x).chainRule gave entries for \(entryNames(shares, [("x", a)])), "
@@ -91,8 +91,8 @@ struct Task1_3 {
   @Test func computedInputsAreKept() {
     // An input that is itself computed is not a constant, and must be passed on.
     forAll(.smallFloats, .smallFloats) { x, y in
-      let inner = XPlusTwoY.apply(Scalar(x), Scalar(y))
-      let shares = TimesPlusThreeX.apply(inner, Scalar(constant: 1)).chainRule(1)
+      let inner = XPlusTwoY().apply(Scalar(x), Scalar(y))
+      let shares = TimesPlusThreeX().apply(inner, Scalar(constant: 1)).chainRule(1)
       try check(
         shares.count == 1 && shares[0].variable === inner,
         "f(inner, constant 1).chainRule, where inner = g(x, y) is computed, gave entries for "

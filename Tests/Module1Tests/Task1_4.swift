@@ -16,16 +16,16 @@ final class SharedCount: @unchecked Sendable {
 }
 
 /// h(x) = x, counting how often its backward pass runs.
-enum CountingIdentity: ScalarFunction {
+struct CountingIdentity: UnaryFunction {
   static let backwardCalls = SharedCount()
 
-  static func forward(_ ctx: Context<Double>, _ inputs: [Double]) -> Double {
-    inputs[0]
+  func forward(_ ctx: Context<Double>, _ x: Double) -> Double {
+    x
   }
 
-  static func backward(_ ctx: Context<Double>, _ dOut: Double) -> [Double] {
-    backwardCalls.increment()
-    return [dOut]
+  func backward(_ ctx: Context<Double>, _ dOut: Double) -> Double {
+    Self.backwardCalls.increment()
+    return dOut
   }
 }
 
@@ -194,7 +194,7 @@ struct Task1_4 {
 
   @Test func aSharedNodeIsSummedNotVisitedTwice() throws {
     let x = Scalar(3.0)
-    let y = CountingIdentity.apply(x)
+    let y = CountingIdentity().apply(x)
     let before = CountingIdentity.backwardCalls.value
     (y * y + y).backward()
     let calls = CountingIdentity.backwardCalls.value - before
@@ -219,26 +219,33 @@ struct Task1_4 {
 
   @Test func backwardPassesMatchTheirFormulas() throws {
     forAll(.floats(in: 0.5...10), .smallFloats, .smallFloats) { x, y, d in
-      func backward(_ function: any ScalarFunction.Type, _ inputs: Double...) -> [Double] {
+      func backward(_ function: any DifferentiableFunction<Double>, _ inputs: Double...)
+        -> [Double]
+      {
         let ctx = Context<Double>()
-        _ = function.forward(ctx, inputs)
-        return function.backward(ctx, d)
+        _ = function.forward(ctx, inputs: inputs)
+        return function.backward(ctx, dOut: d)
       }
-      try assertClose(backward(Add.self, x, y), [d, d], "Add.backward")
-      try assertClose(backward(Mul.self, x, y), [d * y, d * x], "Mul.backward")
-      try assertClose(backward(Neg.self, y), [-d], "Neg.backward")
-      try assertClose(backward(Log.self, x), [d / x], "Log.backward")
-      try assertClose(backward(Inv.self, x), [-d / (x * x)], "Inv.backward")
-      try assertClose(backward(Exp.self, x), [d * Operators.exp(x)], "Exp.backward")
+      try assertClose(backward(Scalar.Add(), x, y), [d, d], "Add.backward")
+      try assertClose(backward(Scalar.Mul(), x, y), [d * y, d * x], "Mul.backward")
+      try assertClose(backward(Scalar.Neg(), y), [-d], "Neg.backward")
+      try assertClose(backward(Scalar.Log(), x), [d / x], "Log.backward")
+      try assertClose(backward(Scalar.Inv(), x), [-d / (x * x)], "Inv.backward")
+      try assertClose(backward(Scalar.Exp(), x), [d * Operators.exp(x)], "Exp.backward")
       let s = Operators.sigmoid(y)
-      try assertClose(backward(Sigmoid.self, y), [d * s * (1 - s)], "Sigmoid.backward")
-      try assertClose(backward(ReLU.self, y), [y > 0 ? d : 0], "ReLU.backward")
-      try assertClose(backward(LT.self, x, y), [0, 0], "LT.backward")
-      try assertClose(backward(EQ.self, x, y), [0, 0], "EQ.backward")
+      try assertClose(backward(Scalar.Sigmoid(), y), [d * s * (1 - s)], "Sigmoid.backward")
+      try assertClose(backward(Scalar.ReLU(), y), [y > 0 ? d : 0], "ReLU.backward")
+      try assertClose(
+        backward(Scalar.Compare(.lessThan), x, y), [0, 0], "Compare(.lessThan).backward")
+      try assertClose(backward(Scalar.Compare(.equal), x, y), [0, 0], "Compare(.equal).backward")
       // The corner and the ties: relu′(0) is taken to be 0; comparisons of equal inputs too.
-      try assertClose(backward(ReLU.self, 0), [0], "ReLU.backward at 0 with dOut \(d)")
-      try assertClose(backward(LT.self, y, y), [0, 0], "LT.backward at equal inputs \(y)")
-      try assertClose(backward(EQ.self, y, y), [0, 0], "EQ.backward at equal inputs \(y)")
+      try assertClose(backward(Scalar.ReLU(), 0), [0], "ReLU.backward at 0 with dOut \(d)")
+      try assertClose(
+        backward(Scalar.Compare(.lessThan), y, y), [0, 0],
+        "Compare(.lessThan).backward at equal inputs \(y)")
+      try assertClose(
+        backward(Scalar.Compare(.equal), y, y), [0, 0],
+        "Compare(.equal).backward at equal inputs \(y)")
     }
   }
 
