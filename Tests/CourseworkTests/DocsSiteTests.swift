@@ -296,6 +296,19 @@ struct DocsSiteTests {
     #expect(html.contains("Uses <code>Ops</code>."))
   }
 
+  @Test func theSiteNeverGoesIntoTheSourcesOrTheWorkFolder() throws {
+    let folder = try TemporaryFolder()
+    defer { folder.remove() }
+    try folder.write("Module0/Ops.swift", "")
+    let tools = DocC(
+      executable: URL(fileURLWithPath: "/bin/false"), swift: URL(fileURLWithPath: "/bin/false"))
+    for place in ["Module0/site", "Tests/site", ".build/docs/site"] {
+      let site = DocsSite(
+        source: folder.url, output: folder.url.appendingPathComponent(place), docc: tools)
+      #expect(throws: CourseworkError.self, "\(place)") { try site.build() }
+    }
+  }
+
   // MARK: A whole site
 
   /// A project of two stages with catalogs, guides and symbol graphs, built with the real docc

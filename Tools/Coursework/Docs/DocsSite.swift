@@ -102,6 +102,7 @@ public struct DocsSite {
   /// the build; DocC's warnings do not stop it (they are reported and counted).
   public func build(symbolGraphs: URL? = nil) throws -> Summary {
     try Self.checkReplaceable(output)
+    try checkPlace()
     let stages = Self.stageFolders(in: source)
     guard !stages.isEmpty else {
       throw CourseworkError.docs(
@@ -153,11 +154,8 @@ public struct DocsSite {
         articles.append((page, text))
         checks += pageChecks
       }
-      let committed = "\(stage)/\(stage).docc"
       let catalog = try StagedCatalog.make(
-        stage: stage, root: source,
-        committed: manager.fileExists(atPath: source.appendingPathComponent(committed).path)
-          ? committed : nil,
+        stage: stage, root: source, committed: Self.catalog(of: stage, root: source),
         articles: articles,
         topics: StagedCatalog.topics(
           pages: stagePages, tasks: manifest.tasks(inModule: Self.number(of: stage)),
@@ -194,6 +192,21 @@ public struct DocsSite {
   }
 
   // MARK: Steps
+
+  /// Refuses an output folder inside the work folder (which each build empties) or inside a
+  /// stage or test folder (whose files SwiftPM would try to build).
+  private func checkPlace() throws {
+    let path = output.resolvingSymlinksInPath().path + "/"
+    let root = source.resolvingSymlinksInPath().path
+    let forbidden =
+      [work.resolvingSymlinksInPath().path, root + "/Tests"]
+      + Self.stageFolders(in: source).map { root + "/" + $0 }
+    if let folder = forbidden.first(where: { path.hasPrefix($0 + "/") }) {
+      throw CourseworkError.docs(
+        "the site cannot go inside \(folder): choose a folder outside the build's work folder "
+          + "and the package's sources, such as out/docs")
+    }
+  }
 
   /// Adds to each task function's doc comment a link to its task's section of `guide`.
   private func linkTaskFunctions(_ symbols: inout StageSymbols, to guide: GuidePage?) {
@@ -285,9 +298,19 @@ public struct DocsSite {
     Int(stage.dropFirst("Module".count)) ?? -1
   }
 
+  /// The project path of `stage`'s catalog: `Module1/Module1.docc`, else the first `.docc`
+  /// folder directly inside the stage folder; `nil` when it has none.
+  static func catalog(of stage: String, root: URL) -> String? {
+    let folder = root.appendingPathComponent(stage)
+    let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? [])
+      .filter { $0.hasSuffix(".docc") }.sorted()
+    return (names.first { $0 == "\(stage).docc" } ?? names.first).map { "\(stage)/\($0)" }
+  }
+
   /// The first paragraph of the landing page of `stage`'s committed catalog, if any.
   static func landingSummary(of stage: String, root: URL) -> String? {
-    let catalog = root.appendingPathComponent("\(stage)/\(stage).docc")
+    guard let path = catalog(of: stage, root: root) else { return nil }
+    let catalog = root.appendingPathComponent(path)
     for file in (try? ProjectFiles.walk(catalog, skipping: nil)) ?? [] where file.hasSuffix(".md") {
       if let text = try? String(contentsOf: catalog.appendingPathComponent(file), encoding: .utf8),
         StagedCatalog.isLandingPage(text, of: stage)
