@@ -70,8 +70,12 @@ enum DocsCommand {
         : "DocC reported \(counted(summary.warnings, "warning")) and "
           + "\(counted(summary.errors, "error")) (above).")
     let first = summary.stages.first?.name ?? "Module0"
-    let catalogs = summary.work.appendingPathComponent("catalogs").path
     let graphs = summary.work.appendingPathComponent("symbol-graphs").path
+    let preview = summary.work.appendingPathComponent("preview").path
+    let here = URL(fileURLWithPath: FileManager.default.currentDirectoryPath).standardizedFileURL
+    let catalog =
+      site.source == here
+      ? "\(first)/\(first).docc" : site.source.appendingPathComponent("\(first)/\(first).docc").path
     if site.basePath == "/" {
       print(
         "View it: python3 -m http.server --directory \(site.output.path), then open "
@@ -83,8 +87,10 @@ enum DocsCommand {
     }
     print(
       """
-      Preview one stage while editing its catalog (docc rebuilds on every save):
-        docc preview \(catalogs)/\(first).docc --additional-symbol-graph-dir \(graphs)/\(first)
+      Preview a stage's catalog while you edit it (docc rebuilds on every save; the guides and
+      task groups are added only when the site is built):
+        docc preview \(catalog) --additional-symbol-graph-dir \(graphs)/\(first) \\
+          --output-dir \(preview)
       """)
     return summary.errors == 0 ? 0 : 1
   }

@@ -7,9 +7,11 @@ import Foundation
 /// 1. `swift package dump-symbol-graph` (after the package's debug build) writes the symbol
 ///    graphs; each stage keeps its public symbols and its internal task functions, and every
 ///    task function's doc comment gains a link to its task's section of the guide.
-/// 2. Each stage's catalog is staged in the work folder (`.build/docs`): the committed catalog,
-///    the guide pages with their links rewritten, and generated topic groups (see
-///    `StagedCatalog`). Nothing generated is ever written into the project's own folders.
+/// 2. Each stage's catalog is staged in the work folder (`.build/docs/staged`): the committed
+///    catalog, the guide pages with their links rewritten, and generated topic groups (see
+///    `StagedCatalog`). Nothing generated is ever written into the project's own folders. The
+///    stage's symbol graphs without the guide links stay in `.build/docs/symbol-graphs`, for
+///    `docc preview` of a committed catalog while it is edited.
 /// 3. `docc convert` turns each into a site for static hosting under `<base>/<stage>/`; its
 ///    diagnostics are reported at the project's own files and lines.
 /// 4. Links between stages are checked in the built site, the entry page is written, and the
@@ -75,7 +77,7 @@ public struct DocsSite {
     public var bytes = 0
     /// How long the symbol graphs took, in seconds (0 when they were given).
     public var symbolGraphSeconds = 0.0
-    /// The work folder: the staged catalogs and symbol graphs, kept for `docc preview`.
+    /// The work folder: the staged catalogs and the symbol graphs, kept for `docc preview`.
     public var work: URL
   }
 
@@ -144,9 +146,11 @@ public struct DocsSite {
     var checks: [SiteLinks.Check] = []
     for stage in stages {
       var stageSymbols = symbols[stage]!
+      // As the code has them, for previewing the committed catalog while editing it.
+      try stageSymbols.write(to: work.appendingPathComponent("symbol-graphs/\(stage)"))
       let stagePages = pages.filter { $0.stage == stage }
       linkTaskFunctions(&stageSymbols, to: stagePages.first { $0.article == "Guide" })
-      let graphFolder = work.appendingPathComponent("symbol-graphs/\(stage)")
+      let graphFolder = work.appendingPathComponent("staged/\(stage)-symbol-graphs")
       try stageSymbols.write(to: graphFolder)
       var articles: [(GuidePage, String)] = []
       for page in stagePages {
@@ -160,7 +164,7 @@ public struct DocsSite {
         topics: StagedCatalog.topics(
           pages: stagePages, tasks: manifest.tasks(inModule: Self.number(of: stage)),
           functions: stageSymbols.taskFunctions),
-        in: work.appendingPathComponent("catalogs/\(stage).docc"))
+        in: work.appendingPathComponent("staged/\(stage).docc"))
       let start = Date()
       let diagnostics = try docc.convert(
         catalog.folder, symbolGraphs: graphFolder, output: site.appendingPathComponent(stage),

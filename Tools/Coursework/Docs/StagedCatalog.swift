@@ -37,7 +37,9 @@ struct StagedCatalog {
     var landing: (URL, String)?
     if let committed {
       let source = root.appendingPathComponent(committed)
-      for file in try ProjectFiles.walk(source, skipping: nil) {
+      // Hidden files stay behind: `.docc-build`, where `docc preview` writes by default.
+      for file in try ProjectFiles.walk(source, skipping: nil)
+      where !file.split(separator: "/").contains(where: { $0.hasPrefix(".") }) {
         let target = folder.appendingPathComponent(file)
         try manager.createDirectory(
           at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
