@@ -1,23 +1,23 @@
-// Training a classifier in mini-batches (Task 4.5), the loop both classifiers share.
-//
-// Modules 1 and 2 took one gradient step per epoch, on the whole dataset. With thousands of
-// images that wastes most of the work: the gradient of a few dozen examples already points
-// roughly the right way. So each epoch shuffles the training examples, cuts them into batches,
-// and takes one Adam step per batch:
-//
-//     for each epoch:
-//         order ← a fresh shuffle of the examples (Fisher–Yates, from a generator seeded once)
-//         for each batch of `batchSize` examples in that order:
-//             zero the gradients; loss ← mean loss of the batch; backward; Adam step
-//         measure the loss and accuracy on the validation examples (dropout off)
-//
-// Shuffling every epoch keeps the batches different, so the steps do not repeat one pattern;
-// the generator is seeded once per run, so the same seed gives the same run. The validation
-// examples are never trained on: their accuracy, epoch by epoch, tells whether the network
-// still improves or has started to memorise its training examples. The test examples are
-// scored once, after training.
-
 /// The settings of a mini-batch training run with Adam.
+///
+/// Training a classifier in mini-batches (Task 4.5), the loop both classifiers share.
+///
+/// Modules 1 and 2 took one gradient step per epoch, on the whole dataset. With thousands of
+/// images that wastes most of the work: the gradient of a few dozen examples already points
+/// roughly the right way. So each epoch shuffles the training examples, cuts them into batches,
+/// and takes one Adam step per batch:
+///
+///     for each epoch:
+///         order ← a fresh shuffle of the examples (Fisher–Yates, from a generator seeded once)
+///         for each batch of `batchSize` examples in that order:
+///             zero the gradients; loss ← mean loss of the batch; backward; Adam step
+///         measure the loss and accuracy on the validation examples (dropout off)
+///
+/// Shuffling every epoch keeps the batches different, so the steps do not repeat one pattern;
+/// the generator is seeded once per run, so the same seed gives the same run. The validation
+/// examples are never trained on: their accuracy, epoch by epoch, tells whether the network
+/// still improves or has started to memorise its training examples. The test examples are
+/// scored once, after training.
 public struct ClassifierSettings: Sendable, Equatable {
   /// Passes over the training examples.
   public var epochs: Int
