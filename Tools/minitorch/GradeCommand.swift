@@ -10,6 +10,8 @@ enum GradeCommand {
     usage: """
       usage: minitorch grade [--submission DIR] [--tests DIR] [--json FILE] [--timeout S]
                              [--work DIR] [--keep] [--jobs N] [--expect full|zero]
+                             [--run-as USER] [--budget S] [--skip-benchmark]
+                             [--classroom FILE]
 
       Builds the submission's code (its Module folders) together with the official tests,
       Package.swift and manifest from --tests, runs every graded test in its own process,
@@ -32,7 +34,7 @@ enum GradeCommand {
         --jobs N          tests run at once (default: 2)
         --expect WHAT     exit 1 unless the grade is 'full' marks, or 'zero' for every task
                           that still has only starter placeholders (for CI and instructors)
-      """,
+      """ + GradeDeployment.usage,
     run: { options in try run(&options) })
 
   /// Reads the options, grades, prints the report and writes the JSON.
@@ -51,6 +53,7 @@ enum GradeCommand {
       }
       return expectation
     }
+    let deployment = try GradeDeployment.read(&options)
     try options.finish()
 
     let workspace = try GradingWorkspace(at: work)
@@ -60,19 +63,27 @@ enum GradeCommand {
       }
     }
     let start = Date()
-    let grader = Autograder(
+    var grader = Autograder(
       submission: submission, official: official, workspace: workspace, timeLimit: timeout,
       workers: jobs, progress: { printError("· \(elapsed(since: start)) s  " + $0) })
+    let outputs = GradingOutputs(
+      json: json, classroom: deployment.classroom,
+      scrub: .official(official, files: (try? ProjectFiles.list(in: official)) ?? []))
     let report: Report
     do {
+      try deployment.configure(&grader, workspace: workspace, start: start)
+      let watchdog = deployment.startWatchdog(for: grader, outputs: outputs, start: start)
+      defer { watchdog?.cancel() }
       report = try grader.grade()
+      grader.user?.stopEveryProcess()
     } catch {
-      // Gradescope shows this file to the student, so say there why nothing was graded.
-      if let json {
-        let failure = GradescopeResults(
-          score: 0, output: "Grading could not run: \(error)", tests: [])
-        try? write(failure, to: json)
-      }
+      // Students read these files, so say there why nothing was graded, in their terms.
+      let feedback =
+        (error as? SubmissionRefusal)?.feedback
+        ?? "Grading could not run because of a problem with the autograder, not with your "
+        + "submission; your instructor can see what it was."
+      _ = try? outputs.write(
+        GradescopeResults(score: 0, output: "Grading could not run. " + feedback, tests: []))
       throw error
     }
     if !workspace.isTemporary || keep {
@@ -80,11 +91,15 @@ enum GradeCommand {
     }
     // Progress and notes go to standard error, the report alone to standard output, flushed
     // before anything else is written, so that the two never interleave in a shared log.
-    print(describe(report))
-    fflush(nil)
-    if let json {
-      try write(report.gradescope, to: json)
+    if let withheld = try outputs.write(report) {
+      print(describe(report))
+      if withheld > 0 {
+        print(
+          "\n\(withheld) line\(withheld == 1 ? "" : "s") of the output matched the official "
+            + "solution and were withheld from the results students read.")
+      }
     }
+    fflush(nil)
     if let expectation {
       let root = try Checkout.root(of: submission, role: "submission", option: "--submission").root
       let misses = try expectation.misses(in: report, submission: root)
@@ -104,17 +119,6 @@ enum GradeCommand {
     String(format: "%.1f", Date().timeIntervalSince(start))
   }
 
-  /// Writes `results` as JSON to `file`, making its folder if needed.
-  static func write(_ results: GradescopeResults, to file: URL) throws {
-    do {
-      try FileManager.default.createDirectory(
-        at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
-      try results.encoded().write(to: file)
-    } catch {
-      throw CourseworkError.grading("cannot write \(file.path): \(error.localizedDescription)")
-    }
-  }
-
   /// The report as printed: notes, the table, then the tests that failed in each task that did
   /// not earn full marks, with the first lines of why (the JSON has all of it).
   static func describe(_ report: Report) -> String {
@@ -123,6 +127,9 @@ enum GradeCommand {
       parts.append(report.notes.joined(separator: "\n"))
     }
     parts.append(report.table)
+    if let speed = GradeDeployment.speedSection(report) {
+      parts.append(speed)
+    }
     for result in report.results where result.isAutoGraded && result.score < result.maxScore {
       parts.append("Task \(result.task.id), \(result.task.title):\n" + failures(in: result.output))
     }

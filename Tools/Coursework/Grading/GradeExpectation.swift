@@ -15,8 +15,12 @@ public enum GradeExpectation: String, Sendable, CaseIterable {
   public func misses(in report: Report, submission: URL) throws -> [String] {
     switch self {
     case .full:
-      return report.results.filter { $0.isAutoGraded && $0.score != $0.maxScore }.map {
-        "Task \($0.task.id) scored \(Report.number($0.score)) of \(Report.number($0.maxScore))"
+      // Speed points left unmeasured on purpose (--skip-benchmark) are not asked for.
+      let expected = { (result: TaskResult) in
+        result.maxScore - (result.speed?.wasSkipped == true ? result.speedMaxScore : 0)
+      }
+      return report.results.filter { $0.isAutoGraded && $0.score != expected($0) }.map {
+        "Task \($0.task.id) scored \(Report.number($0.score)) of \(Report.number(expected($0)))"
       }
     case .zero:
       let unsolved = try Self.unsolvedTasks(in: submission)

@@ -31,6 +31,9 @@ public struct Mutant: Codable, Sendable, Equatable {
   public var body: String?
   /// Which laws the bug breaks, for the reader of the file.
   public var breaks: String?
+  /// The kind of bug, as the task's guide lists them ("off by a constant or a factor"): what a
+  /// student is told about the private bugs their tests caught, never their names.
+  public var kind: String?
 
   /// A text edit: in `file`, `find` becomes `replace`.
   public init(

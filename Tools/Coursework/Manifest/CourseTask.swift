@@ -14,6 +14,10 @@ public struct CourseTask: Codable, Sendable, Equatable {
   public var kind: Kind
   /// For hand-graded tasks: what students hand in.
   public var handIn: String?
+  /// How the task's speed is measured and counted (`SpeedSetting`); `nil` when it is not.
+  public var speed: SpeedSetting?
+  /// How the task's entry shows on Gradescope; `nil` is Gradescope's default (visible).
+  public var visibility: GradescopeVisibility?
 
   /// A task; see the properties for what each field means.
   public init(

@@ -1,0 +1,96 @@
+import Coursework
+import Foundation
+
+/// The options of `minitorch grade` for a deployed autograder (Gradescope's `run_autograder`,
+/// GitHub Classroom's workflow), declared together, and what they set up: the grading user,
+/// the time budget with its watchdog, the speed benchmark and the Classroom payload.
+struct GradeDeployment {
+  /// `--run-as USER`: the user the submission's code runs as.
+  var runAs: String?
+  /// `--budget S`: the seconds the whole grading may take.
+  var budget: Double?
+  /// `--skip-benchmark`: leave speed unmeasured.
+  var skipsBenchmark: Bool
+  /// `--classroom FILE`: where GitHub Classroom's payload goes.
+  var classroom: URL?
+
+  /// The options' lines in `minitorch help grade`.
+  static let usage = """
+      --run-as USER     run the submission's build, its tests and the students' own tests as
+                        USER (root only, Linux): the solutions, the reference copies and the
+                        logs stay root's, out of the submission's reach (run_autograder)
+      --budget S        seconds the whole grading may take: no test starts after that, a
+                        task's tests stop after repeated timeouts, and the results so far are
+                        written before the time is up (default: no limit)
+      --skip-benchmark  do not time the tasks with a speed setting in the manifest (release
+                        builds of the submission and the reference); their speed points are
+                        not earned, and --expect full does not ask for them
+      --classroom FILE  also write GitHub Classroom's payload (at most 60 KB of JSON)
+    """
+
+  /// Reads the options from `options`. Throws a `UsageError` for a bad value.
+  static func read(_ options: inout Arguments) throws -> GradeDeployment {
+    let runAs = try options.string("run-as")
+    let budget = try options.string("budget").map { text -> Double in
+      guard let seconds = Double(text), seconds.isFinite, (10...86_400).contains(seconds) else {
+        throw UsageError("--budget must be a number of seconds between 10 and 86400, not '\(text)'")
+      }
+      return seconds
+    }
+    let skipsBenchmark = options.flag("skip-benchmark")
+    let classroom = try options.string("classroom").map { URL(fileURLWithPath: $0) }
+    return GradeDeployment(
+      runAs: runAs, budget: budget, skipsBenchmark: skipsBenchmark, classroom: classroom)
+  }
+
+  /// Sets up `grader` for these options: the user (its home in the workspace), the budget
+  /// from `start`, the benchmark, and a record of results for the watchdog. Throws a
+  /// `CourseworkError` when the user cannot be used.
+  func configure(_ grader: inout Autograder, workspace: GradingWorkspace, start: Date) throws {
+    if let runAs {
+      grader.user = try GradingUser(named: runAs, home: workspace.studentHome)
+    }
+    if let budget {
+      grader.budget = GradingBudget(seconds: budget, start: start)
+      grader.record = GradingRecord()
+    }
+    grader.measuresSpeed = !skipsBenchmark
+  }
+
+  /// Starts the watchdog of a grading with a budget: two seconds before the budget's end it
+  /// writes the results so far to `outputs`, stops every program the grading started, and
+  /// ends this process with status 0, so that Gradescope always finds results. Returns `nil`
+  /// without a budget.
+  func startWatchdog(for grader: Autograder, outputs: GradingOutputs, start: Date) -> Watchdog? {
+    guard let budget, let record = grader.record else { return nil }
+    let user = grader.user
+    return Watchdog(deadline: start.addingTimeInterval(budget - 2)) {
+      let reason =
+        "Grading stopped at its time budget of \(Report.number(budget)) s (an endless loop "
+        + "uses up the time); what did not run scores 0"
+      Subprocess.stopAllRunning()
+      user?.stopEveryProcess()
+      if let report = record.report(stoppedBecause: reason) {
+        if (try? outputs.write(report)) != nil {
+          print(GradeCommand.describe(report))
+        }
+      } else {
+        _ = try? outputs.write(GradescopeResults(score: 0, output: reason + ".", tests: []))
+      }
+      printError("minitorch grade: \(reason).")
+      fflush(nil)
+      exit(0)
+    }
+  }
+
+  /// The lines about speed for the printed report: each measured or skipped task, with its
+  /// ratio and the numbers behind it; `nil` when no task has a speed setting.
+  static func speedSection(_ report: Report) -> String? {
+    let lines = report.results.compactMap { result -> String? in
+      guard let speed = result.speed else { return nil }
+      let ratio = speed.ratio.map { SpeedResult.format(ratio: $0) } ?? "not measured"
+      return "  Task \(result.task.id) (\(speed.measure.title)): \(ratio); \(speed.detail)"
+    }
+    return lines.isEmpty ? nil : "Speed, against the reference built here:\n" + lines.joined(separator: "\n")
+  }
+}
