@@ -148,7 +148,10 @@ public struct Autograder: Sendable {
       officialFiles, stages, submission: submission, submissionFiles: submissionFiles,
       layout: layout)
     if let user {
-      try workspace.openSubmissionCopy(to: user)
+      let resources = try PackageBuilder(
+        swift: swift, packageFolder: workspace.submission, logFolder: workspace.logs
+      ).resourceFolders()
+      try workspace.openSubmissionCopy(to: user, resources: resources)
     }
     if FileManager.default.contents(atPath: submission.appendingPathComponent("Package.swift").path)
       != FileManager.default.contents(atPath: official.appendingPathComponent("Package.swift").path)

@@ -53,12 +53,45 @@ extension GradingWorkspace {
     }
     try user.takeOwnership(of: studentHome)
     try Self.setMode(0o700, of: studentHome)
+    try reclaimSubmissionCopy()
+  }
+
+  /// Makes everything of the submission copy but its `.build` root's again and removes any
+  /// entry that is not a plain file or folder, before the grader writes into it: a link left
+  /// in a folder the user owned (a resource folder) would otherwise lead the grader's writes
+  /// elsewhere.
+  func reclaimSubmissionCopy() throws {
+    let build = submission.appendingPathComponent(".build").path
+    var folders = [submission.path]
+    while let folder = folders.popLast() {
+      for name in (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? [] {
+        let path = folder + "/" + name
+        guard path != build else { continue }
+        var status = stat()
+        guard lstat(path, &status) == 0 else { continue }
+        let kind = status.st_mode & mode_t(S_IFMT)
+        if kind != mode_t(S_IFDIR) && kind != mode_t(S_IFREG) {
+          try? FileManager.default.removeItem(atPath: path)
+          continue
+        }
+        if status.st_uid != 0 {
+          guard lchown(path, 0, 0) == 0 else {
+            throw CourseworkError.grading("cannot give \(path) back to root")
+          }
+        }
+        if kind == mode_t(S_IFDIR) {
+          folders.append(path)
+        }
+      }
+    }
   }
 
   /// Lets `user` build the submission copy: every folder of it `0755` and every file readable
-  /// (`0644`, or `0755` when executable), its `.build` the user's. Call after each refresh of
-  /// the copy; the user's programs never run while it is called.
-  public func openSubmissionCopy(to user: GradingUser) throws {
+  /// (`0644`, or `0755` when executable), its `.build` and its `resources` folders (which a
+  /// build copies with their owner) the user's; the rest stays root's, so the user's programs
+  /// cannot change the official tests or tools in it. Call after each refresh of the copy; the
+  /// user's programs never run while it is called.
+  public func openSubmissionCopy(to user: GradingUser, resources: [String] = []) throws {
     let build = submission.appendingPathComponent(".build")
     try? FileManager.default.createDirectory(at: build, withIntermediateDirectories: true)
     var folders = [submission.path]
@@ -81,6 +114,12 @@ extension GradingWorkspace {
       }
     }
     try user.takeOwnership(of: build)
+    for folder in resources {
+      let url = submission.appendingPathComponent(folder)
+      if FileManager.default.fileExists(atPath: url.path) {
+        try user.takeOwnership(of: url)
+      }
+    }
   }
 
   /// Sets the permissions of `url` (not following a link). Throws a `CourseworkError`.

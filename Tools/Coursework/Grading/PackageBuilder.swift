@@ -78,6 +78,34 @@ public struct PackageBuilder: Sendable {
     return name
   }
 
+  /// The folders the package's targets copy as resources, relative to the package, read from
+  /// `Package.swift` with every stage. A build copies them with their owner, so when another
+  /// user builds, it must own them. Throws like `packageName(stages:)`.
+  public func resourceFolders() throws -> [String] {
+    let output = logFolder.appendingPathComponent("package-manifest.json")
+    _ = try packageName(stages: nil)
+    struct Description: Decodable {
+      struct Target: Decodable {
+        struct Resource: Decodable { var path: String }
+        var name: String
+        var path: String?
+        var type: String?
+        var resources: [Resource]?
+      }
+      var targets: [Target]
+    }
+    guard let data = FileManager.default.contents(atPath: output.path),
+      let description = try? JSONDecoder().decode(Description.self, from: data)
+    else { return [] }
+    return description.targets.flatMap { target in
+      (target.resources ?? []).map { resource in
+        let folder =
+          target.path ?? (target.type == "test" ? "Tests/\(target.name)" : "Sources/\(target.name)")
+        return folder + "/" + resource.path
+      }
+    }
+  }
+
   /// Builds the first `stages` stages and their tests (the whole package when `nil`); `name`
   /// labels the log file.
   public func build(stages: Int?, name: String) throws -> Result {
