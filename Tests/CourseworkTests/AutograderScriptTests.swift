@@ -30,8 +30,11 @@ struct AutograderScriptTests {
     func gpg(_ arguments: [String]) throws -> String {
       let gpg = try #require(Subprocess.findExecutable("gpg"))
       return try Subprocess.output(
-        of: gpg, ["--homedir", home.path, "--batch", "--quiet", "--pinentry-mode", "loopback",
-          "--passphrase", ""] + arguments, in: folder.url)
+        of: gpg,
+        [
+          "--homedir", home.path, "--batch", "--quiet", "--pinentry-mode", "loopback",
+          "--passphrase", "",
+        ] + arguments, in: folder.url)
     }
 
     /// Makes a key for `name` and returns its fingerprint.
@@ -44,8 +47,10 @@ struct AutograderScriptTests {
 
     /// Signs `file` with the key of `name`, writing `file.sig`.
     func sign(_ file: String, as name: String) throws {
-      try gpg(["--local-user", "\(name)@example.com", "--detach-sign", "--output", file + ".sig",
-        file])
+      try gpg([
+        "--local-user", "\(name)@example.com", "--detach-sign", "--output", file + ".sig",
+        file,
+      ])
     }
   }
 

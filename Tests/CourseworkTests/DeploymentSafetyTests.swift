@@ -33,7 +33,8 @@ struct DeploymentSafetyTests {
     #expect(Date().timeIntervalSince(start) < 5)
     #expect(outcomes[tests[0]] == .timedOut(0.3))
     #expect(outcomes[tests[1]] == .timedOut(0.3))
-    #expect(outcomes[tests[3]]?.explanation.contains("2 tests of this task already ran out") == true)
+    #expect(
+      outcomes[tests[3]]?.explanation.contains("2 tests of this task already ran out") == true)
     // Another task's tests still run.
     let other = try #require(TestID("Module0Tests.Task0_3/u()"))
     #expect(binary.run(other, runNumber: 9) == .timedOut(0.3))
@@ -105,7 +106,8 @@ struct DeploymentSafetyTests {
     defer { folder.remove() }
     try folder.write(
       "Module0/Ops.swift",
-      source("func f() -> Double {", "  \(begin) Task 0.1", "  return secretFormula(2)", "  \(end)",
+      source(
+        "func f() -> Double {", "  \(begin) Task 0.1", "  return secretFormula(2)", "  \(end)",
         "}", "func given() { print(\"a given line, shown\") }"))
     try folder.write(
       Mutant.relativePath,

@@ -91,6 +91,7 @@ struct GradeDeployment {
       let ratio = speed.ratio.map { SpeedResult.format(ratio: $0) } ?? "not measured"
       return "  Task \(result.task.id) (\(speed.measure.title)): \(ratio); \(speed.detail)"
     }
-    return lines.isEmpty ? nil : "Speed, against the reference built here:\n" + lines.joined(separator: "\n")
+    return lines.isEmpty
+      ? nil : "Speed, against the reference built here:\n" + lines.joined(separator: "\n")
   }
 }

@@ -151,6 +151,9 @@ public struct Autograder: Sendable {
       let resources = try PackageBuilder(
         swift: swift, packageFolder: workspace.submission, logFolder: workspace.logs
       ).resourceFolders()
+      progress(
+        "Giving \(user.name) the build folder and the resource folders ("
+          + resources.joined(separator: ", ") + ")")
       try workspace.openSubmissionCopy(to: user, resources: resources)
     }
     if FileManager.default.contents(atPath: submission.appendingPathComponent("Package.swift").path)

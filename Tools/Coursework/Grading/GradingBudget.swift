@@ -71,7 +71,8 @@ public final class GradingBudget: @unchecked Sendable {
 
   /// Why a test did not run once the budget was spent.
   public var spentReason: String {
-    Self.reasonPrefix + "the grading's time budget of \(Report.number(seconds)) s ran out before it could "
+    Self.reasonPrefix
+      + "the grading's time budget of \(Report.number(seconds)) s ran out before it could "
       + "run (an endless loop elsewhere uses up the time)"
   }
 

@@ -104,8 +104,11 @@ public struct GradingUser: Sendable, Equatable {
     let variables = environment.keys.sorted().map { "\($0)=\(environment[$0] ?? "")" }
     return (
       setpriv,
-      ["--reuid=\(uid)", "--regid=\(gid)", "--clear-groups", "--no-new-privs", "--", "/usr/bin/env",
-        "-i"] + variables + [executable.path] + arguments
+      [
+        "--reuid=\(uid)", "--regid=\(gid)", "--clear-groups", "--no-new-privs", "--",
+        "/usr/bin/env",
+        "-i",
+      ] + variables + [executable.path] + arguments
     )
   }
 
@@ -119,7 +122,9 @@ public struct GradingUser: Sendable, Equatable {
           "cannot give \(path) to '\(name)': \(String(cString: strerror(errno)))")
       }
       var status = stat()
-      guard lstat(path, &status) == 0, (status.st_mode & mode_t(S_IFMT)) == mode_t(S_IFDIR) else { continue }
+      guard lstat(path, &status) == 0, (status.st_mode & mode_t(S_IFMT)) == mode_t(S_IFDIR) else {
+        continue
+      }
       for child in (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? [] {
         paths.append(path + "/" + child)
       }

@@ -160,7 +160,8 @@ struct StudentTestGrader: Sendable {
   /// "3 planted bugs (off by a constant or a factor: 2; the wrong base or the wrong inverse: 1)".
   static func describe(_ bugs: [String], planted: [String: String]) -> String {
     let count = bugs.count == 1 ? "1 planted bug" : "\(bugs.count) planted bugs"
-    return count + " (" + byKind(bugs, planted: planted).map { "\($0.kind): \($0.count)" }
+    return count + " ("
+      + byKind(bugs, planted: planted).map { "\($0.kind): \($0.count)" }
       .joined(separator: "; ") + ")"
   }
 
