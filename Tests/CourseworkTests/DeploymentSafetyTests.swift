@@ -79,6 +79,35 @@ struct DeploymentSafetyTests {
     #expect(report.results.count == manifest.tasks.count)
   }
 
+  @Test func theWatchdogActsAtItsDeadlineUnlessCancelled() async throws {
+    let fired = Counter()
+    _ = Watchdog(deadline: Date().addingTimeInterval(0.05)) { fired.add() }
+    let cancelled = Watchdog(deadline: Date().addingTimeInterval(0.05)) { fired.add() }
+    cancelled.cancel()
+    try await Task.sleep(for: .milliseconds(400))
+    #expect(fired.value == 1)
+  }
+
+  @Test func resultsAreWrittenOnceWholeAndScrubbed() throws {
+    let folder = try TemporaryFolder()
+    defer { folder.remove() }
+    let json = folder.url.appendingPathComponent("results/results.json")
+    let classroom = folder.url.appendingPathComponent("classroom.json")
+    let outputs = GradingOutputs(
+      json: json, classroom: classroom, scrub: SolutionScrub(lines: ["return secretFormula(2)"]))
+    let first = GradescopeResults(
+      score: 1, output: "return secretFormula(2)",
+      tests: [.init(name: "T", number: "1", score: 1, maxScore: 2, output: "ok", status: "")])
+    #expect(try outputs.write(first) == 1)
+    // The watchdog, coming second, finds the results written.
+    #expect(try outputs.write(GradescopeResults(score: 0, output: "late", tests: [])) == nil)
+    let text = try String(contentsOf: json, encoding: .utf8)
+    #expect(text.contains("line withheld"))
+    #expect(!text.contains("secretFormula"))
+    #expect(!text.contains("late"))
+    #expect(FileManager.default.fileExists(atPath: classroom.path))
+  }
+
   // MARK: What students read
 
   @Test func solutionLinesAreWithheldWholeOrInside() {
@@ -213,5 +242,23 @@ struct DeploymentSafetyTests {
   func anAccountWithALoginShellIsRefused() throws {
     #expect(throws: CourseworkError.self) { try GradingUser(named: "root") }
     #expect(throws: CourseworkError.self) { try GradingUser(named: "no-such-user-here") }
+  }
+}
+
+/// A count shared with a watchdog's thread.
+final class Counter: @unchecked Sendable {
+  private let lock = NSLock()
+  private var count = 0
+
+  func add() {
+    lock.lock()
+    defer { lock.unlock() }
+    count += 1
+  }
+
+  var value: Int {
+    lock.lock()
+    defer { lock.unlock() }
+    return count
   }
 }

@@ -46,6 +46,13 @@ public final class GradingBudget: @unchecked Sendable {
     return min(limit, left)
   }
 
+  /// The time limit for a quick step that must run even after the budget is spent (listing
+  /// the tests, reading `Package.swift`): `limit`, cut to what is left but never below
+  /// `floor`. The watchdog still ends the grading in time.
+  public func quickLimit(upTo limit: Double, atLeast floor: Double = 10) -> Double {
+    min(limit, max(remaining, floor))
+  }
+
   /// Counts a test of `group` that ran out of its own time limit.
   public func recordTimeout(in group: String) {
     lock.lock()

@@ -58,7 +58,7 @@ public struct PackageBuilder: Sendable {
     let termination = try Subprocess(
       swift, ["package", "dump-package"], in: packageFolder,
       environment: Self.environment(stages: stages), output: .file(output),
-      errors: .file(log), timeLimit: budget?.timeLimit(upTo: 600) ?? 600, user: user
+      errors: .file(log), timeLimit: budget?.quickLimit(upTo: 600) ?? 600, user: user
     ).run()
     struct Description: Decodable { var name: String }
     guard termination == .exited(0),

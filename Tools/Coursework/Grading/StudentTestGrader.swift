@@ -60,6 +60,11 @@ struct StudentTestGrader: Sendable {
       "Task \(task.id): building the reference code, its planted bugs and the official tests")
     try hunt.prepare(files: files, planting: mutants, readingFrom: official)
     let referenceBuild = try hunt.build(name: "reference-\(label)")
+    if !referenceBuild.succeeded, let budget, budget.isSpent {
+      return TaskResult(
+        task: task, passed: 0, total: 0,
+        output: "Not graded: \(budget.spentReason.dropFirst(GradingBudget.reasonPrefix.count)).")
+    }
     guard referenceBuild.succeeded else {
       throw CourseworkError.grading(
         "the official checkout, with the planted bugs of \(Mutant.relativePath) built in, does "
