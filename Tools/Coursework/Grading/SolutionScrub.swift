@@ -16,7 +16,7 @@ public struct SolutionScrub: Sendable {
   /// The fewest non-space characters of a solution line that is withheld when a whole line.
   public static let minimumCharacters = 8
   /// The fewest non-space characters of a solution line that is withheld wherever it appears.
-  public static let embeddedCharacters = 20
+  public static let embeddedCharacters = 12
   /// What a withheld line becomes.
   public static let note = "[line withheld: it is a line of the official solution]"
 
