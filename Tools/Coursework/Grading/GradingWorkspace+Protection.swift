@@ -18,6 +18,7 @@ import Foundation
 /// | `logs/`       | root  | `0700` | build logs (programs write them through files the grader opened) |
 /// | `runs/`       | root  | `0711` | error output (root's), event streams (each the user's, in a folder it cannot change), the test binary of students' own tests (`0711`: run, not read) |
 /// | `student/`    | user  | `0700` | the user's `HOME`, and `tmp/` for `TMPDIR`, emptied before each grading |
+/// | anything else | root  | `0700` | other commands' copies (`minitorch bugs`'s `code-bugs/`) |
 ///
 /// Everything the grader makes while the user is set is private by default (`umask 077`).
 extension GradingWorkspace {
@@ -50,6 +51,13 @@ extension GradingWorkspace {
     ]
     for (folder, mode) in modes {
       try Self.setMode(mode, of: folder)
+    }
+    // Anything else in the workspace (another command's copy, such as `minitorch bugs`'s
+    // code-bugs/, which holds solutions) is root's alone.
+    let open = Set(modes.map(\.0.lastPathComponent) + [studentHome.lastPathComponent])
+    for name in (try? manager.contentsOfDirectory(atPath: root.path)) ?? []
+    where !open.contains(name) && name != Self.markerName {
+      try Self.setMode(0o700, of: root.appendingPathComponent(name))
     }
     try user.takeOwnership(of: studentHome)
     try Self.setMode(0o700, of: studentHome)
