@@ -37,7 +37,7 @@ struct SpeedBenchmark: Sendable {
     "--threads", "all",
   ]
   /// How many times each is timed, alternating.
-  static let rounds = 3
+  static let rounds = 5
 
   /// Measures `measures` and returns each one's result. Never throws: a build or run that fails
   /// is a result that says why.
