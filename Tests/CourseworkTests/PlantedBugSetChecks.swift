@@ -35,6 +35,22 @@ struct PlantedBugSetChecks {
     }
   }
 
+  /// Students are told how many bugs of each kind their laws caught, never the bugs' names, so
+  /// every bug of the grading set has a kind, one of those the Task 0.2 guide lists.
+  @Test(.enabled(if: hasGradingSet))
+  func everyGradingBugHasAKindTheGuideNames() throws {
+    let guide = try String(
+      contentsOf: projectRoot.appendingPathComponent("assignments/module0.md"), encoding: .utf8)
+    let table = guide.components(separatedBy: "| Kind of bug |").dropFirst().first ?? ""
+    let kinds = table.split(separator: "\n").dropFirst(2).prefix { $0.hasPrefix("| ") }.map {
+      $0.split(separator: "|").first.map { $0.trimmingCharacters(in: .whitespaces) } ?? ""
+    }
+    #expect(kinds.count >= 5, "the Task 0.2 guide's table of kinds: \(kinds)")
+    for bug in grading where bug.task == "0.2" {
+      #expect(kinds.contains(bug.kind ?? ""), "\(bug.name) has the kind \(bug.kind ?? "none")")
+    }
+  }
+
   @Test(.enabled(if: hasGradingSet))
   func thePracticeSetIsNotTheGradingSet() throws {
     #expect(Set(grading.map(\.name)).isDisjoint(with: practice.map(\.name)))

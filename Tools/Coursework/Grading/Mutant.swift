@@ -35,6 +35,9 @@ public struct Mutant: Codable, Sendable, Equatable {
   /// fail one of them, so that the task scores 0 with it (delegating to the simple backend,
   /// running on one thread, an unblocked product). `CodeBugCheck` checks it.
   public var failsDefiningCheck: Bool?
+  /// The kind of bug, as the task's guide lists them ("off by a constant or a factor"): what a
+  /// student is told about the private bugs their tests caught, never their names.
+  public var kind: String?
 
   /// A text edit: in `file`, `find` becomes `replace`.
   public init(
