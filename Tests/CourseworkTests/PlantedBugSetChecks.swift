@@ -27,6 +27,14 @@ struct PlantedBugSetChecks {
     try expectPlantable(grading)
   }
 
+  /// Every code task's planted bug still finds its text, once, inside a solution region: a
+  /// change to the reference that moves the text is caught here in a second, not after
+  /// `minitorch bugs --code` has built its copy.
+  @Test(.enabled(if: hasGradingSet))
+  func everyCodeTaskBugCanBePlantedInsideASolutionRegion() throws {
+    try expectPlantable(try Mutant.load(projectRoot: projectRoot, path: Mutant.codePath))
+  }
+
   func expectPlantable(_ bugs: [Mutant]) throws {
     #expect(!bugs.isEmpty)
     let files = try MutantSchema.files(planting: bugs, in: projectRoot)

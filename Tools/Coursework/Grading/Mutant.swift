@@ -133,7 +133,8 @@ public struct Mutant: Codable, Sendable, Equatable {
     guard matches.count == 1, let match = matches.first else {
       throw CourseworkError.grading(
         "planted bug '\(name)' must find its text exactly once in \(file), but found it "
-          + "\(matches.count) times; update \(Self.relativePath) to match the reference code")
+          + "\(matches.count) times; update its entry in \(Self.relativePath) (Task 0.2's bugs) "
+          + "or \(Self.codePath) (the code tasks' bugs) to match the reference code")
     }
     return text.replacingCharacters(in: match, with: replace ?? "")
   }
