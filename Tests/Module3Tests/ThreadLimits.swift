@@ -3,11 +3,12 @@ import TensorTestSupport
 import TestSupport
 import Testing
 
-/// One thing a tensor program asks of a fast backend, run on the backend it is given, with a
-/// `ThreadLog` for the operators that can note their calls.
+/// One thing a tensor program asks of a backend, run on the operations it is given (as a tensor
+/// holds them, `any TensorOps`, so a fast backend's own layout kernels must be the ones that
+/// run), with a `ThreadLog` for the operators that can note their calls.
 struct BackendWorkload: Sendable, CustomTestStringConvertible {
   let name: String
-  let run: @Sendable (FastOps, ThreadLog) -> Void
+  let run: @Sendable (any TensorOps, ThreadLog) -> Void
 
   var testDescription: String { name }
 
@@ -79,7 +80,7 @@ struct BackendWorkload: Sendable, CustomTestStringConvertible {
 struct ThreadLimits {
   /// `threads` threads at most, with a threshold of 1 and small chunks, so that every operation
   /// would share its work if the limit allowed it.
-  static func ops(threads: Int, recorder: KernelRecorder) -> FastOps {
+  static func ops(threads: Int, recorder: KernelRecorder) -> any TensorOps {
     FastOps(parallel: Parallel(threshold: 1, grain: 64, threads: threads, recorder: recorder))
   }
 
