@@ -22,7 +22,7 @@ extension Scalar: GraphNode {
   public static func operation(of function: any DifferentiableFunction<Double>) -> GraphOperation {
     if let compare = function as? Compare {
       return GraphOperation(
-        name: "Compare(\(compare.comparison))", notation: .infix(compare.comparison.rawValue),
+        name: "Compare(.\(compare.comparison))", notation: .infix(compare.comparison.rawValue),
         inputNames: compare.inputNames)
     }
     return .standard(

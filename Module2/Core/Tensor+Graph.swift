@@ -29,7 +29,7 @@ extension Tensor: GraphNode {
     let typeName = String(describing: type(of: function))
     if let compare = function as? Compare {
       return GraphOperation(
-        name: "Compare(\(compare.comparison))", notation: .infix(compare.symbol),
+        name: "Compare(.\(compare.comparison))", notation: .infix(compare.symbol),
         inputNames: compare.inputNames)
     }
     if typeName == "MatMul" {

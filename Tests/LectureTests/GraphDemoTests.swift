@@ -88,10 +88,11 @@ struct GraphDemoTests {
       trace: false)
     let scalars = try GraphDemo(
       expression: "lt(x, y) + gt(x, y)", values: "x=1,y=2", backward: false, trace: false)
-    for demo in [tensors, scalars] {
+    let spellings = [(tensors, "Compare(a, b, .lt)"), (scalars, "Compare(a, b, .lessThan)")]
+    for (demo, spelled) in spellings {
       let titles = demo.result.graph.nodes.map(\.title)
       #expect(titles.contains("x < y") && titles.contains("y < x"), "\(titles)")
-      #expect(demo.dot.contains("Compare"))
+      #expect(demo.dot.contains("label=\"\(spelled)\""), "the function as the code spells it")
     }
     let x = Tensor([1, 2], requiresGrad: true, name: "x")
     #expect(x.eq(x).label() == "x == x" && x.isClose(x).label() == "x ≈ x")
@@ -166,7 +167,11 @@ struct GraphDemoTests {
     for row in rows.filter({ $0.contains("←") }).map(Array.init) {
       #expect(row.count > column && row[column - 1] == " " && row[column] != " ")
     }
-    #expect(trace.table.contains("x · y ← 1"))
+    // Each share is named by the input it goes to: x is Mul's a, y its b.
+    #expect(trace.table.contains("a: x · y ← 1") && trace.table.contains("b: y ← 2"))
+    // A constant input gets no share, and the others keep their own names: z is b of 2 · z.
+    let z = Scalar(3, name: "z")
+    #expect((2 * z).traceBackward().table.contains("b: z ← 2"))
   }
 
   @Test("the CLI report traces a tensor expression with shapes and values")
