@@ -12,9 +12,9 @@
 /// real node's and note the call. The leaves' gradients are then what `backward()` leaves.
 ///
 ///     step  node               made by  value  receives  passes on
-///     1     (x · y) + (x · x)  Add      12     1         x · y ← 1
-///                                                        x · x ← 1
-///     2     x · y              Mul      8      1         x ← 4
+///     1     (x · y) + (x · x)  Add      12     1         a: x · y ← 1
+///                                                        b: x · x ← 1
+///     2     x · y              Mul      8      1         a: x ← 4
 ///     …
 ///     5     x                  leaf     2      8         kept: grad += 8
 public struct BackpropagationTrace<Node: GraphNode> {
@@ -78,9 +78,7 @@ public struct BackpropagationTrace<Node: GraphNode> {
         rows.append(first + ["kept: grad += \(Node.summary(of: step.received))"])
         continue
       }
-      let shares = step.shares.map {
-        "\($0.input.label(depth: 1)) ← \(Node.summary(of: $0.derivative))"
-      }
+      let shares = shareLines(step)
       let kept = node.retainsGrad ? ["kept: retained grad"] : []
       let lines = shares + kept
       rows.append(first + [lines.first ?? "nothing (every input is a constant)"])
@@ -94,6 +92,25 @@ public struct BackpropagationTrace<Node: GraphNode> {
       "",
     ]
     return (heading + alignedColumns(rows)).joined(separator: "\n")
+  }
+}
+
+extension BackpropagationTrace {
+  /// Each share a step passed on, `x · y ← 1`, named by the argument it went to when the
+  /// node's function has several inputs: `a: x ← 4`, `exponent: y ← 0.69`. The shares follow
+  /// the inputs' order, without the constants, so each is matched to the next input it is.
+  fileprivate func shareLines(_ step: Step) -> [String] {
+    let inputs = step.node.parents
+    let declared = step.node.operation?.inputNames ?? []
+    var next = 0
+    return step.shares.map { share in
+      let text = "\(share.input.label(depth: 1)) ← \(Node.summary(of: share.derivative))"
+      guard inputs.count > 1,
+        let position = inputs[next...].firstIndex(where: { $0.uniqueID == share.input.uniqueID })
+      else { return text }
+      next = position + 1
+      return ComputationGraph.argumentName(position: position, declared: declared) + ": " + text
+    }
   }
 }
 

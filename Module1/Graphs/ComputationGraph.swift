@@ -3,9 +3,10 @@ import Foundation
 /// The computation graph behind a result, as nodes and edges, and as Graphviz DOT text
 /// (`dot`). Made by `ComputationGraph(of:)` or `result.graph()`; a snapshot, taken when made.
 ///
-/// A picture of the graph behind a result, for Graphviz: every node with its name (or the formula
-/// of how it was made), its value and, after `backward()`, its gradient; between a computed node
-/// and its inputs, the function that made it. MyGrad and micrograd draw the same picture.
+/// The graph behind a result, as nodes and edges: every node with its name (or the formula of
+/// how it was made), its value and, after `backward()`, its gradient; between a computed node and
+/// its inputs, the function that made it, each edge named by the argument it is. `dot` draws it
+/// for Graphviz, as MyGrad and micrograd do.
 ///
 ///     let x = Scalar(2, name: "x"), y = Scalar(4, name: "y")
 ///     let f = x * y + x * x
@@ -39,6 +40,10 @@ public struct ComputationGraph: Sendable {
     public let title: String
     /// The function that made a computed node, with its settings (`Mul`, `Sum(dim: 0)`).
     public let operation: String?
+    /// The names of a computed node's inputs, in order, as its function declares them (`a`,
+    /// `b`; `base`, `exponent`), or a, b, c, … by position where it declares none; empty for a
+    /// leaf.
+    public let inputNames: [String]
     /// The value in one short line.
     public let value: String
     /// The gradient the node keeps (a leaf's, or a retained one), or `nil`.
@@ -47,8 +52,8 @@ public struct ComputationGraph: Sendable {
     public let isOutput: Bool
   }
 
-  /// An input of a computed node: `input` is argument number `position` (from 0) of the
-  /// function that made `output`.
+  /// An input of a computed node: `input` is argument number `position` (from 0), called
+  /// `name`, of the function that made `output`.
   public struct Edge: Sendable, Equatable {
     /// The input node's `id`.
     public let input: Int
@@ -56,6 +61,8 @@ public struct ComputationGraph: Sendable {
     public let output: Int
     /// Which argument of the function the input is, from 0.
     public let position: Int
+    /// The argument's name, as the function declares it (`a`, `exponent`).
+    public let name: String
   }
 
   /// Every node the output depends on, constants included, the output first.
@@ -76,60 +83,33 @@ public struct ComputationGraph: Sendable {
       let kind: Kind = node.isLeaf ? (node.isConstant ? .constant : .variable) : .computed
       let title =
         kind == .computed ? node.label() : (node.name ?? (kind == .constant ? "constant" : "leaf"))
+      let declared = node.operation?.inputNames ?? []
+      let names = node.parents.indices.map {
+        ComputationGraph.argumentName(position: $0, declared: declared)
+      }
       nodes.append(
         Node(
           id: id, kind: kind, name: node.name, title: title, operation: node.operation?.name,
-          value: node.valueSummary, gradient: node.gradientSummary, isOutput: id == 0))
+          inputNames: names, value: node.valueSummary, gradient: node.gradientSummary,
+          isOutput: id == 0))
       for (position, input) in node.parents.enumerated() {
-        edges.append(Edge(input: ids[input.uniqueID] ?? 0, output: id, position: position))
+        edges.append(
+          Edge(
+            input: ids[input.uniqueID] ?? 0, output: id, position: position,
+            name: names[position]))
       }
     }
     self.nodes = nodes
     self.edges = edges
   }
 
-  /// The graph as Graphviz DOT text, laid out left to right from the inputs to the output.
-  /// Each value is a box (name or formula, value, gradient); each function an ellipse between
-  /// a computed value and its inputs, whose edges are numbered when it has several. Render it
-  /// with `dot -Tsvg graph.dot -o graph.svg`.
-  public var dot: String {
-    var lines = [
-      "digraph computation {",
-      "  rankdir=LR;",
-      "  node [fontname=\"Helvetica\", fontsize=12];",
-      "  edge [color=\"#555555\", fontname=\"Helvetica\", fontsize=9];",
-    ]
-    for node in nodes {
-      var rows = ["<B>\(htmlEscaped(node.title))</B>"]
-      rows.append("value \(htmlEscaped(node.value))")
-      if let gradient = node.gradient {
-        rows.append("grad \(htmlEscaped(gradient))")
-      }
-      let table =
-        "<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"1\">"
-        + rows.map { "<TR><TD>\($0)</TD></TR>" }.joined() + "</TABLE>"
-      let style: String
-      switch node.kind {
-      case .variable: style = "style=\"rounded,filled\", fillcolor=\"#dbe9f6\""
-      case .constant: style = "style=\"rounded,filled,dashed\", fillcolor=\"#f2f2f2\""
-      case .computed: style = "style=\"rounded,filled\", fillcolor=\"#ffffff\""
-      }
-      let output = node.isOutput ? ", penwidth=2.5, color=\"#c0504d\"" : ""
-      lines.append("  n\(node.id) [shape=box, \(style)\(output), label=<\(table)>];")
-      if let operation = node.operation {
-        lines.append(
-          "  op\(node.id) [shape=ellipse, style=filled, fillcolor=\"#f4e7b8\", "
-            + "label=\"\(quotedEscaped(operation))\"];")
-        lines.append("  op\(node.id) -> n\(node.id);")
-      }
-    }
-    let inputCounts = Dictionary(grouping: edges, by: \.output).mapValues(\.count)
-    for edge in edges {
-      let numbered = (inputCounts[edge.output] ?? 0) > 1 ? " [label=\"\(edge.position + 1)\"]" : ""
-      lines.append("  n\(edge.input) -> op\(edge.output)\(numbered);")
-    }
-    lines.append("}")
-    return lines.joined(separator: "\n") + "\n"
+  /// The name of argument `position` (from 0): `declared[position]` when the function names
+  /// its inputs, else a, b, c, … by position (a1, b1, … after z).
+  public static func argumentName(position: Int, declared: [String] = []) -> String {
+    if position < declared.count { return declared[position] }
+    let letters = Array("abcdefghijklmnopqrstuvwxyz")
+    let letter = String(letters[position % letters.count])
+    return position < letters.count ? letter : letter + "\(position / letters.count)"
   }
 }
 
@@ -164,15 +144,4 @@ func nodesReached<V: Variable>(from root: V) -> [V] {
     next += 1
   }
   return found
-}
-
-/// Text made safe inside a Graphviz HTML-like label.
-private func htmlEscaped(_ text: String) -> String {
-  text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
-    .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
-}
-
-/// Text made safe inside a quoted Graphviz string.
-private func quotedEscaped(_ text: String) -> String {
-  text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
 }

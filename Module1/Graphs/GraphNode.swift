@@ -34,8 +34,9 @@ public protocol GraphNode: Variable {
   static func operation(of function: Function) -> GraphOperation
 }
 
-/// How a function that makes graph nodes reads: its name (`Mul`, `Sum(dim: 0)`) and the way a
-/// formula writes it (`x · y`, `−x`, `log(x)`).
+/// How a function that makes graph nodes reads: its name (`Mul`, `Sum(dim: 0)`), the way a
+/// formula writes it (`x · y`, `−x`, `log(x)`) and the names of its inputs (`a`, `b`; `base`,
+/// `exponent`), which label the edges of a picture.
 public struct GraphOperation: Sendable, Equatable {
   /// How a formula writes the function applied to its inputs.
   public enum Notation: Sendable, Equatable {
@@ -51,24 +52,29 @@ public struct GraphOperation: Sendable, Equatable {
   public let name: String
   /// How a formula writes it.
   public let notation: Notation
+  /// The names the function gives its inputs, in order (its `inputNames`): `["a", "b"]`.
+  public let inputNames: [String]
 
-  /// An operation called `name`, written in formulas with `notation`.
-  public init(name: String, notation: Notation) {
+  /// An operation called `name`, written in formulas with `notation`, whose inputs are called
+  /// `inputNames`.
+  public init(name: String, notation: Notation, inputNames: [String] = []) {
     self.name = name
     self.notation = notation
+    self.inputNames = inputNames
   }
 
   /// The notation of the functions Module 1 and Module 2 share, by type name (`Add` is `+`,
   /// `Mul` is `·`, `Log` is `log(…)`); any other function is written as a call of its name.
-  public static func standard(typeName: String, settings: String = "") -> GraphOperation {
+  public static func standard(typeName: String, settings: String = "", inputNames: [String] = [])
+    -> GraphOperation
+  {
     let notations: [String: Notation] = [
-      "Add": .infix("+"), "Mul": .infix("·"), "LT": .infix("<"), "EQ": .infix("=="),
-      "Neg": .prefix("−"), "Inv": .prefix("1/"), "Log": .call("log"), "Exp": .call("exp"),
-      "Sigmoid": .call("sigmoid"), "ReLU": .call("relu"),
+      "Add": .infix("+"), "Mul": .infix("·"), "Neg": .prefix("−"), "Inv": .prefix("1/"),
+      "Log": .call("log"), "Exp": .call("exp"), "Sigmoid": .call("sigmoid"), "ReLU": .call("relu"),
     ]
     let notation =
       notations[typeName] ?? .call(typeName.prefix(1).lowercased() + typeName.dropFirst())
-    return GraphOperation(name: typeName + settings, notation: notation)
+    return GraphOperation(name: typeName + settings, notation: notation, inputNames: inputNames)
   }
 }
 
@@ -94,12 +100,12 @@ extension GraphNode {
       }
       return text
     }
-    switch operation.notation {
-    case .infix(let symbol) where inputs.count == 2:
-      return "\(operand(inputs[0])) \(symbol) \(operand(inputs[1]))"
-    case .prefix(let symbol) where inputs.count == 1:
-      return symbol + operand(inputs[0])
-    case .infix(let symbol), .prefix(let symbol), .call(let symbol):
+    switch (operation.notation, inputs.count) {
+    case (.infix(let symbol), 2):
+      return inputs.map(operand).joined(separator: " \(symbol) ")
+    case (.prefix(let symbol), 1):
+      return symbol + inputs.map(operand).joined()
+    case (.infix(let symbol), _), (.prefix(let symbol), _), (.call(let symbol), _):
       return symbol + "(" + inputs.map { $0.label(depth: depth - 1) }.joined(separator: ", ") + ")"
     }
   }

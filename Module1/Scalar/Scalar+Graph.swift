@@ -17,14 +17,16 @@ extension Scalar: GraphNode {
   /// The derivative in a few characters.
   public static func summary(of derivative: Double) -> String { shortNumber(derivative) }
 
-  /// The function's type name (`Add`) and its notation (`+`); a comparison reads as its
-  /// operator (`x < y`).
+  /// The function's type name (`Add`), its notation (`+`) and its inputs' names (`a`, `b`); a
+  /// comparison reads as its operator (`x < y`).
   public static func operation(of function: any DifferentiableFunction<Double>) -> GraphOperation {
     if let compare = function as? Compare {
       return GraphOperation(
-        name: "Compare(\(compare.comparison))", notation: .infix(compare.comparison.rawValue))
+        name: "Compare(.\(compare.comparison))", notation: .infix(compare.comparison.rawValue),
+        inputNames: compare.inputNames)
     }
-    return .standard(typeName: String(describing: type(of: function)))
+    return .standard(
+      typeName: String(describing: type(of: function)), inputNames: function.inputNames)
   }
 }
 

@@ -49,22 +49,31 @@ public func gradCentralDifference(
 ///
 /// Runs f on fresh leaves holding the inputs' values and backpropagates from its output with a
 /// random upstream gradient (entries of size 0.5 to 2 with random signs, drawn from `seed`), so
-/// that a backward pass that ignores or mishandles its incoming gradient is caught. Then it
+/// that a backward pass that ignores or mishandles its incoming gradient is caught; or with
+/// `upstream` when given, which must have the output's shape and may have any layout. Then it
 /// compares `samples` entries of each input's gradient, chosen by the same generator, with the
 /// central-difference estimate of the same weighted total (every entry when there are no more
 /// than `samples`). Throws a `GradientMismatch` naming the input and the index of the first
 /// entry that differs by more than atol + rtol · |estimate| (1e-2 each, as minitorch uses).
 public func gradCheck(
   _ f: ([Tensor]) -> Tensor, _ inputs: [Tensor], seed: UInt64 = 0, samples: Int = 4,
-  rtol: Double = 1e-2, atol: Double = 1e-2
+  upstream given: Tensor? = nil, rtol: Double = 1e-2, atol: Double = 1e-2
 ) throws(GradientMismatch) {
   let leaves = inputs.map { Tensor($0.data, backend: $0.backend, requiresGrad: true) }
   let output = f(leaves)
   var rng = SplitMix64(seed: seed)
-  let weights = (0..<output.size).map { _ in
-    (rng.nextDouble() < 0.5 ? -1.0 : 1.0) * rng.nextDouble(in: 0.5..<2)
+  let upstream: Tensor
+  if let given {
+    precondition(
+      given.shape == output.shape,
+      "gradCheck: the upstream gradient has shape \(given.shape), the output \(output.shape)")
+    upstream = given
+  } else {
+    let weights = (0..<output.size).map { _ in
+      (rng.nextDouble() < 0.5 ? -1.0 : 1.0) * rng.nextDouble(in: 0.5..<2)
+    }
+    upstream = Tensor(shape: output.shape, data: weights, backend: output.backend)
   }
-  let upstream = Tensor(shape: output.shape, data: weights, backend: output.backend)
   output.backward(upstream)
   for (number, leaf) in leaves.enumerated() {
     let indices =
@@ -84,7 +93,7 @@ public func gradCheck(
   }
 }
 
-/// Checks `backward()` against central differences; see `gradCheck(_:_:seed:samples:rtol:atol:)`.
+/// Checks `backward()` against central differences; see `gradCheck(_:_:seed:samples:upstream:rtol:atol:)`.
 public func gradCheck(_ f: ([Tensor]) -> Tensor, _ inputs: Tensor..., seed: UInt64 = 0)
   throws(GradientMismatch)
 {

@@ -1,4 +1,4 @@
-// Arithmetic and math methods on `Tensor`. Each applies one `TensorFunction`; subtraction and
+// Arithmetic and math methods on `Tensor`. Each applies one tensor function; subtraction and
 // division are built from the others. Reductions (`sum`, `mean`, `all`, …) are in
 // `Tensor+Reductions.swift`, further math in `Tensor+Math.swift`.
 //
@@ -71,24 +71,24 @@ extension Tensor {
     lhs.asTensor(backend: rhs.backend) / rhs
   }
 
-  /// 1 where a < b, else 0 (gradient 0).
+  /// 1 where a < b, else 0 (gradient 0): `Compare(.lt)`.
   public func lt<Other: TensorOperand>(_ other: Other) -> Tensor {
-    LT().apply(self, other.asTensor(backend: backend))
+    Compare(.lt).apply(self, other.asTensor(backend: backend))
   }
 
   /// 1 where a > b, else 0, as b < a.
   public func gt<Other: TensorOperand>(_ other: Other) -> Tensor {
-    LT().apply(other.asTensor(backend: backend), self)
+    Compare(.lt).apply(other.asTensor(backend: backend), self)
   }
 
-  /// 1 where a = b, else 0.
+  /// 1 where a = b, else 0: `Compare(.eq)`.
   public func eq<Other: TensorOperand>(_ other: Other) -> Tensor {
-    EQ().apply(self, other.asTensor(backend: backend))
+    Compare(.eq).apply(self, other.asTensor(backend: backend))
   }
 
-  /// 1 where |a − b| < 0.01, else 0.
+  /// 1 where |a − b| < 0.01, else 0: `Compare(.isClose)`.
   public func isClose<Other: TensorOperand>(_ other: Other) -> Tensor {
-    IsClose().apply(self, other.asTensor(backend: backend))
+    Compare(.isClose).apply(self, other.asTensor(backend: backend))
   }
 
   /// σ(a), entry by entry.

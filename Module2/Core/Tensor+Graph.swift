@@ -22,11 +22,18 @@ extension Tensor: GraphNode {
   public static func summary(of derivative: Tensor) -> String { derivative.data.summary() }
 
   /// The function's type name with the settings it carries (`Sum(dim: 0)`,
-  /// `Permute(order: [1, 0])`) and its notation (`x · y`, `a @ b`, `sum(x)`).
+  /// `Permute(order: [1, 0])`), its notation (`x · y`, `a @ b`, `sum(x)`) and its inputs' names
+  /// (`a`, `b`; `base`, `exponent`). A comparison reads as its operator, `x < y`, as a scalar
+  /// one does.
   public static func operation(of function: any DifferentiableFunction<Tensor>) -> GraphOperation {
     let typeName = String(describing: type(of: function))
+    if let compare = function as? Compare {
+      return GraphOperation(
+        name: "Compare(.\(compare.comparison))", notation: .infix(compare.symbol),
+        inputNames: compare.inputNames)
+    }
     if typeName == "MatMul" {
-      return GraphOperation(name: typeName, notation: .infix("@"))
+      return GraphOperation(name: typeName, notation: .infix("@"), inputNames: function.inputNames)
     }
     let settings = Mirror(reflecting: function).children.compactMap { child -> String? in
       guard let label = child.label, let text = settingText(child.value) else { return nil }
@@ -34,7 +41,8 @@ extension Tensor: GraphNode {
     }
     return .standard(
       typeName: typeName,
-      settings: settings.isEmpty ? "" : "(" + settings.joined(separator: ", ") + ")")
+      settings: settings.isEmpty ? "" : "(" + settings.joined(separator: ", ") + ")",
+      inputNames: function.inputNames)
   }
 
   /// A function's setting as text when it is a number, a flag or a list of whole numbers (an
@@ -50,6 +58,18 @@ extension Tensor: GraphNode {
     case let flag as Bool: return "\(flag)"
     case let numbers as [Int]: return "\(numbers)"
     default: return nil
+    }
+  }
+}
+
+extension Tensor.Compare {
+  /// How a formula writes the comparison: `<`, `==` or `≈` (is close).
+  var symbol: String {
+    switch comparison.kind {
+    case .lt: "<"
+    case .eq: "=="
+    case .isClose: "≈"
+    default: comparison.name
     }
   }
 }

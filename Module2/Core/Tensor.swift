@@ -43,7 +43,7 @@ public final class Tensor: Variable, GradientTracking {
     self.name = name
   }
 
-  /// A tensor computed by a function, remembering how (used by `TensorFunction.apply`).
+  /// A tensor computed by a function, remembering how (used by a function's `apply`).
   init(_ data: TensorData, backend: TensorBackend, history: TensorHistory) {
     self.data = data
     self.backend = backend

@@ -19,19 +19,25 @@ extension DifferentiableFunction where Value == Tensor {
   ///
   /// The forward pass sees the inputs detached: plain values with no history.
   public func apply(_ inputs: [Tensor]) -> Tensor {
-    precondition(!inputs.isEmpty, "\(Self.self) needs at least one input")
+    guard let first = inputs.first else {
+      preconditionFailure("\(Self.self) needs at least one input")
+    }
     let needsGrad = inputs.contains { !$0.isConstant } && GradientMode.isEnabled
     let ctx = Context<Tensor>(needsGrad: needsGrad)
     let output = forward(ctx, inputs: inputs.map { $0.detach() })
     guard needsGrad else { return output }
     return Tensor(
-      output.data, backend: inputs[0].backend,
+      output.data, backend: first.backend,
       history: TensorHistory(function: self, context: ctx, inputs: inputs))
   }
 }
 
+// The earlier shape of a tensor function, `forward(ctx, inputs)` over a list of inputs. Only
+// the convolution functions still conform to it; it goes when they move to the shape above.
+
 /// A tensor function written in the earlier shape, `forward(ctx, inputs)` over a list of
-/// inputs. Being replaced by `UnaryFunction`, `BinaryFunction` and `DifferentiableFunction`.
+/// inputs: only the convolutions are still written this way, and this protocol goes when they
+/// move to `BinaryFunction` or `DifferentiableFunction`.
 public protocol TensorFunction: DifferentiableFunction where Value == Tensor {
   /// The output for `inputs`.
   func forward(_ ctx: Context<Tensor>, _ inputs: [Tensor]) -> Tensor
@@ -70,12 +76,6 @@ extension Tensor {
   /// A constant over `data` on this tensor's backend.
   func constant(_ data: TensorData) -> Tensor {
     Tensor(data, backend: backend)
-  }
-
-  /// The entries in row-major order as one dimension, shape [size] (for reductions over the
-  /// whole tensor).
-  func flattened() -> Tensor {
-    constant(TensorData(data.values, shape: [size]))
   }
 
   /// f applied to every entry (to every entry of `shape`, when this tensor broadcasts to it).

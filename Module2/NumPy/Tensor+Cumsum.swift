@@ -1,7 +1,7 @@
 extension Tensor {
   /// The running sum along `dim`: out[…, k, …] = Σ_{j ≤ k} a[…, j, …]. Its backward pass is the
   /// running sum of dOut from the end.
-  public struct CumulativeSum: TensorFunction {
+  public struct CumulativeSum: UnaryFunction {
     /// The dimension summed along (not negative).
     public let dim: Int
 
@@ -11,14 +11,13 @@ extension Tensor {
     }
 
     /// `scan` with `.sum` from the start.
-    public func forward(_ ctx: Context<Tensor>, _ inputs: [Tensor]) -> Tensor {
-      let a = inputs[0]
-      return a.constant(a.backend.ops.scan(a.data, dim: dim, .sum, reversed: false))
+    public func forward(_ ctx: Context<Tensor>, _ a: Tensor) -> Tensor {
+      a.constant(a.backend.ops.scan(a.data, dim: dim, .sum, reversed: false))
     }
 
     /// `scan` of dOut with `.sum` from the end.
-    public func backward(_ ctx: Context<Tensor>, _ dOut: Tensor) -> [Tensor] {
-      [dOut.constant(dOut.backend.ops.scan(dOut.data, dim: dim, .sum, reversed: true))]
+    public func backward(_ ctx: Context<Tensor>, _ dOut: Tensor) -> Tensor {
+      dOut.constant(dOut.backend.ops.scan(dOut.data, dim: dim, .sum, reversed: true))
     }
   }
 

@@ -6,7 +6,7 @@ extension Tensor {
   ///
   /// The derivative of reading an entry is 1 at the place it was read from: the backward pass
   /// adds each entry of dOut into zeros of the input's shape at its place.
-  public struct Select: TensorFunction {
+  public struct Select: UnaryFunction {
     let plan: IndexPlan
 
     /// The entries `plan` selects.
@@ -15,20 +15,20 @@ extension Tensor {
     }
 
     /// The selection (a view when it can be).
-    public func forward(_ ctx: Context<Tensor>, _ inputs: [Tensor]) -> Tensor {
-      inputs[0].constant(plan.read(inputs[0].data, inputs[0].backend.ops))
+    public func forward(_ ctx: Context<Tensor>, _ a: Tensor) -> Tensor {
+      a.constant(plan.read(a.data, a.backend.ops))
     }
 
     /// dOut added into zeros of the input's shape, each entry where it was read.
-    public func backward(_ ctx: Context<Tensor>, _ dOut: Tensor) -> [Tensor] {
-      [dOut.constant(plan.adjoint(dOut.data, dOut.backend.ops))]
+    public func backward(_ ctx: Context<Tensor>, _ dOut: Tensor) -> Tensor {
+      dOut.constant(plan.adjoint(dOut.data, dOut.backend.ops))
     }
   }
 
   /// The adjoint of `Select`: values of the selection's shape placed into zeros of the input's
   /// shape, added where a place is selected twice. Its derivative is a `Select`. Used by
   /// `updating(at:with:)` and `adding(_:at:)`.
-  public struct Place: TensorFunction {
+  public struct Place: UnaryFunction {
     let plan: IndexPlan
 
     /// Values placed where `plan` selects.
@@ -36,21 +36,24 @@ extension Tensor {
       self.plan = plan
     }
 
+    /// The values placed.
+    public var inputNames: [String] { ["values"] }
+
     /// Zeros of the input shape with the values added at their places.
-    public func forward(_ ctx: Context<Tensor>, _ inputs: [Tensor]) -> Tensor {
-      inputs[0].constant(plan.adjoint(inputs[0].data, inputs[0].backend.ops))
+    public func forward(_ ctx: Context<Tensor>, _ values: Tensor) -> Tensor {
+      values.constant(plan.adjoint(values.data, values.backend.ops))
     }
 
     /// dOut read at the places the values went to.
-    public func backward(_ ctx: Context<Tensor>, _ dOut: Tensor) -> [Tensor] {
-      [dOut.constant(plan.read(dOut.data, dOut.backend.ops))]
+    public func backward(_ ctx: Context<Tensor>, _ dOut: Tensor) -> Tensor {
+      dOut.constant(plan.read(dOut.data, dOut.backend.ops))
     }
   }
 
   /// f(x) = x where `mask` is 0, and 0 where it is not; f′ = 1 where the mask is 0, else 0.
   /// Written as a choice, not as x · (1 − mask), so an infinite x in the masked part gives 0,
   /// not NaN. The first half of `updating(at:with:)`.
-  public struct ZeroWhere: TensorFunction {
+  public struct ZeroWhere: UnaryFunction {
     /// Where the result is 0: nonzero entries, of the input's shape.
     public let mask: TensorData
 
@@ -62,16 +65,16 @@ extension Tensor {
     private static let keep = ZipOperator("keep where the mask is 0") { x, m in m == 0 ? x : 0 }
 
     /// x where the mask is 0, else 0.
-    public func forward(_ ctx: Context<Tensor>, _ inputs: [Tensor]) -> Tensor {
+    public func forward(_ ctx: Context<Tensor>, _ a: Tensor) -> Tensor {
       precondition(
-        inputs[0].shape == mask.shape,
-        "ZeroWhere: a mask of shape \(mask.shape) for a tensor of shape \(inputs[0].shape)")
-      return inputs[0].constant(inputs[0].backend.ops.zip(inputs[0].data, mask, Self.keep))
+        a.shape == mask.shape,
+        "ZeroWhere: a mask of shape \(mask.shape) for a tensor of shape \(a.shape)")
+      return a.constant(a.backend.ops.zip(a.data, mask, Self.keep))
     }
 
     /// dOut where the mask is 0, else 0.
-    public func backward(_ ctx: Context<Tensor>, _ dOut: Tensor) -> [Tensor] {
-      [dOut.constant(dOut.backend.ops.zip(dOut.data, mask, Self.keep))]
+    public func backward(_ ctx: Context<Tensor>, _ dOut: Tensor) -> Tensor {
+      dOut.constant(dOut.backend.ops.zip(dOut.data, mask, Self.keep))
     }
   }
 

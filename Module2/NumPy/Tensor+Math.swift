@@ -40,39 +40,41 @@ extension ZipOperator {
   static let powSlope = ZipOperator("powSlope") { a, b in
     b * Foundation.pow(a, b != 0 ? b - 1 : 1)
   }
-  /// aᵇ · ln a, the derivative of aᵇ with respect to b, given a and aᵇ; ln 1 = 0 stands in
-  /// where a = 0 (MyGrad's rule).
-  static let powLogSlope = ZipOperator("powLogSlope") { a, power in
-    power * Foundation.log(a != 0 ? a : 1)
+  /// aᵇ · ln a, the derivative of aᵇ with respect to b; ln 1 = 0 stands in where a = 0
+  /// (MyGrad's rule).
+  static let powLogSlope = ZipOperator("powLogSlope") { a, b in
+    Foundation.pow(a, b) * Foundation.log(a != 0 ? a : 1)
   }
 }
 
 extension Tensor {
   /// f(a, b) = aᵇ, entry by entry, broadcast; ∂f/∂a = b · a^(b − 1), ∂f/∂b = aᵇ · ln a (see the
-  /// top of this file for a = 0 and b = 0).
-  public struct Pow: TensorFunction {
+  /// top of this file for a = 0 and b = 0). Its inputs are the base and the exponent.
+  public struct Pow: BinaryFunction {
     /// A power with a tensor exponent.
     public init() {}
 
-    /// aᵇ; saves a, b and aᵇ.
-    public func forward(_ ctx: Context<Tensor>, _ inputs: [Tensor]) -> Tensor {
-      let power = inputs[0].zipped(with: inputs[1], .pow)
-      ctx.saveForBackward(inputs[0], inputs[1], power)
-      return power
+    /// The base a and the exponent b.
+    public var inputNames: [String] { ["base", "exponent"] }
+
+    /// aᵇ; saves a and b.
+    public func forward(_ ctx: Context<Tensor>, _ base: Tensor, _ exponent: Tensor) -> Tensor {
+      ctx.saveForBackward(base, exponent)
+      return base.zipped(with: exponent, .pow)
     }
 
     /// (dOut · b · a^(b − 1), dOut · aᵇ · ln a).
-    public func backward(_ ctx: Context<Tensor>, _ dOut: Tensor) -> [Tensor] {
-      let (a, b, power) = (ctx.savedValues[0], ctx.savedValues[1], ctx.savedValues[2])
-      return [
-        dOut.zipped(with: a.zipped(with: b, .powSlope), .mul),
-        dOut.zipped(with: a.zipped(with: power, .powLogSlope), .mul),
-      ]
+    public func backward(_ ctx: Context<Tensor>, _ dOut: Tensor) -> (Tensor, Tensor) {
+      let (base, exponent) = ctx.savedPair
+      return (
+        dOut.zipped(with: base.zipped(with: exponent, .powSlope), .mul),
+        dOut.zipped(with: base.zipped(with: exponent, .powLogSlope), .mul)
+      )
     }
   }
 
   /// f(a) = aᶜ for a constant exponent c, entry by entry; f′(a) = c · a^(c − 1) (0 when c = 0).
-  public struct PowConstant: TensorFunction {
+  public struct PowConstant: UnaryFunction {
     /// The exponent c.
     public let exponent: Double
 
@@ -82,169 +84,169 @@ extension Tensor {
     }
 
     /// aᶜ; saves a.
-    public func forward(_ ctx: Context<Tensor>, _ inputs: [Tensor]) -> Tensor {
-      ctx.saveForBackward(inputs[0])
+    public func forward(_ ctx: Context<Tensor>, _ a: Tensor) -> Tensor {
+      ctx.saveForBackward(a)
       let c = exponent
-      return inputs[0].mapped(MapOperator("pow \(c)") { Foundation.pow($0, c) })
+      return a.mapped(MapOperator("pow \(c)") { Foundation.pow($0, c) })
     }
 
     /// dOut · c · a^(c − 1).
-    public func backward(_ ctx: Context<Tensor>, _ dOut: Tensor) -> [Tensor] {
+    public func backward(_ ctx: Context<Tensor>, _ dOut: Tensor) -> Tensor {
       let c = exponent
-      let slope = ctx.savedValues[0].mapped(
+      let slope = ctx.savedValue.mapped(
         MapOperator("pow \(c) slope") { a in c * Foundation.pow(a, c != 0 ? c - 1 : 1) })
-      return [dOut.zipped(with: slope, .mul)]
+      return dOut.zipped(with: slope, .mul)
     }
   }
 
   /// f(a) = √a, entry by entry (NaN for a < 0); f′ = 1 / (2√a), +∞ at 0.
-  public struct Sqrt: TensorFunction {
+  public struct Sqrt: UnaryFunction {
     /// The square root.
     public init() {}
 
     /// √a; saves √a.
-    public func forward(_ ctx: Context<Tensor>, _ inputs: [Tensor]) -> Tensor {
-      let root = inputs[0].mapped(.sqrt)
+    public func forward(_ ctx: Context<Tensor>, _ a: Tensor) -> Tensor {
+      let root = a.mapped(.sqrt)
       ctx.saveForBackward(root)
       return root
     }
 
     /// dOut / (2√a).
-    public func backward(_ ctx: Context<Tensor>, _ dOut: Tensor) -> [Tensor] {
-      [ctx.savedValues[0].zipped(with: dOut, .sqrtBack)]
+    public func backward(_ ctx: Context<Tensor>, _ dOut: Tensor) -> Tensor {
+      ctx.savedValue.zipped(with: dOut, .sqrtBack)
     }
   }
 
   /// f(a) = a², entry by entry; f′ = 2a.
-  public struct Square: TensorFunction {
+  public struct Square: UnaryFunction {
     /// The square.
     public init() {}
 
     /// a²; saves a.
-    public func forward(_ ctx: Context<Tensor>, _ inputs: [Tensor]) -> Tensor {
-      ctx.saveForBackward(inputs[0])
-      return inputs[0].mapped(.square)
+    public func forward(_ ctx: Context<Tensor>, _ a: Tensor) -> Tensor {
+      ctx.saveForBackward(a)
+      return a.mapped(.square)
     }
 
     /// 2a · dOut.
-    public func backward(_ ctx: Context<Tensor>, _ dOut: Tensor) -> [Tensor] {
-      [ctx.savedValues[0].zipped(with: dOut, .squareBack)]
+    public func backward(_ ctx: Context<Tensor>, _ dOut: Tensor) -> Tensor {
+      ctx.savedValue.zipped(with: dOut, .squareBack)
     }
   }
 
   /// f(a) = sin a, entry by entry (a in radians); f′ = cos a.
-  public struct Sin: TensorFunction {
+  public struct Sin: UnaryFunction {
     /// The sine.
     public init() {}
 
     /// sin a; saves a.
-    public func forward(_ ctx: Context<Tensor>, _ inputs: [Tensor]) -> Tensor {
-      ctx.saveForBackward(inputs[0])
-      return inputs[0].mapped(MapOperator("sin") { Foundation.sin($0) })
+    public func forward(_ ctx: Context<Tensor>, _ a: Tensor) -> Tensor {
+      ctx.saveForBackward(a)
+      return a.mapped(MapOperator("sin") { Foundation.sin($0) })
     }
 
     /// cos(a) · dOut.
-    public func backward(_ ctx: Context<Tensor>, _ dOut: Tensor) -> [Tensor] {
-      [ctx.savedValues[0].zipped(with: dOut, .sinBack)]
+    public func backward(_ ctx: Context<Tensor>, _ dOut: Tensor) -> Tensor {
+      ctx.savedValue.zipped(with: dOut, .sinBack)
     }
   }
 
   /// f(a) = cos a, entry by entry (a in radians); f′ = −sin a.
-  public struct Cos: TensorFunction {
+  public struct Cos: UnaryFunction {
     /// The cosine.
     public init() {}
 
     /// cos a; saves a.
-    public func forward(_ ctx: Context<Tensor>, _ inputs: [Tensor]) -> Tensor {
-      ctx.saveForBackward(inputs[0])
-      return inputs[0].mapped(MapOperator("cos") { Foundation.cos($0) })
+    public func forward(_ ctx: Context<Tensor>, _ a: Tensor) -> Tensor {
+      ctx.saveForBackward(a)
+      return a.mapped(MapOperator("cos") { Foundation.cos($0) })
     }
 
     /// −sin(a) · dOut.
-    public func backward(_ ctx: Context<Tensor>, _ dOut: Tensor) -> [Tensor] {
-      [ctx.savedValues[0].zipped(with: dOut, .cosBack)]
+    public func backward(_ ctx: Context<Tensor>, _ dOut: Tensor) -> Tensor {
+      ctx.savedValue.zipped(with: dOut, .cosBack)
     }
   }
 
   /// f(a) = tanh a, entry by entry; f′ = 1 − tanh² a.
-  public struct Tanh: TensorFunction {
+  public struct Tanh: UnaryFunction {
     /// The hyperbolic tangent.
     public init() {}
 
     /// tanh a; saves tanh a.
-    public func forward(_ ctx: Context<Tensor>, _ inputs: [Tensor]) -> Tensor {
-      let t = inputs[0].mapped(MapOperator("tanh") { Foundation.tanh($0) })
+    public func forward(_ ctx: Context<Tensor>, _ a: Tensor) -> Tensor {
+      let t = a.mapped(MapOperator("tanh") { Foundation.tanh($0) })
       ctx.saveForBackward(t)
       return t
     }
 
     /// (1 − tanh² a) · dOut.
-    public func backward(_ ctx: Context<Tensor>, _ dOut: Tensor) -> [Tensor] {
-      [ctx.savedValues[0].zipped(with: dOut, .tanhBack)]
+    public func backward(_ ctx: Context<Tensor>, _ dOut: Tensor) -> Tensor {
+      ctx.savedValue.zipped(with: dOut, .tanhBack)
     }
   }
 
   /// f(a) = |a|, entry by entry; f′ = sign(a): 1 for a > 0, −1 for a < 0, and 0 at the corner
   /// a = 0 (MyGrad's and PyTorch's choice).
-  public struct Abs: TensorFunction {
+  public struct Abs: UnaryFunction {
     /// The absolute value.
     public init() {}
 
     /// |a|; saves a.
-    public func forward(_ ctx: Context<Tensor>, _ inputs: [Tensor]) -> Tensor {
-      ctx.saveForBackward(inputs[0])
-      return inputs[0].mapped(.abs)
+    public func forward(_ ctx: Context<Tensor>, _ a: Tensor) -> Tensor {
+      ctx.saveForBackward(a)
+      return a.mapped(.abs)
     }
 
     /// sign(a) · dOut, with sign(0) = 0.
-    public func backward(_ ctx: Context<Tensor>, _ dOut: Tensor) -> [Tensor] {
-      [ctx.savedValues[0].zipped(with: dOut, .absBack)]
+    public func backward(_ ctx: Context<Tensor>, _ dOut: Tensor) -> Tensor {
+      ctx.savedValue.zipped(with: dOut, .absBack)
     }
   }
 
   /// f(a, b) = the larger of a and b, entry by entry, broadcast. The derivative goes to the
   /// larger one: ∂f/∂a = 1 where a > b, ∂f/∂b = 1 where b > a; at a tie both get 0 (MyGrad's
   /// rule; PyTorch gives half to each).
-  public struct Maximum: TensorFunction {
+  public struct Maximum: BinaryFunction {
     /// The entry-wise maximum.
     public init() {}
 
     /// max(a, b); saves a and b.
-    public func forward(_ ctx: Context<Tensor>, _ inputs: [Tensor]) -> Tensor {
-      ctx.saveForBackward(inputs[0], inputs[1])
-      return inputs[0].zipped(with: inputs[1], .max)
+    public func forward(_ ctx: Context<Tensor>, _ a: Tensor, _ b: Tensor) -> Tensor {
+      ctx.saveForBackward(a, b)
+      return a.zipped(with: b, .max)
     }
 
     /// (dOut where a > b, dOut where b > a), 0 elsewhere.
-    public func backward(_ ctx: Context<Tensor>, _ dOut: Tensor) -> [Tensor] {
-      let (a, b) = (ctx.savedValues[0], ctx.savedValues[1])
-      return [
+    public func backward(_ ctx: Context<Tensor>, _ dOut: Tensor) -> (Tensor, Tensor) {
+      let (a, b) = ctx.savedPair
+      return (
         dOut.zipped(with: b.zipped(with: a, .lt), .mul),
-        dOut.zipped(with: a.zipped(with: b, .lt), .mul),
-      ]
+        dOut.zipped(with: a.zipped(with: b, .lt), .mul)
+      )
     }
   }
 
   /// f(a, b) = the smaller of a and b, entry by entry, broadcast. The derivative goes to the
   /// smaller one: ∂f/∂a = 1 where a < b, ∂f/∂b = 1 where b < a; at a tie both get 0 (MyGrad's
   /// rule; PyTorch gives half to each).
-  public struct Minimum: TensorFunction {
+  public struct Minimum: BinaryFunction {
     /// The entry-wise minimum.
     public init() {}
 
     /// min(a, b); saves a and b.
-    public func forward(_ ctx: Context<Tensor>, _ inputs: [Tensor]) -> Tensor {
-      ctx.saveForBackward(inputs[0], inputs[1])
-      return inputs[0].zipped(with: inputs[1], .min)
+    public func forward(_ ctx: Context<Tensor>, _ a: Tensor, _ b: Tensor) -> Tensor {
+      ctx.saveForBackward(a, b)
+      return a.zipped(with: b, .min)
     }
 
     /// (dOut where a < b, dOut where b < a), 0 elsewhere.
-    public func backward(_ ctx: Context<Tensor>, _ dOut: Tensor) -> [Tensor] {
-      let (a, b) = (ctx.savedValues[0], ctx.savedValues[1])
-      return [
+    public func backward(_ ctx: Context<Tensor>, _ dOut: Tensor) -> (Tensor, Tensor) {
+      let (a, b) = ctx.savedPair
+      return (
         dOut.zipped(with: a.zipped(with: b, .lt), .mul),
-        dOut.zipped(with: b.zipped(with: a, .lt), .mul),
-      ]
+        dOut.zipped(with: b.zipped(with: a, .lt), .mul)
+      )
     }
   }
 }

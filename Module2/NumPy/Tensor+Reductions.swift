@@ -4,51 +4,43 @@ extension ReduceOperator {
 }
 
 extension Tensor {
-  /// The product along one dimension (kept with size 1), or of every entry (shape [1]) when
-  /// `dim` is `nil`. The derivative with respect to each entry is the product of the OTHER
-  /// entries of its line, which is not P / xᵢ when xᵢ = 0:
+  /// The product along one dimension, kept with size 1. The derivative with respect to each
+  /// entry is the product of the OTHER entries of its line, which is not P / xᵢ when xᵢ = 0:
   ///
   ///     no zero in the line      ∂P/∂xᵢ = P / xᵢ
   ///     exactly one zero, at k   ∂P/∂xₖ = the product of the nonzero entries; 0 for i ≠ k
   ///     two zeros or more        0 everywhere (each other-product still holds a zero)
-  public struct Prod: TensorFunction {
-    /// The dimension multiplied along, or `nil` for all of them.
-    public let dim: Int?
+  public struct Prod: UnaryFunction {
+    /// The dimension multiplied along.
+    public let dim: Int
 
-    /// A product along `dim`, or over everything when `dim` is `nil`.
-    public init(dim: Int?) {
+    /// A product along `dim`.
+    public init(dim: Int) {
       self.dim = dim
     }
 
-    /// Π along `dim` (or over all entries, as shape [1]); saves the input.
-    public func forward(_ ctx: Context<Tensor>, _ inputs: [Tensor]) -> Tensor {
-      ctx.saveForBackward(inputs[0])
-      guard let dim else {
-        return inputs[0].flattened().reduced(dim: 0, .product)
-      }
-      return inputs[0].reduced(dim: dim, .product)
+    /// Π along `dim`; saves the input.
+    public func forward(_ ctx: Context<Tensor>, _ a: Tensor) -> Tensor {
+      ctx.saveForBackward(a)
+      return a.reduced(dim: dim, .product)
     }
 
     /// dOut times the product of the other entries of each line, from three facts about the
     /// line: which entries are 0, how many there are, and the product Q of the nonzero ones.
     /// Entry i gets Q / xᵢ when there is no zero, Q when it is the only zero, else 0.
-    public func backward(_ ctx: Context<Tensor>, _ dOut: Tensor) -> [Tensor] {
-      let input = ctx.savedValues[0]
-      let a = dim == nil ? input.flattened() : input
-      let along = dim ?? 0
+    public func backward(_ ctx: Context<Tensor>, _ dOut: Tensor) -> Tensor {
+      let a = ctx.savedValue
       let zero = a.constant(TensorData([0], shape: [1]))
       let one = a.constant(TensorData([1], shape: [1]))
       let isZero = a.zipped(with: zero, .eq)
       let nonzero = a.zipped(with: isZero, .add)  // each 0 replaced by 1
-      let q = nonzero.reduced(dim: along, .product)
-      let zeros = isZero.reduced(dim: along, .sum)
+      let q = nonzero.reduced(dim: dim, .product)
+      let zeros = isZero.reduced(dim: dim, .sum)
       let noZero = zeros.zipped(with: zero, .eq)
       let oneZero = zeros.zipped(with: one, .eq)
       let share = noZero.zipped(with: nonzero.mapped(.inv), .mul)
         .zipped(with: oneZero.zipped(with: isZero, .mul), .add)
-      let gradient = share.zipped(with: q.zipped(with: dOut, .mul), .mul)
-      guard dim == nil else { return [gradient] }
-      return [gradient.constant(TensorData(gradient.data.values, shape: input.shape))]
+      return share.zipped(with: q.zipped(with: dOut, .mul), .mul)
     }
   }
 }
@@ -75,12 +67,12 @@ extension Tensor {
   /// tensors (NumPy would give shape ()), and `item()` reads the number.
   ///
   /// A reduction over several dimensions is the one-dimension reduction applied to each of them in
-  /// turn, the highest dimension first; only sum, prod and all have functions of their own here.
+  /// turn, the highest dimension first, and a reduction over every entry is the one-dimension
+  /// reduction of the tensor seen as one dimension (`flatten()`): the functions (`Sum`, `Prod`,
+  /// `All`; Module 4's `Max`) always reduce along one given dimension. Only sum, prod and all have
+  /// functions of their own here.
   public func sum(dim: Int? = nil, keepDims: Bool = true) -> Tensor {
-    guard let dim else { return Sum(dim: nil).apply(self) }
-    return reduction(over: [dim], keepDims: keepDims, "sum", listed: false) {
-      Sum(dim: $1).apply($0)
-    }
+    reduction(along: dim, keepDims: keepDims, "sum") { Sum(dim: $1).apply($0) }
   }
 
   /// The sum over each of `dims`, which stay with size 1 unless `keepDims` is false.
@@ -91,11 +83,8 @@ extension Tensor {
   /// The mean along `dim` (kept with size 1 unless `keepDims` is false), or of every entry
   /// (shape [1]) when `dim` is `nil`: the sum times 1/n.
   public func mean(dim: Int? = nil, keepDims: Bool = true) -> Tensor {
-    guard let dim else { return sum() * (1 / Double(size)) }
-    let sum = reduction(over: [dim], keepDims: keepDims, "mean", listed: false) {
-      Sum(dim: $1).apply($0)
-    }
-    return sum * (1 / Double(shape[dim]))
+    let sum = reduction(along: dim, keepDims: keepDims, "mean") { Sum(dim: $1).apply($0) }
+    return sum * (1 / Double(dim.map { shape[$0] } ?? size))
   }
 
   /// The mean over `dims` together (each kept with size 1 unless `keepDims` is false): the sum
@@ -110,10 +99,7 @@ extension Tensor {
   /// The product along `dim` (kept with size 1 unless `keepDims` is false), or of every entry
   /// (shape [1]) when `dim` is `nil`. Its gradient is right when entries are 0 (see `Prod`).
   public func prod(dim: Int? = nil, keepDims: Bool = true) -> Tensor {
-    guard let dim else { return Prod(dim: nil).apply(self) }
-    return reduction(over: [dim], keepDims: keepDims, "prod", listed: false) {
-      Prod(dim: $1).apply($0)
-    }
+    reduction(along: dim, keepDims: keepDims, "prod") { Prod(dim: $1).apply($0) }
   }
 
   /// The product over each of `dims`, which stay with size 1 unless `keepDims` is false.
@@ -160,10 +146,7 @@ extension Tensor {
   /// 1 where every entry along `dim` is nonzero, else 0 (kept with size 1 unless `keepDims` is
   /// false); over the whole tensor (shape [1]) when `dim` is `nil`. Gradient 0.
   public func all(dim: Int? = nil, keepDims: Bool = true) -> Tensor {
-    guard let dim else { return All(dim: nil).apply(self) }
-    return reduction(over: [dim], keepDims: keepDims, "all", listed: false) {
-      All(dim: $1).apply($0)
-    }
+    reduction(along: dim, keepDims: keepDims, "all") { All(dim: $1).apply($0) }
   }
 
   /// 1 where every entry over `dims` is nonzero, else 0 (each kept with size 1 unless
@@ -173,6 +156,18 @@ extension Tensor {
   }
 
   // MARK: Shared by every reduction
+
+  /// Applies `reduceOne` (a reduction along one dimension that keeps it with size 1) along
+  /// `dim`, dropping it unless `keepDims`; when `dim` is `nil`, to every entry at once, shape
+  /// [1]: the tensor seen as one dimension (`flatten()`, a view when it can be) reduced along
+  /// dimension 0, as minitorch does. The one place "every dimension" is handled, so the
+  /// functions themselves always reduce along one given dimension. Module 4's `max` uses it too.
+  public func reduction(
+    along dim: Int?, keepDims: Bool, _ operation: String, _ reduceOne: (Tensor, Int) -> Tensor
+  ) -> Tensor {
+    guard let dim else { return reduceOne(dims == 1 ? self : flatten(), 0) }
+    return reduction(over: [dim], keepDims: keepDims, operation, listed: false, reduceOne)
+  }
 
   /// Applies `reduceOne` (a reduction along one dimension that keeps it with size 1) to each of
   /// `dims`, the highest first, then drops those dimensions unless `keepDims`. Stops with a

@@ -13,7 +13,7 @@ extension Tensor {
   /// every dimension that was missing or had size 1, so one stored number serves the whole
   /// dimension (NumPy's `broadcast_to`). Its derivative sums dOut over the copies: Task 2.4's
   /// `unbroadcast`.
-  public struct Expand: TensorFunction {
+  public struct Expand: UnaryFunction {
     /// The shape to broadcast to.
     public let shape: [Int]
 
@@ -22,13 +22,13 @@ extension Tensor {
       self.shape = shape
     }
 
-    /// The view with stride 0 along the broadcast dimensions; saves the input (for its shape).
-    public func forward(_ ctx: Context<Tensor>, _ inputs: [Tensor]) -> Tensor {
-      let a = inputs[0]
+    /// The view with stride 0 along the broadcast dimensions; keeps the input's shape
+    /// (`ctx.inputShape`).
+    public func forward(_ ctx: Context<Tensor>, _ a: Tensor) -> Tensor {
       precondition(
         (try? shapeBroadcast(a.shape, shape)) == shape,
         "broadcast(to: \(shape)): shape \(a.shape) does not broadcast to \(shape)")
-      ctx.saveForBackward(a)
+      ctx.inputShape = a.shape
       let missing = shape.count - a.dims
       let strides = shape.indices.map { d in
         d < missing || a.shape[d - missing] != shape[d] ? 0 : a.data.strides[d - missing]
@@ -38,14 +38,14 @@ extension Tensor {
     }
 
     /// dOut summed over the broadcast dimensions: `unbroadcast(dOut, to: input shape)`.
-    public func backward(_ ctx: Context<Tensor>, _ dOut: Tensor) -> [Tensor] {
-      [unbroadcast(dOut, to: ctx.savedValues[0].shape)]
+    public func backward(_ ctx: Context<Tensor>, _ dOut: Tensor) -> Tensor {
+      unbroadcast(dOut, to: ctx.inputShape)
     }
   }
 
   /// The inputs laid end to end along `dim` (NumPy's `concatenate`); the derivative with
   /// respect to each input is its stretch of dOut.
-  public struct Concatenate: TensorFunction {
+  public struct Concatenate: DifferentiableFunction {
     /// The dimension to join along (not negative).
     public let dim: Int
     /// Each input's size along `dim`, which says where its stretch of dOut starts.
@@ -57,20 +57,26 @@ extension Tensor {
       self.sizes = sizes
     }
 
+    /// The tensors joined, as `concatenate(tensors, dim:)` names them: `tensors[0]`, ….
+    public var inputNames: [String] { sizes.indices.map { "tensors[\($0)]" } }
+
     /// The backend's `concatenate`.
-    public func forward(_ ctx: Context<Tensor>, _ inputs: [Tensor]) -> Tensor {
+    public func forward(_ ctx: Context<Tensor>, inputs: [Tensor]) -> Tensor {
       precondition(
         inputs.map { $0.shape[dim] } == sizes,
         "Concatenate: inputs of shapes \(inputs.map(\.shape)) for sizes \(sizes) along \(dim)")
-      for input in inputs.dropFirst() where input.backend.name != inputs[0].backend.name {
-        preconditionFailure(
-          "concatenate: tensors on the \(inputs[0].backend) and the \(input.backend) backend")
+      guard let backend = inputs.first?.backend else {
+        preconditionFailure("concatenate: there is nothing to join")
       }
-      return inputs[0].constant(inputs[0].backend.ops.concatenate(inputs.map(\.data), dim: dim))
+      for input in inputs where input.backend.name != backend.name {
+        preconditionFailure(
+          "concatenate: tensors on the \(backend) and the \(input.backend) backend")
+      }
+      return Tensor(backend.ops.concatenate(inputs.map(\.data), dim: dim), backend: backend)
     }
 
     /// For each input, the view of dOut along `dim` where it was placed.
-    public func backward(_ ctx: Context<Tensor>, _ dOut: Tensor) -> [Tensor] {
+    public func backward(_ ctx: Context<Tensor>, dOut: Tensor) -> [Tensor] {
       let data = dOut.data
       var start = 0
       return sizes.map { size in
@@ -89,7 +95,7 @@ extension Tensor {
   /// dimension is the entry whose index is i in every one of `dims` (NumPy's `diagonal`, and
   /// einsum's repeated letters, `"ii->i"`). A view: its stride is the sum of their strides.
   /// The derivative puts dOut back on the diagonal of zeros.
-  public struct Diagonal: TensorFunction {
+  public struct Diagonal: UnaryFunction {
     /// The dimensions whose diagonal is taken (not negative, at least two).
     public let dims: [Int]
 
@@ -98,15 +104,14 @@ extension Tensor {
       self.dims = dims
     }
 
-    /// The view; saves the input (for its shape).
-    public func forward(_ ctx: Context<Tensor>, _ inputs: [Tensor]) -> Tensor {
-      let a = inputs[0]
+    /// The view; keeps the input's shape (`ctx.inputShape`).
+    public func forward(_ ctx: Context<Tensor>, _ a: Tensor) -> Tensor {
       let sizes = dims.map { a.shape[$0] }
       precondition(
         dims.count >= 2 && Set(dims).count == dims.count && Set(sizes).count == 1,
         "diagonal: dimensions \(dims) of shape \(a.shape) must be two or more different "
           + "dimensions of one size")
-      ctx.saveForBackward(a)
+      ctx.inputShape = a.shape
       let others = a.shape.indices.filter { !dims.contains($0) }
       let stride = dims.reduce(0) { $0 + a.data.strides[$1] }
       return a.constant(
@@ -117,8 +122,8 @@ extension Tensor {
 
     /// dOut scattered onto the diagonal of zeros: entry i goes to flat position
     /// i · (1 + n + n² + …) of the merged diagonal dimensions, which are then put back.
-    public func backward(_ ctx: Context<Tensor>, _ dOut: Tensor) -> [Tensor] {
-      let shape = ctx.savedValues[0].shape
+    public func backward(_ ctx: Context<Tensor>, _ dOut: Tensor) -> Tensor {
+      let shape: [Int] = ctx.inputShape
       let n = shape[dims[0]]
       let others = shape.indices.filter { !dims.contains($0) }
       let step = (0..<dims.count).reduce(0) { total, _ in total * n + 1 }
@@ -129,7 +134,7 @@ extension Tensor {
       let unmerged = TensorData(
         storage: placed.storage,
         shape: others.map { shape[$0] } + Array(repeating: n, count: dims.count))
-      return [dOut.constant(unmerged.permute(inverse(of: others + dims)))]
+      return dOut.constant(unmerged.permute(inverse(of: others + dims)))
     }
   }
 

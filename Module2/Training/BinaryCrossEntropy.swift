@@ -27,13 +27,15 @@ extension Tensor {
   /// One function rather than a chain of relu, abs and log: its derivative is exact at z = 0,
   /// where the kinks of max and |·| cancel (a chain of relus gives the one-sided −y there), and
   /// a training step makes one graph node for the loss instead of seven.
-  public struct BinaryCrossEntropy: TensorFunction {
+  public struct BinaryCrossEntropy: BinaryFunction {
     /// The stable binary cross-entropy from logits.
     public init() {}
 
+    /// The logits z and the labels y.
+    public var inputNames: [String] { ["logits", "labels"] }
+
     /// ℓ(z, y) entry by entry; saves z and y.
-    public func forward(_ ctx: Context<Tensor>, _ inputs: [Tensor]) -> Tensor {
-      let (z, y) = (inputs[0], inputs[1])
+    public func forward(_ ctx: Context<Tensor>, _ z: Tensor, _ y: Tensor) -> Tensor {
       ctx.saveForBackward(z, y)
       let loss = ZipOperator("binaryCrossEntropy") { z, y in
         Swift.max(z, 0) - z * y + Foundation.log1p(Foundation.exp(-Swift.abs(z)))
@@ -42,10 +44,10 @@ extension Tensor {
     }
 
     /// (dOut · (σ(z) − y), dOut · (−z)).
-    public func backward(_ ctx: Context<Tensor>, _ dOut: Tensor) -> [Tensor] {
-      let (z, y) = (ctx.savedValues[0], ctx.savedValues[1])
+    public func backward(_ ctx: Context<Tensor>, _ dOut: Tensor) -> (Tensor, Tensor) {
+      let (z, y) = ctx.savedPair
       let slope = z.zipped(with: y, ZipOperator("σ(z) − y") { Operators.sigmoid($0) - $1 })
-      return [dOut.zipped(with: slope, .mul), dOut.zipped(with: z.mapped(.neg), .mul)]
+      return (dOut.zipped(with: slope, .mul), dOut.zipped(with: z.mapped(.neg), .mul))
     }
   }
 }

@@ -21,11 +21,10 @@ public func firstMaximumMask(_ data: TensorData, dim: Int, _ ops: any TensorOps)
 }
 
 extension Tensor {
-  /// The largest entry along one dimension (kept with size 1), or of every entry (shape [1])
-  /// when `dim` is `nil`. The derivative is 1 at the first arg-max and 0 everywhere else, so
-  /// the backward pass sends all of dOut to the first maximum of each line (Task 4.4).
-  ///
-  /// The largest entry along a dimension, and where it is.
+  /// The largest entry along one dimension, kept with size 1. The derivative is 1 at the first
+  /// arg-max and 0 everywhere else, so the backward pass sends all of dOut to the first maximum
+  /// of each line (Task 4.4). (`max()` of every entry views the tensor as one dimension and
+  /// takes the maximum along dimension 0.)
   ///
   /// max is a reduction (Task 2.3's `reduce` with `.max`). Its derivative is 1 at the entry that
   /// won and 0 everywhere else: nudging a loser does not change the maximum. When several entries
@@ -42,36 +41,31 @@ extension Tensor {
   ///     rank       = [4, 3, 2, 1]
   ///     score      = [0, 3, 0, 1]      max 3
   ///     one-hot    = [0, 1, 0, 0]      score == max(score)
-  public struct Max: TensorFunction {
-    /// The dimension reduced, or `nil` for all of them.
-    public let dim: Int?
+  public struct Max: UnaryFunction {
+    /// The dimension reduced.
+    public let dim: Int
 
-    /// The maximum along `dim`, or over everything when `dim` is `nil`.
-    public init(dim: Int?) {
+    /// The maximum along `dim`.
+    public init(dim: Int) {
       self.dim = dim
     }
 
-    /// Task 4.4: the largest entry along `dim` (or of all entries, as shape [1]); saves the
-    /// input.
-    public func forward(_ ctx: Context<Tensor>, _ inputs: [Tensor]) -> Tensor {
+    /// Task 4.4: the largest entry along `dim`; saves the input.
+    public func forward(_ ctx: Context<Tensor>, _ a: Tensor) -> Tensor {
       // BEGIN SOLUTION Task 4.4
-      let a = inputs[0]
       ctx.saveForBackward(a)
-      let ops = a.backend.ops
-      let data = dim == nil ? a.data.reshaped([a.size], ops) : a.data
-      return Tensor(ops.reduce(data, dim: dim ?? 0, .max), backend: a.backend)
+      return Tensor(a.backend.ops.reduce(a.data, dim: dim, .max), backend: a.backend)
       // END SOLUTION
     }
 
-    /// Task 4.4: dOut (size 1 along `dim`, or shape [1]) at the first maximum of each line,
-    /// 0 elsewhere: dOut times `argmax(dim:)`'s one-hot mask, in the input's shape.
-    public func backward(_ ctx: Context<Tensor>, _ dOut: Tensor) -> [Tensor] {
+    /// Task 4.4: dOut (size 1 along `dim`) at the first maximum of each line, 0 elsewhere:
+    /// dOut times `argmax(dim:)`'s one-hot mask, in the input's shape.
+    public func backward(_ ctx: Context<Tensor>, _ dOut: Tensor) -> Tensor {
       // BEGIN SOLUTION Task 4.4
-      let a = ctx.savedValues[0]
       let ops = dOut.backend.ops
-      // dOut broadcasts along `dim` (or, as shape [1], everywhere) against the mask.
-      let mask = a.argmax(dim: dim).data
-      return [Tensor(ops.zip(mask, dOut.data, .mul), backend: dOut.backend)]
+      // dOut broadcasts along `dim` against the mask.
+      let mask = ctx.savedValue.argmax(dim: dim).data
+      return Tensor(ops.zip(mask, dOut.data, .mul), backend: dOut.backend)
       // END SOLUTION
     }
   }
@@ -80,10 +74,7 @@ extension Tensor {
   /// (minitorch's convention, like `sum`); of every entry, as shape [1], when `dim` is `nil`.
   /// Its gradient goes entirely to the first maximum of each line when entries tie (Task 4.4).
   public func max(dim: Int? = nil, keepDims: Bool = true) -> Tensor {
-    guard let dim else { return Max(dim: nil).apply(self) }
-    return reduction(over: [dim], keepDims: keepDims, "max", listed: false) {
-      Max(dim: $1).apply($0)
-    }
+    reduction(along: dim, keepDims: keepDims, "max") { Max(dim: $1).apply($0) }
   }
 
   /// The largest entry over `dims` together (each kept with size 1 unless `keepDims` is false):

@@ -36,13 +36,13 @@ struct GraphDemoTests {
     let demo = try GraphDemo(
       expression: "x * 2 + exp(y)", values: "x=3,y=4", backward: false, trace: false)
     let graph = demo.result.graph
-    let picture = GraphPicture(graph)
-    let lines = picture.dot.split(separator: "\n")
+    #expect(demo.dot == graph.dot, "the CLI writes the graph's own picture")
+    let lines = graph.dot.split(separator: "\n")
     for edge in graph.edges {
       let line = try #require(lines.first { $0.contains("n\(edge.input) -> op\(edge.output)") })
       let inputs = graph.edges.filter { $0.output == edge.output }.count
       if inputs > 1 {
-        #expect(line.contains("label=<<B>\(ArgumentLabel.name(position: edge.position))</B>>"))
+        #expect(line.contains("label=<<B>\(edge.name)</B>>"))
       } else {
         #expect(!line.contains("label"))
       }
@@ -56,23 +56,59 @@ struct GraphDemoTests {
     let constantLine = try #require(
       lines.first { $0.contains("n\(constant.id) -> op\(product.id)") })
     #expect(constantLine.hasSuffix("[label=<<B>b</B>>];"))
-    #expect(picture.dot.contains("label=\"Mul(a, b)\"") && picture.dot.contains("label=\"Exp\""))
-    #expect(picture.legend?.hasSuffix("a is the first input and b the second.") == true)
-    #expect(picture.dot.contains("fontsize=16"), "edge labels larger than the nodes' text")
+    #expect(graph.dot.contains("label=\"Mul(a, b)\"") && graph.dot.contains("label=\"Exp\""))
+    #expect(graph.legend?.hasSuffix("a is the first input and b the second.") == true)
+    #expect(graph.dot.contains("fontsize=16"), "edge labels larger than the nodes' text")
     // One input: no labels and no legend.
     let single = try GraphDemo(expression: "exp(x)", values: "x=1", backward: false, trace: false)
-    #expect(GraphPicture(single.result.graph).legend == nil)
+    #expect(single.result.graph.legend == nil)
   }
 
-  @Test("input names come from one place, ready for declared names")
-  func argumentLabels() {
-    #expect((0..<3).map { ArgumentLabel.name(position: $0) } == ["a", "b", "c"])
-    #expect(ArgumentLabel.name(position: 27) == "b1")
-    #expect(ArgumentLabel.name(position: 1, declared: ["input", "weight"]) == "weight")
-    #expect(ArgumentLabel.call("Mul", inputs: 2) == "Mul(a, b)")
-    #expect(ArgumentLabel.call("Sigmoid", inputs: 1) == "Sigmoid")
-    #expect(ArgumentLabel.call("Conv(stride: 2)", inputs: 2) == "Conv(a, b, stride: 2)")
-    #expect(ArgumentLabel.call("Sub", inputs: 2, declared: ["x", "y"]) == "Sub(x, y)")
+  @Test("edges carry the names a function gives its inputs")
+  func declaredInputNames() throws {
+    let demo = try GraphDemo(
+      expression: "pow(x, y) + x", values: "x=[1,2],y=[3,4]", backward: false, trace: false)
+    let graph = demo.result.graph
+    let power = try #require(graph.nodes.first { $0.operation == "Pow" })
+    #expect(power.inputNames == ["base", "exponent"])
+    #expect(power.call == "Pow(base, exponent)")
+    let x = try #require(graph.nodes.first { $0.name == "x" })
+    let y = try #require(graph.nodes.first { $0.name == "y" })
+    let intoPower = graph.edges.filter { $0.output == power.id }
+    #expect(intoPower.map(\.name) == ["base", "exponent"])
+    #expect(intoPower.map(\.input) == [x.id, y.id])
+    #expect(demo.dot.contains("label=\"Pow(base, exponent)\""))
+    #expect(demo.dot.contains("n\(y.id) -> op\(power.id) [label=<<B>exponent</B>>];"))
+  }
+
+  @Test("a tensor comparison reads as its operator, as a scalar one does")
+  func comparisonsReadAsOperators() throws {
+    let tensors = try GraphDemo(
+      expression: "lt(x, y) + gt(x, y)", values: "x=[1,2],y=[2,1]", backward: false,
+      trace: false)
+    let scalars = try GraphDemo(
+      expression: "lt(x, y) + gt(x, y)", values: "x=1,y=2", backward: false, trace: false)
+    let spellings = [(tensors, "Compare(a, b, .lt)"), (scalars, "Compare(a, b, .lessThan)")]
+    for (demo, spelled) in spellings {
+      let titles = demo.result.graph.nodes.map(\.title)
+      #expect(titles.contains("x < y") && titles.contains("y < x"), "\(titles)")
+      #expect(demo.dot.contains("label=\"\(spelled)\""), "the function as the code spells it")
+    }
+    let x = Tensor([1, 2], requiresGrad: true, name: "x")
+    #expect(x.eq(x).label() == "x == x" && x.isClose(x).label() == "x ≈ x")
+  }
+
+  @Test("argument names come from one place: declared names, else a, b, c, …")
+  func argumentNames() {
+    #expect((0..<3).map { ComputationGraph.argumentName(position: $0) } == ["a", "b", "c"])
+    #expect(ComputationGraph.argumentName(position: 27) == "b1")
+    #expect(ComputationGraph.argumentName(position: 1, declared: ["input", "weight"]) == "weight")
+    #expect(ComputationGraph.argumentName(position: 2, declared: ["input", "weight"]) == "c")
+    // A function of a list names each input; its settings follow the names in its call.
+    let a = Tensor([1, 2], requiresGrad: true, name: "a")
+    let joined = Tensor.concatenate([a, a * 2], dim: 0).graph()
+    #expect(joined.nodes[0].call == "Concatenate(tensors[0], tensors[1], dim: 0, sizes: [2, 2])")
+    #expect(joined.nodes.first { $0.name == "a" }?.call == nil)
   }
 
   @Test("Graphviz accepts the DOT text (skipped without dot)")
@@ -131,7 +167,11 @@ struct GraphDemoTests {
     for row in rows.filter({ $0.contains("←") }).map(Array.init) {
       #expect(row.count > column && row[column - 1] == " " && row[column] != " ")
     }
-    #expect(trace.table.contains("x · y ← 1"))
+    // Each share is named by the input it goes to: x is Mul's a, y its b.
+    #expect(trace.table.contains("a: x · y ← 1") && trace.table.contains("b: y ← 2"))
+    // A constant input gets no share, and the others keep their own names: z is b of 2 · z.
+    let z = Scalar(3, name: "z")
+    #expect((2 * z).traceBackward().table.contains("b: z ← 2"))
   }
 
   @Test("the CLI report traces a tensor expression with shapes and values")

@@ -3,25 +3,25 @@ import TensorTestSupport
 import TestSupport
 import Testing
 
-/// A function whose backward pass is deliberately wrong (it claims d(2a)/da = 3).
 /// f(a) = 2a whose backward ignores the incoming gradient: right only when it is all ones.
-struct DoubleIgnoringDOut: TensorFunction {
-  func forward(_ ctx: Context<Tensor>, _ inputs: [Tensor]) -> Tensor {
-    inputs[0] * 2
+struct DoubleIgnoringDOut: UnaryFunction {
+  func forward(_ ctx: Context<Tensor>, _ a: Tensor) -> Tensor {
+    a * 2
   }
 
-  func backward(_ ctx: Context<Tensor>, _ dOut: Tensor) -> [Tensor] {
-    [Tensor.ones(dOut.shape) * 2]
+  func backward(_ ctx: Context<Tensor>, _ dOut: Tensor) -> Tensor {
+    Tensor.ones(dOut.shape) * 2
   }
 }
 
-struct WrongDouble: TensorFunction {
-  func forward(_ ctx: Context<Tensor>, _ inputs: [Tensor]) -> Tensor {
-    inputs[0] * 2
+/// f(a) = 2a whose backward pass is deliberately wrong (it claims d(2a)/da = 3).
+struct WrongDouble: UnaryFunction {
+  func forward(_ ctx: Context<Tensor>, _ a: Tensor) -> Tensor {
+    a * 2
   }
 
-  func backward(_ ctx: Context<Tensor>, _ dOut: Tensor) -> [Tensor] {
-    [dOut * 3]
+  func backward(_ ctx: Context<Tensor>, _ dOut: Tensor) -> Tensor {
+    dOut * 3
   }
 }
 

@@ -47,40 +47,27 @@ public func gradient(of tensor: Tensor, _ what: String) throws -> Tensor {
   return grad
 }
 
-/// Throws unless backpropagating a random incoming gradient of any layout (`upstreamGradient`,
-/// entries drawn from `incoming`) from f(inputs) gives every input the gradient that central
-/// differences of the same weighted total give, within `tolerance`, at every entry of an input
-/// of up to `samples` entries and at `samples` random entries of a larger one. Everything runs
-/// on the inputs' backend. `gradCheck` does the same with a contiguous incoming gradient.
+/// Throws unless the given `gradCheck` accepts f at `inputs` for a random incoming gradient of
+/// any layout (`upstreamGradient`: permuted, strided, at an offset; entries drawn from
+/// `incoming`), within `tolerance`, at every entry of an input of up to `samples` entries and at
+/// `samples` random entries of a larger one. Everything runs on the inputs' backend; the
+/// message names `what` and the incoming gradient's layout.
 public func checkBackward(
   _ f: ([Tensor]) -> Tensor, _ inputs: [Tensor], _ what: String, using rng: inout SplitMix64,
   samples: Int = 6, incoming: Gen<Double> = .smallFloats,
   tolerance: Tolerance = .finiteDifference
 ) throws {
-  let leaves = inputs.map { Tensor($0.data, backend: $0.backend, requiresGrad: true) }
-  let output = f(leaves)
+  let output = f(inputs.map { $0.detach() })
   let upstream = upstreamGradient(
     output.shape, values: incoming, backend: output.backend, using: &rng)
-  output.backward(upstream)
-  for (number, leaf) in leaves.enumerated() {
-    guard let grad = leaf.grad else {
-      throw CheckFailure(
-        "\(what): input \(number) (shape \(leaf.shape)) has no gradient after backward(upstream)")
-    }
-    let indices =
-      leaf.size <= samples
-      ? leaf.data.indices()
-      : (0..<samples).map { _ in toIndex(rng.nextInt(in: 0...(leaf.size - 1)), leaf.shape) }
-    for index in indices {
-      let estimate = gradCentralDifference(
-        f, inputs, arg: number, index: index, upstream: upstream)
-      try assertClose(
-        grad.data[index], estimate,
-        "\(what): gradient of input \(number) (shape \(leaf.shape)) at \(index) for an incoming "
-          + "gradient of shape \(upstream.shape), strides \(upstream.data.strides), offset "
-          + "\(upstream.data.offset), against central differences",
-        tolerance: tolerance)
-    }
+  do {
+    try gradCheck(
+      f, inputs, seed: rng.next(), samples: samples, upstream: upstream, rtol: tolerance.rtol,
+      atol: tolerance.atol)
+  } catch {
+    throw CheckFailure(
+      "\(what): \(error) (\(tolerance)), for an incoming gradient of shape \(upstream.shape), "
+        + "strides \(upstream.data.strides), offset \(upstream.data.offset)")
   }
 }
 

@@ -39,6 +39,6 @@ public struct GraphDemo {
       lines += result.leafGradients.map { "  " + $0 }
     }
     report = lines.joined(separator: "\n")
-    dot = GraphPicture(result.graph).dot
+    dot = result.graph.dot
   }
 }
