@@ -84,7 +84,9 @@ public func convolution<Geometry: ConvolutionGeometry>(
   }
   let out = Tensor.Convolution(geometry).apply(input, weight)
   guard let bias else { return out }
-  // bias[o] seen as (outChannels, 1, …), one 1 per spatial axis, broadcasts over the batch and
-  // the positions.
-  return out + bias.reshape([outChannels] + geometry.axes.map { _ in 1 })
+  // The output seen as (batch, outChannels, positions) and the bias as (outChannels, 1): each
+  // row of positions gets its channel's number, added a whole row at a time (views share
+  // storage, so nothing is copied).
+  let rows = out.reshape([geometry.batch, outChannels, geometry.positions])
+  return (rows + bias.reshape([outChannels, 1])).reshape(geometry.outputShape)
 }
