@@ -146,3 +146,24 @@ extension LayoutOps {
     if count > 0 { body(0..<count) }
   }
 }
+
+extension LayoutOps {
+  /// Runs `body(item)` for every item in 0..<`count` through this backend's `forEachChunk`: on
+  /// its threads when it has them, otherwise in order on the calling thread. `workPerItem`
+  /// estimates how many numbers one item reads or writes, so that small loops stay on one
+  /// thread. The items must be independent: each writes only its own part of the output, and
+  /// the result never depends on how the items were shared out.
+  ///
+  /// ```swift
+  /// ops.forEachItem(rows, workPerItem: columns) { row in … }   // writes row `row` only
+  /// ```
+  ///
+  /// - Complexity: O(count · workPerItem), divided among the backend's threads.
+  public func forEachItem(_ count: Int, workPerItem: Int, _ body: (Int) -> Void) {
+    forEachChunk(of: count, workPerItem: Swift.max(1, workPerItem)) { items in
+      for item in items {
+        body(item)
+      }
+    }
+  }
+}

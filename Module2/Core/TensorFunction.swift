@@ -32,40 +32,6 @@ extension DifferentiableFunction where Value == Tensor {
   }
 }
 
-// The earlier shape of a tensor function, `forward(ctx, inputs)` over a list of inputs. Only
-// the convolution functions still conform to it; it goes when they move to the shape above.
-
-/// A tensor function written in the earlier shape, `forward(ctx, inputs)` over a list of
-/// inputs: only the convolutions are still written this way, and this protocol goes when they
-/// move to `BinaryFunction` or `DifferentiableFunction`.
-public protocol TensorFunction: DifferentiableFunction where Value == Tensor {
-  /// The output for `inputs`.
-  func forward(_ ctx: Context<Tensor>, _ inputs: [Tensor]) -> Tensor
-
-  /// dOut times the derivative of the output with respect to each input, in input order.
-  func backward(_ ctx: Context<Tensor>, _ dOut: Tensor) -> [Tensor]
-}
-
-extension TensorFunction {
-  /// No names: graph pictures number the inputs.
-  public var inputNames: [String] { [] }
-
-  /// `forward(ctx, inputs)`.
-  public func forward(_ ctx: Context<Tensor>, inputs: [Tensor]) -> Tensor {
-    forward(ctx, inputs)
-  }
-
-  /// `backward(ctx, dOut)`.
-  public func backward(_ ctx: Context<Tensor>, dOut: Tensor) -> [Tensor] {
-    backward(ctx, dOut)
-  }
-
-  /// Runs the function on `inputs`; see `apply(_:)` of `DifferentiableFunction`.
-  public func apply(_ inputs: Tensor...) -> Tensor {
-    apply(inputs)
-  }
-}
-
 /// How a `Tensor` was computed: the function, the tensors its forward pass saved, and its input
 /// tensors.
 public typealias TensorHistory = History<any DifferentiableFunction<Tensor>, Tensor, Tensor>

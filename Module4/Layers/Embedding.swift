@@ -3,7 +3,7 @@ extension Tensor {
   /// shape followed by `dimension`. Its backward pass adds each output row's gradient into
   /// the table row it came from (a scatter-add: repeated indices add up), except for
   /// `paddingIndex`, whose row gets no gradient. Used by `embedding(_:indices:shape:…)`.
-  public struct Embedding: TensorFunction {
+  public struct Embedding: UnaryFunction {
     /// The row looked up at each position, in row-major order of `shape`.
     public let indices: [Int]
     /// The shape of the positions, for example (batch, words).
@@ -21,58 +21,49 @@ extension Tensor {
       self.paddingIndex = paddingIndex
     }
 
-    /// The gather: out[p, :] = table[indices[p], :] for every position p.
+    /// The one input, the table.
+    public var inputNames: [String] { ["table"] }
+
+    /// The gather: out[p, :] = table[indices[p], :] for every position p. Keeps the number of
+    /// rows of the table for the backward pass.
     ///
     /// - Complexity: O(positions · dimension).
-    public func forward(_ ctx: Context<Tensor>, _ inputs: [Tensor]) -> Tensor {
-      let table = inputs[0]
+    public func forward(_ ctx: Context<Tensor>, _ table: Tensor) -> Tensor {
       precondition(
         table.dims == 2,
         "Embedding needs a table of shape (vocabulary, dimension), got shape \(table.shape)")
-      let (rows, dimension) = (table.shape[0], table.shape[1])
+      let rows = table.shape[0]
       if let bad = indices.firstIndex(where: { $0 < 0 || $0 >= rows }) {
         preconditionFailure(
           "Embedding: index \(indices[bad]) at position \(bad) is not a row of the table "
             + "of shape \(table.shape) (rows 0..<\(rows))")
       }
-      ctx.saveForBackward(table)
-      let values = table.data.contiguous(table.backend.ops).values
-      var out = [Double](repeating: 0, count: indices.count * dimension)
-      values.withUnsafeBufferPointer { source in
-        out.withUnsafeMutableBufferPointer { target in
-          for (position, row) in indices.enumerated() {
-            let from = row * dimension
-            let to = position * dimension
-            for k in 0..<dimension {
-              target[to + k] = source[from + k]
-            }
-          }
-        }
-      }
-      return Tensor(shape: shape + [dimension], data: out, backend: table.backend)
+      ctx.rows = rows
+      let looked = table.backend.ops.gather(table.data, dim: 0, positions: indices)
+      return Tensor(
+        TensorData(storage: looked.storage, shape: shape + [table.shape[1]]),
+        backend: table.backend)
     }
 
     /// The scatter-add: dTable[indices[p], :] += dOut[p, :] for every position p whose index
     /// is not `paddingIndex`; rows never looked up get zeros.
     ///
     /// - Complexity: O(vocabulary · dimension) for the zeros, plus O(positions · dimension).
-    public func backward(_ ctx: Context<Tensor>, _ dOut: Tensor) -> [Tensor] {
-      let table = ctx.savedValues[0]
-      let (rows, dimension) = (table.shape[0], table.shape[1])
-      let gradient = dOut.data.contiguous(dOut.backend.ops).values
-      var dTable = [Double](repeating: 0, count: rows * dimension)
-      gradient.withUnsafeBufferPointer { source in
-        dTable.withUnsafeMutableBufferPointer { target in
-          for (position, row) in indices.enumerated() where row != paddingIndex {
-            let from = position * dimension
-            let to = row * dimension
-            for k in 0..<dimension {
-              target[to + k] += source[from + k]
-            }
-          }
-        }
+    public func backward(_ ctx: Context<Tensor>, _ dOut: Tensor) -> Tensor {
+      let rows: Int = ctx.rows
+      let ops = dOut.backend.ops
+      let dimension = dOut.shape[dOut.dims - 1]
+      var gradient = dOut.data.reshaped([indices.count, dimension], ops)
+      var targets = indices
+      if let paddingIndex, indices.contains(paddingIndex) {
+        // The padding word's positions send nothing: keep the other positions' rows only.
+        let kept = indices.indices.filter { indices[$0] != paddingIndex }
+        guard !kept.isEmpty else { return Tensor.zeros([rows, dimension], backend: dOut.backend) }
+        gradient = ops.gather(gradient, dim: 0, positions: kept)
+        targets = kept.map { indices[$0] }
       }
-      return [Tensor(shape: table.shape, data: dTable, backend: dOut.backend)]
+      return Tensor(
+        ops.scatterAdd(gradient, dim: 0, positions: targets, size: rows), backend: dOut.backend)
     }
   }
 }
@@ -94,9 +85,9 @@ extension Tensor {
 /// scatter-add); a word that does not appear receives zeros. The padding word is no word at
 /// all: its row stays zero and receives no gradient (PyTorch's `padding_idx`).
 ///
-/// This is one small function with a kernel of its own, rather than one built from map, zip
-/// and reduce: gathering rows by index is not an element-wise operation. (A later stage will
-/// generalise it into tensor indexing.)
+/// Both are layout operations every backend has (`TensorOps.gather` and `scatterAdd`, along
+/// dimension 0 of the table), so the embedding is one small function on top of them: the fast
+/// backend's threads do the copying, and the simple backend's plain loops show what it means.
 public func embedding(
   _ table: Tensor, indices: [Int], shape: [Int], paddingIndex: Int? = nil
 ) -> Tensor {

@@ -5,9 +5,8 @@
 // `Tensor` + PyTorch's name. So the linear layer stays Module 2's `TensorLinear` (this file adds
 // He initialisation to it), and the new layers are `TensorConv1d`, `TensorConv2d` and
 // `TensorDropout`. The differentiable functions they call keep PyTorch's functional names in
-// lower case (`conv1d`, `conv2d`, `dropout`), and the graph nodes behind those are
-// `Tensor.Convolution1d` and `Tensor.Convolution2d`, spelled out so that they do not read like
-// the layers.
+// lower case (`conv1d`, `conv2d`, `dropout`), and the graph node behind both convolutions is
+// `Tensor.Convolution`, spelled out so that it does not read like a layer.
 //
 // Weights are laid out as PyTorch lays them out for convolutions, (outChannels, inChannels,
 // kernel…); `TensorLinear` keeps Module 2's (inputs, outputs), so that its forward pass is x W + b.
@@ -26,15 +25,52 @@ extension TensorLinear {
   }
 }
 
-/// A 1-D convolution layer: `conv1d(x, weights, bias:, …)` with weights of shape (outChannels,
-/// inChannels, kernel) and a bias of shape (outChannels), for inputs of shape (batch,
-/// inChannels, width). Weights start He-uniform (fan-in inChannels · kernel) unless told
-/// otherwise; the bias starts at 0.
-public final class TensorConv1d: Module, Layer {
-  /// The filters, shape (outChannels, inChannels, kernel).
+/// What every convolution layer holds, whatever its number of axes: the filters, of shape
+/// (outChannels, inChannels, kernel sizes…), and a bias of one number per output channel (or
+/// none). Weights start He-uniform (fan-in inChannels · the product of the kernel sizes) unless
+/// told otherwise; the bias starts at 0. `TensorConv1d` and `TensorConv2d` add their settings and
+/// call `conv1d` or `conv2d`.
+public class TensorConvolution: Module {
+  /// The filters, shape (outChannels, inChannels, kernel sizes…).
   public let weights: Parameter
   /// One number per output channel, or `nil` for a layer made with `bias: false`.
   public let bias: Parameter?
+
+  /// Filters of `kernel` sizes (one per axis) from `inChannels` to `outChannels` channels,
+  /// drawn from `seed`; `layer` names the layer in the message when a size is not positive.
+  init(
+    _ layer: String, inChannels: Int, outChannels: Int, kernel: [Int], bias: Bool,
+    seed: UInt64, backend: TensorBackend, initialization: Initialization
+  ) {
+    let sizes = kernel.map(String.init).joined(separator: ", ")
+    precondition(
+      inChannels > 0 && outChannels > 0 && kernel.allSatisfy { $0 > 0 },
+      "\(layer) needs positive sizes, got inChannels \(inChannels), outChannels "
+        + "\(outChannels), kernel \(kernel.count == 1 ? sizes : "(\(sizes))")")
+    let fanIn = inChannels * kernel.reduce(1, *)
+    weights = Parameter(
+      initialization.weights(
+        [outChannels, inChannels] + kernel, fanIn: fanIn, seed: seed, backend: backend))
+    self.bias =
+      bias ? Parameter(initialization.bias(outChannels, seed: seed &+ 1, backend: backend)) : nil
+  }
+
+  /// The filters and the bias (`nil` without one) as tensors, for the forward pass.
+  var parameterTensors: (weights: Tensor, bias: Tensor?) {
+    (weights.value(as: Tensor.self), bias?.value(as: Tensor.self))
+  }
+
+  /// `in: 1, out: 4, kernel: 3` followed by `settings`.
+  func describe(kernel: String, settings: String) -> String {
+    let shape = weights.value(as: Tensor.self).shape
+    return "in: \(shape[1]), out: \(shape[0]), kernel: \(kernel), \(settings)"
+  }
+}
+
+/// A 1-D convolution layer: `conv1d(x, weights, bias:, …)` for inputs of shape (batch,
+/// inChannels, width), with weights of shape (outChannels, inChannels, kernel) and a bias of
+/// shape (outChannels) (see `TensorConvolution`).
+public final class TensorConv1d: TensorConvolution, Layer {
   /// How far the window moves per output position.
   public let stride: Int
   /// Zeros imagined on each side of the input.
@@ -49,45 +85,33 @@ public final class TensorConv1d: Module, Layer {
     dilation: Int = 1, bias: Bool = true, seed: UInt64, backend: TensorBackend = .simple,
     initialization: Initialization = .he
   ) {
-    precondition(
-      inChannels > 0 && outChannels > 0 && kernel > 0,
-      "TensorConv1d needs positive sizes, got inChannels \(inChannels), outChannels "
-        + "\(outChannels), kernel \(kernel)")
-    weights = Parameter(
-      initialization.weights(
-        [outChannels, inChannels, kernel], fanIn: inChannels * kernel, seed: seed,
-        backend: backend))
-    self.bias =
-      bias ? Parameter(initialization.bias(outChannels, seed: seed &+ 1, backend: backend)) : nil
     self.stride = stride
     self.padding = padding
     self.dilation = dilation
+    super.init(
+      "TensorConv1d", inChannels: inChannels, outChannels: outChannels, kernel: [kernel],
+      bias: bias, seed: seed, backend: backend, initialization: initialization)
   }
 
   /// The convolution of a batch (batch, inChannels, width) with the layer's filters.
   public func forward(_ input: Tensor) -> Tensor {
-    conv1d(
-      input, weights.value(as: Tensor.self), bias: bias?.value(as: Tensor.self), stride: stride,
-      padding: padding, dilation: dilation)
+    let (weights, bias) = parameterTensors
+    return conv1d(
+      input, weights, bias: bias, stride: stride, padding: padding, dilation: dilation)
   }
 
   /// `in: 1, out: 4, kernel: 3, stride: 1, padding: 1, dilation: 1`.
   public override var extraDescription: String {
-    let shape = weights.value(as: Tensor.self).shape
-    return "in: \(shape[1]), out: \(shape[0]), kernel: \(shape[2]), stride: \(stride), "
-      + "padding: \(padding), dilation: \(dilation)"
+    describe(
+      kernel: "\(weights.value(as: Tensor.self).shape[2])",
+      settings: "stride: \(stride), padding: \(padding), dilation: \(dilation)")
   }
 }
 
-/// A 2-D convolution layer: `conv2d(x, weights, bias:, …)` with weights of shape (outChannels,
-/// inChannels, kernelHeight, kernelWidth) and a bias of shape (outChannels), for inputs of
-/// shape (batch, inChannels, height, width). Weights start He-uniform (fan-in inChannels ·
-/// kernelHeight · kernelWidth) unless told otherwise; the bias starts at 0.
-public final class TensorConv2d: Module, Layer {
-  /// The filters, shape (outChannels, inChannels, kernelHeight, kernelWidth).
-  public let weights: Parameter
-  /// One number per output channel, or `nil` for a layer made with `bias: false`.
-  public let bias: Parameter?
+/// A 2-D convolution layer: `conv2d(x, weights, bias:, …)` for inputs of shape (batch,
+/// inChannels, height, width), with weights of shape (outChannels, inChannels, kernelHeight,
+/// kernelWidth) and a bias of shape (outChannels) (see `TensorConvolution`).
+public final class TensorConv2d: TensorConvolution, Layer {
   /// How far the window moves per output position, per axis.
   public let stride: Size2D
   /// Zeros imagined on each side of the input, per axis.
@@ -102,32 +126,27 @@ public final class TensorConv2d: Module, Layer {
     dilation: Size2D = 1, bias: Bool = true, seed: UInt64, backend: TensorBackend = .simple,
     initialization: Initialization = .he
   ) {
-    precondition(
-      inChannels > 0 && outChannels > 0 && kernel.height > 0 && kernel.width > 0,
-      "TensorConv2d needs positive sizes, got inChannels \(inChannels), outChannels "
-        + "\(outChannels), kernel \(kernel)")
-    let shape = [outChannels, inChannels, kernel.height, kernel.width]
-    weights = Parameter(
-      initialization.weights(
-        shape, fanIn: inChannels * kernel.height * kernel.width, seed: seed, backend: backend))
-    self.bias =
-      bias ? Parameter(initialization.bias(outChannels, seed: seed &+ 1, backend: backend)) : nil
     self.stride = stride
     self.padding = padding
     self.dilation = dilation
+    super.init(
+      "TensorConv2d", inChannels: inChannels, outChannels: outChannels,
+      kernel: [kernel.height, kernel.width], bias: bias, seed: seed, backend: backend,
+      initialization: initialization)
   }
 
   /// The convolution of a batch (batch, inChannels, height, width) with the layer's filters.
   public func forward(_ input: Tensor) -> Tensor {
-    conv2d(
-      input, weights.value(as: Tensor.self), bias: bias?.value(as: Tensor.self), stride: stride,
-      padding: padding, dilation: dilation)
+    let (weights, bias) = parameterTensors
+    return conv2d(
+      input, weights, bias: bias, stride: stride, padding: padding, dilation: dilation)
   }
 
   /// `in: 1, out: 4, kernel: (3, 3), stride: (1, 1), padding: (1, 1), dilation: (1, 1)`.
   public override var extraDescription: String {
     let shape = weights.value(as: Tensor.self).shape
-    return "in: \(shape[1]), out: \(shape[0]), kernel: \(Size2D(shape[2], shape[3])), "
-      + "stride: \(stride), padding: \(padding), dilation: \(dilation)"
+    return describe(
+      kernel: "\(Size2D(shape[2], shape[3]))",
+      settings: "stride: \(stride), padding: \(padding), dilation: \(dilation)")
   }
 }

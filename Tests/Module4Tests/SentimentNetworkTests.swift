@@ -7,27 +7,30 @@ import Testing
 /// encoding of sentences, and a short training run on the synthetic set. Not graded.
 @Suite("Task 4.5: the sentiment network", .explainsStops)
 struct SentimentNetworkTests {
-  /// A table of 5 words with vectors of 3 numbers: row w is (10w, 10w + 1, 10w + 2).
-  static var table: Tensor {
+  /// A table of 5 words with vectors of 3 numbers on `backend`: row w is (10w, 10w + 1, 10w + 2).
+  static func table(_ backend: TensorBackend) -> Tensor {
     Tensor(
       shape: [5, 3], data: (0..<5).flatMap { w in (0..<3).map { Double(10 * w + $0) } },
-      requiresGrad: true)
+      backend: backend, requiresGrad: true)
   }
 
-  // MARK: the embedding
+  // MARK: the embedding (the backend's gather and scatter-add, on each backend)
 
-  @Test func theLookupGathersRows() {
-    let out = embedding(Self.table, indices: [2, 0, 4, 2], shape: [2, 2])
+  @Test(arguments: gradedBackends)
+  func theLookupGathersRows(backend: TensorBackend) {
+    let out = embedding(Self.table(backend), indices: [2, 0, 4, 2], shape: [2, 2])
     #expect(out.shape == [2, 2, 3])
     #expect(out.data.values == [20, 21, 22, 0, 1, 2, 40, 41, 42, 20, 21, 22])
   }
 
-  @Test func repeatedWordsAddUpTheirGradients() {
-    let table = Self.table
+  @Test(arguments: gradedBackends)
+  func repeatedWordsAddUpTheirGradients(backend: TensorBackend) {
+    let table = Self.table(backend)
     let out = embedding(table, indices: [2, 0, 2, 2, 1, 4], shape: [2, 3])
     // Weight each output row by its position + 1, so that each row's share is visible.
     let weights = Tensor(
-      shape: [2, 3, 3], data: (0..<6).flatMap { p in Array(repeating: Double(p + 1), count: 3) })
+      shape: [2, 3, 3], data: (0..<6).flatMap { p in Array(repeating: Double(p + 1), count: 3) },
+      backend: backend)
     (out * weights).sum().backward()
     let grad = table.grad?.data.values ?? []
     let rows = stride(from: 0, to: 15, by: 3).map { Array(grad[$0..<($0 + 3)]) }
@@ -38,23 +41,30 @@ struct SentimentNetworkTests {
     #expect(rows[4] == [6, 6, 6])  // position 5
   }
 
-  @Test func theGradientPassesACentralDifferenceCheck() {
+  @Test(arguments: gradedBackends)
+  func theGradientPassesACentralDifferenceCheck(backend: TensorBackend) {
     forAll(Gen<Int>.ints(in: 0...1000), cases: 30) { seed in
       var rng = SplitMix64(seed: UInt64(seed))
       let indices = (0..<6).map { _ in rng.nextInt(in: 0...3) }  // repeats are likely
-      let table = Tensor.rand([4, 2], seed: UInt64(seed))
+      let table = Tensor.rand([4, 2], seed: UInt64(seed), backend: backend)
       try gradCheck(
         { inputs in embedding(inputs[0], indices: indices, shape: [3, 2]) }, [table],
         seed: UInt64(seed), samples: 8)
     }
   }
 
-  @Test func thePaddingRowGetsNoGradient() {
-    let table = Self.table
+  @Test(arguments: gradedBackends)
+  func thePaddingRowGetsNoGradient(backend: TensorBackend) {
+    let table = Self.table(backend)
     embedding(table, indices: [0, 3, 0], shape: [3], paddingIndex: 0).sum().backward()
     let grad = table.grad?.data.values ?? []
     #expect(Array(grad[0..<3]) == [0, 0, 0])
     #expect(Array(grad[9..<12]) == [1, 1, 1])
+    #expect(grad[3..<9].allSatisfy { $0 == 0 } && grad[12...].allSatisfy { $0 == 0 })
+    // A batch of padding only sends no gradient at all.
+    let padded = Self.table(backend)
+    embedding(padded, indices: [0, 0], shape: [1, 2], paddingIndex: 0).sum().backward()
+    #expect(padded.grad?.data.values == Array(repeating: 0, count: 15))
   }
 
   @Test func anIndexOutsideTheTableIsReported() async {

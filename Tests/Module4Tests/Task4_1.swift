@@ -19,14 +19,15 @@ struct Task4_1 {
 
   // MARK: unfold and fold
 
-  @Test func unfoldCopiesEachWindowIntoAColumn() {
+  @Test(arguments: gradedBackends)
+  func unfoldCopiesEachWindowIntoAColumn(backend: TensorBackend) {
     forAll(AxisSettings.gen, Channels.gen) { axis, channels in
       let shape = [channels.batch, channels.inChannels, axis.size]
       let x = (0..<shape.reduce(1, *)).map { Double($0 + 1) }
       let geometry = Convolution1dGeometry(
         input: shape, weight: [1, channels.inChannels, axis.kernel], stride: axis.stride,
         padding: axis.padding, dilation: axis.dilation)
-      let columns = unfold1d(TensorData(x, shape: shape), geometry)
+      let columns = geometry.unfold(TensorData(x, shape: shape), backend.ops)
       // columns[b, c·K + k, p] = x[b, c, p·s − pad + k·d], 0 in the padding.
       var expected: [Double] = []
       for b in 0..<channels.batch {
@@ -45,13 +46,14 @@ struct Task4_1 {
       ]
       try check(
         columns.shape == columnsShape,
-        "unfold1d of input \(shape) (\(axis)) has shape \(columns.shape), expected \(columnsShape)")
+        "unfold of input \(shape) (\(axis)) has shape \(columns.shape), expected \(columnsShape)")
       try assertClose(
-        columns.values, expected, "unfold1d of input \(shape) (\(axis))", tolerance: .exact)
+        columns.values, expected, "unfold of input \(shape) (\(axis))", tolerance: .exact)
     }
   }
 
-  @Test func foldIsTheAdjointOfUnfold() {
+  @Test(arguments: gradedBackends)
+  func foldIsTheAdjointOfUnfold(backend: TensorBackend) {
     // ⟨unfold(x), c⟩ = ⟨x, fold(c)⟩ for all x and c: fold sends every column entry back to the
     // input position it came from, which is what makes fold(dColumns) the input's gradient.
     forAll(AxisSettings.gen, Channels.gen, Gen<Double>.list(of: .distinct, count: 200...200)) {
@@ -63,11 +65,12 @@ struct Task4_1 {
       let x = Array(numbers.prefix(shape.reduce(1, *)))
       let columnsSize = geometry.columnsShape.reduce(1, *)
       let c = (0..<columnsSize).map { numbers[($0 * 7 + 3) % numbers.count] }
-      let folded = fold1d(TensorData(c, shape: geometry.columnsShape), geometry)
+      let folded = geometry.fold(TensorData(c, shape: geometry.columnsShape), backend.ops)
       try check(
-        folded.shape == shape, "fold1d gave shape \(folded.shape), expected the input's \(shape)")
+        folded.shape == shape, "fold gave shape \(folded.shape), expected the input's \(shape)")
       try assertClose(
-        dot(x, folded.values), dot(unfold1d(TensorData(x, shape: shape), geometry).values, c),
+        dot(x, folded.values),
+        dot(geometry.unfold(TensorData(x, shape: shape), backend.ops).values, c),
         "⟨x, fold(c)⟩ against ⟨unfold(x), c⟩ for input \(shape) (\(axis))")
     }
   }

@@ -60,12 +60,13 @@ struct Task4_2 {
 
   // MARK: unfold and fold
 
-  @Test func unfoldCopiesEachWindowIntoAColumn() {
+  @Test(arguments: gradedBackends)
+  func unfoldCopiesEachWindowIntoAColumn(backend: TensorBackend) {
     forAll(Self.settings) { rows, cols, channels in
       let geometry = Self.geometry(rows, cols, channels)
       let shape = geometry.inputShape
       let x = (0..<shape.reduce(1, *)).map { Double($0 + 1) }
-      let columns = unfold2d(TensorData(x, shape: shape), geometry)
+      let columns = geometry.unfold(TensorData(x, shape: shape), backend.ops)
       // columns[b, (c·KH + u)·KW + v, i·OW + j] = x[b, c, i·sh − ph + u·dh, j·sw − pw + v·dw].
       var expected: [Double] = []
       for b in 0..<channels.batch {
@@ -85,7 +86,7 @@ struct Task4_2 {
           }
         }
       }
-      let what = "unfold2d of input \(shape) (height: \(rows); width: \(cols))"
+      let what = "unfold of input \(shape) (height: \(rows); width: \(cols))"
       try check(
         columns.shape == geometry.columnsShape,
         "\(what) has shape \(columns.shape), expected \(geometry.columnsShape)")
@@ -93,7 +94,8 @@ struct Task4_2 {
     }
   }
 
-  @Test func foldIsTheAdjointOfUnfold() {
+  @Test(arguments: gradedBackends)
+  func foldIsTheAdjointOfUnfold(backend: TensorBackend) {
     forAll(Self.settings, Gen<Double>.list(of: .distinct, count: 300...300)) { settings, numbers in
       let (rows, cols, channels) = settings
       let geometry = Self.geometry(rows, cols, channels)
@@ -101,11 +103,12 @@ struct Task4_2 {
       let x = (0..<shape.reduce(1, *)).map { numbers[$0 % numbers.count] }
       let columnsSize = geometry.columnsShape.reduce(1, *)
       let c = (0..<columnsSize).map { numbers[($0 * 7 + 3) % numbers.count] }
-      let folded = fold2d(TensorData(c, shape: geometry.columnsShape), geometry)
+      let folded = geometry.fold(TensorData(c, shape: geometry.columnsShape), backend.ops)
       try check(
-        folded.shape == shape, "fold2d gave shape \(folded.shape), expected the input's \(shape)")
+        folded.shape == shape, "fold gave shape \(folded.shape), expected the input's \(shape)")
       try assertClose(
-        dot(x, folded.values), dot(unfold2d(TensorData(x, shape: shape), geometry).values, c),
+        dot(x, folded.values),
+        dot(geometry.unfold(TensorData(x, shape: shape), backend.ops).values, c),
         "⟨x, fold(c)⟩ against ⟨unfold(x), c⟩ for input \(shape) (height: \(rows); width: "
           + "\(cols))")
     }
