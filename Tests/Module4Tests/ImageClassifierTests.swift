@@ -283,6 +283,12 @@ struct ImageClassifierTests {
     #expect(throws: WeightsFileError.missingFile(path: missing.path)) {
       try WeightsFile.load(into: network, architecture: "tiny", from: missing)
     }
+    #expect(
+      throws: WeightsFileError.unreadable(
+        path: folder.url.path, reason: "it is a folder, not a file")
+    ) {
+      try WeightsFile.load(into: network, architecture: "tiny", from: folder.url)
+    }
     let intoFolder = folder.url.appendingPathComponent("no-such-folder/w.weights")
     do {
       try WeightsFile.save(network, architecture: "tiny", to: intoFolder)
