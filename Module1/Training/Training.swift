@@ -5,7 +5,9 @@ import Foundation
 // One epoch is one step: zero the gradients, backpropagate the mean loss over the dataset, move
 // every parameter with SGD; then the training loop (`runTrainingLoop`) measures the loss and
 // accuracy of the network the step made. The measurement of epoch e is therefore the network
-// after e steps, and the last epoch's report describes the network the run returns.
+// after e steps, and the last epoch's report describes the network the run returns. The
+// forward pass of the next epoch's step sees exactly that network on every point, so the loop
+// takes the measurement from it (`evaluatedByNextStep`) rather than computing it twice.
 
 /// The settings of a training run: network size, learning rate, epochs, and batch size.
 ///
@@ -70,7 +72,7 @@ public func trainScalarNetwork(
   let last = try runTrainingLoop(
     network, optimizer: optimizer,
     batches: .inOrder(count: dataset.count, size: dataset.count), epochs: epochs,
-    uninformedLoss: DivergenceWatch.uninformedLoss(classes: 2),
+    uninformedLoss: DivergenceWatch.uninformedLoss(classes: 2), evaluatedByNextStep: true,
     step: { points in
       optimizer.zeroGrad()
       let seen = scalarPass(network, over: dataset, points, backpropagating: true)

@@ -11,6 +11,7 @@
 //         model.eval(); evaluate() without recording graphs; model.train()
 //             the network after the epoch: every training point for the toy networks,
 //             the validation examples for Module 4's                (validation)
+//             (full-batch training may let the next epoch's step measure it instead)
 //         a NaN, infinite or runaway loss stops the run            (divergence)
 //         onEpoch(report)                                          (epoch report)
 //
@@ -112,6 +113,13 @@ public struct EpochReport: Sendable {
 /// loss per example of a network that knows nothing (`DivergenceWatch.uninformedLoss(classes:)`),
 /// for the divergence watch; `optimizer` is the one `step` uses, named for its rate.
 ///
+/// `evaluatedByNextStep` saves a forward pass per epoch in full-batch training. Pass `true`
+/// only when each epoch is one batch of every example that `evaluate` measures and the step
+/// computes exactly what `evaluate` does (no dropout): the step of epoch e + 1 then sees the
+/// network epoch e left, so its measurement is epoch e's evaluation, and `evaluate` runs only
+/// before training and after the last epoch. The reports are the same; `onEpoch` for epoch e
+/// runs after that next step, and an epoch's `seconds` holds its step alone.
+///
 /// Returns the last epoch's report (`nil` for 0 epochs). Throws `TrainingDiverged`, naming the
 /// epoch (and the batch), as soon as a batch's loss is NaN or infinite or the loss after an
 /// epoch runs away (see `DivergenceWatch`); that epoch is not reported. The same batches and
@@ -123,6 +131,7 @@ public func runTrainingLoop(
   batches: Batches,
   epochs: Int,
   uninformedLoss: Double,
+  evaluatedByNextStep: Bool = false,
   step: ([Int]) -> Measurement,
   evaluate: () -> Measurement,
   onBatch: (BatchReport) -> Void = { _ in },
@@ -131,11 +140,23 @@ public func runTrainingLoop(
   precondition(epochs >= 0, "epochs must not be negative, got \(epochs)")
   guard epochs > 0 else { return nil }
   precondition(batches.count > 0, "training needs at least one example")
+  precondition(
+    !evaluatedByNextStep || batches.perEpoch == 1,
+    "evaluatedByNextStep needs one batch per epoch, but there are \(batches.perEpoch)")
   var batches = batches
   let watch = DivergenceWatch(
     initialLoss: evaluated(model, evaluate).meanLoss, uninformedLoss: uninformedLoss)
   let clock = ContinuousClock()
   var last: EpochReport?
+  /// Tells `onEpoch` (its time is not the epoch's) and keeps the report.
+  func report(_ report: EpochReport) -> Duration {
+    let start = clock.now
+    onEpoch(report)
+    last = report
+    return clock.now - start
+  }
+  /// An epoch whose evaluation the next epoch's step measures.
+  var waiting: (epoch: Int, training: Measurement, seconds: Double)?
   for epoch in 1...epochs {
     let start = clock.now
     var hookTime = Duration.zero
@@ -144,6 +165,15 @@ public func runTrainingLoop(
     var training = Measurement(totalLoss: 0, correct: 0, count: 0)
     for (number, indices) in epochBatches.enumerated() {
       let seen = step(indices)
+      if let previous = waiting {
+        // This step saw the network the previous epoch left: that epoch's evaluation.
+        try watch.checkEpoch(seen.meanLoss, epoch: previous.epoch, rate: optimizer.rate)
+        hookTime += report(
+          EpochReport(
+            epoch: previous.epoch, epochs: epochs, training: previous.training, evaluation: seen,
+            seconds: previous.seconds))
+        waiting = nil
+      }
       try watch.checkBatch(
         seen.meanLoss, epoch: epoch, batch: epochBatches.count > 1 ? number + 1 : nil,
         rate: optimizer.rate)
@@ -154,13 +184,16 @@ public func runTrainingLoop(
           epoch: epoch, batch: number + 1, batches: epochBatches.count, loss: seen.meanLoss))
       hookTime += clock.now - hookStart
     }
+    if evaluatedByNextStep && epoch < epochs {
+      waiting = (epoch, training, (clock.now - start - hookTime).seconds)
+      continue
+    }
     let evaluation = evaluated(model, evaluate)
     try watch.checkEpoch(evaluation.meanLoss, epoch: epoch, rate: optimizer.rate)
-    let report = EpochReport(
-      epoch: epoch, epochs: epochs, training: training, evaluation: evaluation,
-      seconds: (clock.now - start - hookTime).seconds)
-    onEpoch(report)
-    last = report
+    _ = report(
+      EpochReport(
+        epoch: epoch, epochs: epochs, training: training, evaluation: evaluation,
+        seconds: (clock.now - start - hookTime).seconds))
   }
   return last
 }

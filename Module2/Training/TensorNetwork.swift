@@ -100,7 +100,7 @@ public func trainTensorNetwork(
   let (x, y) = dataset.tensors(at: Array(0..<n), backend: network.backend)
   let last = try runTrainingLoop(
     network, optimizer: optimizer, batches: .inOrder(count: n, size: n), epochs: epochs,
-    uninformedLoss: DivergenceWatch.uninformedLoss(classes: 2),
+    uninformedLoss: DivergenceWatch.uninformedLoss(classes: 2), evaluatedByNextStep: true,
     step: { _ in
       // The one batch of every epoch is every point, in order: x and y.
       optimizer.zeroGrad()

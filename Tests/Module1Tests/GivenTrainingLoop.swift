@@ -119,6 +119,69 @@ struct GivenTrainingLoop {
     #expect(report.evaluation == Measurement(totalLoss: 3, correct: 4, count: 5))
   }
 
+  @Test func aFullBatchRunMayLetTheNextStepEvaluate() throws {
+    // Scripted steps whose measurement is the network they see: epoch e's evaluation is the
+    // measurement of epoch e + 1's step, and `evaluate` runs only before and after training.
+    let model = Toy()
+    var stepsTaken = 0
+    var evaluations = 0
+    var reports: [EpochReport] = []
+    try runTrainingLoop(
+      model, optimizer: SGD(model.parameters(), rate: 0.1),
+      batches: .inOrder(count: 4, size: 4), epochs: 3, uninformedLoss: 0.7,
+      evaluatedByNextStep: true,
+      step: { indices in
+        stepsTaken += 1
+        return Measurement(meanLoss: 1 / Double(stepsTaken), correct: stepsTaken, count: 4)
+      },
+      evaluate: {
+        evaluations += 1
+        return Measurement(meanLoss: 1 / Double(stepsTaken + 1), correct: stepsTaken + 1, count: 4)
+      },
+      onEpoch: { reports.append($0) })
+    #expect(evaluations == 2 && stepsTaken == 3)
+    #expect(reports.map(\.epoch) == [1, 2, 3])
+    #expect(reports.map { $0.training.correct } == [1, 2, 3])
+    #expect(reports.map { $0.evaluation.correct } == [2, 3, 4])
+  }
+
+  @Test func theNextStepEvaluatesAsEvaluateWould() throws {
+    // The scalar network's training lets the next step measure each epoch; evaluating every
+    // epoch instead must report the same numbers.
+    let dataset = Datasets.circle(20, seed: 4)
+    var lookahead: [Measurement] = []
+    try trainScalarNetwork(ScalarNetwork(hidden: 3, seed: 2), on: dataset, rate: 0.5, epochs: 6) {
+      lookahead.append($0.evaluation)
+    }
+    let network = ScalarNetwork(hidden: 3, seed: 2)
+    let optimizer = SGD(network.parameters(), rate: 0.5)
+    func pass(backpropagating: Bool) -> Measurement {
+      var total = 0.0
+      var correct = 0
+      for (point, label) in zip(dataset.points, dataset.labels) {
+        let logit = network((Scalar(constant: point.0), Scalar(constant: point.1)))
+        let loss = binaryCrossEntropy(logit: logit, label: Double(label))
+        if backpropagating { (loss / 20).backward() }
+        total += loss.data
+        correct += (Operators.sigmoid(logit.data) > 0.5) == (label == 1) ? 1 : 0
+      }
+      return Measurement(totalLoss: total, correct: correct, count: 20)
+    }
+    var evaluated: [Measurement] = []
+    try runTrainingLoop(
+      network, optimizer: optimizer, batches: .inOrder(count: 20, size: 20), epochs: 6,
+      uninformedLoss: 0.7,
+      step: { _ in
+        optimizer.zeroGrad()
+        let seen = pass(backpropagating: true)
+        optimizer.step()
+        return seen
+      },
+      evaluate: { pass(backpropagating: false) },
+      onEpoch: { evaluated.append($0.evaluation) })
+    #expect(lookahead == evaluated)
+  }
+
   @Test func zeroEpochsRunNothing() throws {
     let model = Toy()
     var calls = 0
