@@ -1,22 +1,22 @@
-// Task 1.4's walk made visible: the chain rule, step by step, as a table.
-//
-// `f.traceBackward()` runs the real backward pass, the `backpropagate` of Task 1.4 with its
-// `topologicalSort`, each node's real `chainRule` (Task 1.3) and `accumulateDerivative`, and
-// writes down what happened: the order of the walk, the derivative each node received and the
-// share it passed to each input. Nothing is worked out again on the side. To watch the real
-// walk, the trace gives `backpropagate` a mirror of the graph: one `TracedNode` per node, with
-// the same function, context and inputs, whose `chainRule` and `accumulateDerivative` call the
-// real node's and note the call. The leaves' gradients are then what `backward()` leaves.
-//
-//     step  node               made by  value  receives  passes on
-//     1     (x · y) + (x · x)  Add      12     1         x · y ← 1
-//                                                        x · x ← 1
-//     2     x · y              Mul      8      1         x ← 4
-//     …
-//     5     x                  leaf     2      8         kept: grad += 8
-
 /// What one backward pass did, step by step: made by `traceBackward()`, which runs the pass.
 /// `description` (what `print(trace)` shows) is the table.
+///
+/// Task 1.4's walk made visible: the chain rule, step by step, as a table.
+///
+/// `f.traceBackward()` runs the real backward pass, the `backpropagate` of Task 1.4 with its
+/// `topologicalSort`, each node's real `chainRule` (Task 1.3) and `accumulateDerivative`, and
+/// writes down what happened: the order of the walk, the derivative each node received and the
+/// share it passed to each input. Nothing is worked out again on the side. To watch the real
+/// walk, the trace gives `backpropagate` a mirror of the graph: one `TracedNode` per node, with
+/// the same function, context and inputs, whose `chainRule` and `accumulateDerivative` call the
+/// real node's and note the call. The leaves' gradients are then what `backward()` leaves.
+///
+///     step  node               made by  value  receives  passes on
+///     1     (x · y) + (x · x)  Add      12     1         x · y ← 1
+///                                                        x · x ← 1
+///     2     x · y              Mul      8      1         x ← 4
+///     …
+///     5     x                  leaf     2      8         kept: grad += 8
 public struct BackpropagationTrace<Node: GraphNode> {
   /// One call the backward pass made: a computed node splitting the derivative it received
   /// among its inputs (`chainRule`), or a leaf keeping it (`accumulateDerivative`).

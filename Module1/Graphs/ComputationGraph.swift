@@ -1,21 +1,21 @@
-// A picture of the graph behind a result, for Graphviz: every node with its name (or the formula
-// of how it was made), its value and, after `backward()`, its gradient; between a computed node
-// and its inputs, the function that made it. MyGrad and micrograd draw the same picture.
-//
-//     let x = Scalar(2, name: "x"), y = Scalar(4, name: "y")
-//     let f = x * y + x * x
-//     f.retainGradEverywhere()      // keep the intermediate gradients for the picture
-//     f.backward()
-//     try f.graph().dot.write(toFile: "f.dot", atomically: true, encoding: .utf8)
-//     // then, with Graphviz installed: dot -Tsvg f.dot -o f.svg
-//
-// The picture needs no task beyond the graph itself (Task 1.2): it finds the nodes by following
-// inputs from the output, not with Task 1.4's topological sort, and it draws constants too.
-
 import Foundation
 
 /// The computation graph behind a result, as nodes and edges, and as Graphviz DOT text
 /// (`dot`). Made by `ComputationGraph(of:)` or `result.graph()`; a snapshot, taken when made.
+///
+/// A picture of the graph behind a result, for Graphviz: every node with its name (or the formula
+/// of how it was made), its value and, after `backward()`, its gradient; between a computed node
+/// and its inputs, the function that made it. MyGrad and micrograd draw the same picture.
+///
+///     let x = Scalar(2, name: "x"), y = Scalar(4, name: "y")
+///     let f = x * y + x * x
+///     f.retainGradEverywhere()      // keep the intermediate gradients for the picture
+///     f.backward()
+///     try f.graph().dot.write(toFile: "f.dot", atomically: true, encoding: .utf8)
+///     // then, with Graphviz installed: dot -Tsvg f.dot -o f.svg
+///
+/// The picture needs no task beyond the graph itself (Task 1.2): it finds the nodes by following
+/// inputs from the output, not with Task 1.4's topological sort, and it draws constants too.
 public struct ComputationGraph: Sendable {
   /// What a node of the graph is.
   public enum Kind: Sendable, Equatable {

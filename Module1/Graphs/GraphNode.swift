@@ -1,14 +1,14 @@
-// What a node of a computation graph shows when it is drawn (`ComputationGraph`), traced
-// (`BackpropagationTrace`) or printed (`debugDescription`): its name, the function that made it,
-// its value and its gradient. `Scalar` conforms here in Module 1, `Tensor` in Module 2; the
-// pictures and tables are written once, for any `GraphNode`.
-//
-// A node is shown by its name when it has one (`Scalar(2, name: "x")`), and otherwise by a
-// short formula of how it was made, cut off after a few levels: the scalar made by `x * y + x * x`
-// reads `(x · y) + (x · x)`, so two nodes of one graph never look alike.
-
 /// A variable that can be drawn, traced and printed: what `ComputationGraph`,
 /// `BackpropagationTrace` and the `debugDescription` of `Scalar` and `Tensor` need to know.
+///
+/// What a node of a computation graph shows when it is drawn (`ComputationGraph`), traced
+/// (`BackpropagationTrace`) or printed (`debugDescription`): its name, the function that made it,
+/// its value and its gradient. `Scalar` conforms here in Module 1, `Tensor` in Module 2; the
+/// pictures and tables are written once, for any `GraphNode`.
+///
+/// A node is shown by its name when it has one (`Scalar(2, name: "x")`), and otherwise by a
+/// short formula of how it was made, cut off after a few levels: the scalar made by `x * y + x * x`
+/// reads `(x · y) + (x · x)`, so two nodes of one graph never look alike.
 public protocol GraphNode: Variable {
   /// The name given by the user, shown in pictures and tables instead of a formula; `nil`
   /// unless given (`Scalar(2, name: "x")`, `Tensor(…, name: "w")`, or `named(_:)`).

@@ -1,20 +1,18 @@
-// Which examples each step of training sees.
-//
-// Full-batch training (Modules 1 and 2) takes one step per epoch, on every example. Mini-batch
-// training (Modules 3 and 4) cuts the examples into batches and takes one step per batch; a
-// fresh random order every epoch keeps the batches from being the same every time, so the
-// steps do not repeat one pattern. The order comes from one generator seeded once per run:
-// the same seed gives the same batches, in the same order, and the same trained network.
-//
-// The order is a Fisher–Yates shuffle of 0, 1, …, n − 1: for i from the last position down to
-// 1, swap entry i with a uniformly chosen entry j ≤ i. Every order is equally likely. It is
-// written out rather than borrowed from the standard library's `shuffle(using:)`, whose
-// algorithm may change between Swift versions: the same seed must give the same batches
-// everywhere.
-
 /// The batches of example indices a training run steps on: 0..<count cut into batches of
 /// `size` (the last one smaller when `size` does not divide `count`), in a new shuffled order
 /// every epoch (`shuffled(count:size:seed:)`) or always in order (`inOrder(count:size:)`).
+///
+/// Full-batch training (Modules 1 and 2) takes one step per epoch, on every example. Mini-batch
+/// training (Modules 3 and 4) cuts the examples into batches and takes one step per batch; a
+/// fresh random order every epoch keeps the batches from being the same every time, so the
+/// steps do not repeat one pattern. The order comes from one generator seeded once per run:
+/// the same seed gives the same batches, in the same order, and the same trained network.
+///
+/// The order is a Fisher–Yates shuffle of 0, 1, …, n − 1: for i from the last position down to
+/// 1, swap entry i with a uniformly chosen entry j ≤ i. Every order is equally likely. It is
+/// written out rather than borrowed from the standard library's `shuffle(using:)`, whose
+/// algorithm may change between Swift versions: the same seed must give the same batches
+/// everywhere.
 ///
 /// ```swift
 /// var batches = Batches.shuffled(count: 5, size: 2, seed: 0)

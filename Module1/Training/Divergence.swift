@@ -1,24 +1,5 @@
 import Foundation
 
-// Training that runs away, and how the training loop notices.
-//
-// A learning rate that is too large makes each step overshoot; the weights grow, the loss with
-// them, until it is infinite or NaN (not a number). The loop stops such a run as soon as it
-// shows, naming the epoch (and for mini-batches the batch) and suggesting a smaller rate, rather
-// than printing `nan` for the rest of the run. It watches two things:
-//
-// - every batch's loss, computed by the step: NaN or infinite stops the run at once (one bad
-//   batch is enough to ruin every weight);
-// - the network's loss after every epoch, measured over the same examples each time: NaN,
-//   infinite, or more than 100 times its starting level stops the run.
-//
-// The starting level is the larger of the loss before training and the loss of a network that
-// knows nothing (answering ½ for two classes: ln 2 per example; 1/k for k classes: ln k), so a
-// network that happens to start out nearly right is not stopped by the small bumps every run
-// has. Healthy runs of Modules 1–4 were measured to stay below 6 times their starting level
-// (loss spikes included); a too-large rate passes 100 within a few epochs, or leaves the network
-// dead (every ReLU off) at a loss that, with the stable losses, stays finite.
-
 /// Training stopped because the loss ran away: a batch's loss became NaN or infinite, or the
 /// loss measured after an epoch did, or grew to more than `DivergenceWatch.growthLimit` times
 /// where it started. The steps were too large and the weights ran away. Thrown by the training
@@ -71,8 +52,25 @@ public struct TrainingDiverged: Error, CustomStringConvertible, Equatable {
 
 /// Watches the losses of a run for divergence: a batch's loss that is NaN or infinite, or a
 /// loss measured after an epoch that is NaN, infinite or above `growthLimit` times the starting
-/// level (see the comment above). Losses are means per example, so a measurement over 50 points
-/// and one over 1500 images compare alike.
+/// level. Losses are means per example, so a measurement over 50 points and one over 1500 images
+/// compare alike.
+///
+/// A learning rate that is too large makes each step overshoot; the weights grow, the loss with
+/// them, until it is infinite or NaN (not a number). The loop stops such a run as soon as it
+/// shows, naming the epoch (and for mini-batches the batch) and suggesting a smaller rate, rather
+/// than printing `nan` for the rest of the run. It watches two things:
+///
+/// - every batch's loss, computed by the step: NaN or infinite stops the run at once (one bad
+///   batch is enough to ruin every weight);
+/// - the network's loss after every epoch, measured over the same examples each time: NaN,
+///   infinite, or more than 100 times its starting level stops the run.
+///
+/// The starting level is the larger of the loss before training and the loss of a network that
+/// knows nothing (answering ½ for two classes: ln 2 per example; 1/k for k classes: ln k), so a
+/// network that happens to start out nearly right is not stopped by the small bumps every run
+/// has. Healthy full-batch runs of Modules 1–2 were measured to stay below 6 times their
+/// starting level (loss spikes included); a too-large rate passes 100 within a few epochs, or leaves the network
+/// dead (every ReLU off) at a loss that, with the stable losses, stays finite.
 public struct DivergenceWatch: Sendable {
   /// How many times its starting level the loss may grow before the run counts as diverged.
   public static let growthLimit = 100.0

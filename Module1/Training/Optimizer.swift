@@ -1,19 +1,18 @@
-// Optimizers: how training turns gradients into better parameters.
-//
-// Every optimizer is used the same way, as in PyTorch:
-//
-//     optimizer.zeroGrad()      forget the gradients of the last step
-//     let loss = …              compute the loss
-//     loss.backward()           fill in every parameter's gradient
-//     optimizer.step()          move every parameter that received one
-//
-// They differ only in how `step()` turns a gradient into a move: `SGD` moves against the gradient
-// (with momentum, against a running sum of gradients), Module 2's `Adam` scales each entry's move
-// by the typical size of its gradient. What an optimizer remembers between steps (a velocity,
-// Adam's averages) it keeps per parameter, so make one optimizer per training run and keep it.
-
-/// A rule for training: it moves parameters against their gradients. `SGD` (here) and `Adam`
-/// (Module 2) are optimizers; the training loop takes any of them.
+/// A rule for training: it turns gradients into better parameters, moving each parameter
+/// against its gradient. `SGD` (here) and `Adam` (Module 2) are optimizers; the training loop
+/// takes any of them.
+///
+/// Every optimizer is used the same way, as in PyTorch:
+///
+///     optimizer.zeroGrad()      forget the gradients of the last step
+///     let loss = …              compute the loss
+///     loss.backward()           fill in every parameter's gradient
+///     optimizer.step()          move every parameter that received one
+///
+/// They differ only in how `step()` turns a gradient into a move: `SGD` moves against the gradient
+/// (with momentum, against a running sum of gradients), Module 2's `Adam` scales each entry's move
+/// by the typical size of its gradient. What an optimizer remembers between steps (a velocity,
+/// Adam's averages) it keeps per parameter, so make one optimizer per training run and keep it.
 public protocol Optimizer: AnyObject {
   /// The parameters it trains, in the order it keeps their state.
   var parameters: [Parameter] { get }

@@ -1,24 +1,23 @@
-// Stochastic gradient descent, with optional momentum (PyTorch's `torch.optim.SGD`, dampening 0).
-//
-// Plain SGD moves every parameter a small step against its gradient g = ∂L/∂x:
-//
-//     x ← x − rate · g
-//
-// With momentum μ it keeps, per parameter, a velocity b, the gradients of past steps with each
-// older one weighed μ times less, and moves along that instead:
-//
-//     b ← g on the parameter's first step, then b ← μ · b + g
-//     x ← x − rate · b
-//
-// Gradients that keep pointing the same way add up (up to 1/(1 − μ) times one step: 10 for
-// μ = 0.9), and gradients that flip sign from step to step cancel, so a narrow valley is crossed
-// less and followed more. Nesterov's variant looks one velocity step ahead: it moves along
-// g + μ · b instead of b. A parameter without a gradient in a step neither moves nor updates its
-// velocity.
-
 /// Stochastic gradient descent: each `step()` moves every parameter that has a gradient against
 /// it, x ← x − rate · ∂L/∂x, or, with `momentum` μ > 0, against a velocity b ← μ · b + ∂L/∂x
-/// kept per parameter (see the comment above; `nesterov` moves along ∂L/∂x + μ · b instead).
+/// kept per parameter (`nesterov` moves along ∂L/∂x + μ · b instead): PyTorch's
+/// `torch.optim.SGD` with dampening 0.
+///
+/// Plain SGD moves every parameter a small step against its gradient g = ∂L/∂x:
+///
+///     x ← x − rate · g
+///
+/// With momentum μ it keeps, per parameter, a velocity b, the gradients of past steps with each
+/// older one weighed μ times less, and moves along that instead:
+///
+///     b ← g on the parameter's first step, then b ← μ · b + g
+///     x ← x − rate · b
+///
+/// Gradients that keep pointing the same way add up (up to 1/(1 − μ) times one step: 10 for
+/// μ = 0.9), and gradients that flip sign from step to step cancel, so a narrow valley is crossed
+/// less and followed more. Nesterov's variant looks one velocity step ahead: it moves along
+/// g + μ · b instead of b. A parameter without a gradient in a step neither moves nor updates its
+/// velocity.
 ///
 /// A training step is: `zeroGrad()`, compute the loss, `loss.backward()`, `step()`.
 public final class SGD: Optimizer {

@@ -1,14 +1,5 @@
 import Foundation
 
-// Training Task 1.5's network by full-batch gradient descent.
-//
-// One epoch is one step: zero the gradients, backpropagate the mean loss over the dataset, move
-// every parameter with SGD; then the training loop (`runTrainingLoop`) measures the loss and
-// accuracy of the network the step made. The measurement of epoch e is therefore the network
-// after e steps, and the last epoch's report describes the network the run returns. The
-// forward pass of the next epoch's step sees exactly that network on every point, so the loop
-// takes the measurement from it (`evaluatedByNextStep`) rather than computing it twice.
-
 /// The settings of a training run: network size, learning rate, epochs, and batch size.
 ///
 /// Each stage documents its own settings per dataset, next to its network:
@@ -52,10 +43,16 @@ extension ScalarNetwork {
 /// Trains `network` to classify `dataset` by full-batch gradient descent on the binary
 /// cross-entropy L = Σ BCE(zᵢ, yᵢ) of its logits (`binaryCrossEntropy(logit:label:)`).
 ///
-/// Each epoch takes one `SGD` step with learning rate `rate` down the gradient of the mean loss,
-/// then measures the loss and accuracy of the improved network over every point and tells
-/// `onEpoch` (the report's `evaluation`). Returns the last epoch's report, which describes the
-/// trained network. Throws `TrainingDiverged`, naming the epoch, as soon as the loss runs away
+/// One epoch is one step: zero the gradients, backpropagate the mean loss over the dataset, move
+/// every parameter with `SGD` at learning rate `rate`; then the training loop
+/// (`runTrainingLoop`) measures the loss and accuracy of the network the step made over every
+/// point and tells `onEpoch` (the report's `evaluation`). The measurement of epoch e is
+/// therefore the network after e steps, and the last epoch's report describes the network the
+/// run returns. The forward pass of the next epoch's step sees exactly that network on every
+/// point, so the loop takes the measurement from it (`evaluatedByNextStep`) rather than
+/// computing it twice.
+///
+/// Returns the last epoch's report, which describes the trained network. Throws `TrainingDiverged`, naming the epoch, as soon as the loss runs away
 /// (NaN, infinite, or far above where it started: see `DivergenceWatch`); that epoch is not
 /// reported.
 @discardableResult

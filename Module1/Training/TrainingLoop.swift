@@ -1,25 +1,3 @@
-// The training loop every module's training runs, and what it reports.
-//
-//     measure the untrained network (the divergence watch's starting level)
-//     for each epoch:
-//         model.train()
-//         for each batch of the epoch (Batches: every example once, maybe shuffled):
-//             step(batch)          zero the gradients, loss, backward, optimizer step:
-//                                  the caller's code, returning what the batch saw
-//             a NaN or infinite batch loss stops the run           (divergence)
-//             onBatch(report)                                      (progress)
-//         model.eval(); evaluate() without recording graphs; model.train()
-//             the network after the epoch: every training point for the toy networks,
-//             the validation examples for Module 4's                (validation)
-//             (full-batch training may let the next epoch's step measure it instead)
-//         a NaN, infinite or runaway loss stops the run            (divergence)
-//         onEpoch(report)                                          (epoch report)
-//
-// The loop owns the order and the bookkeeping; what a step is (which network, which loss,
-// which optimizer) stays with the caller. Module 1 and 2 take one step per epoch on every point,
-// Module 3 a step per shuffled mini-batch (Task 3.5's `stepOnBatch`), Module 4 an Adam step per
-// shuffled batch of images or sentences.
-
 /// How a network did on some examples: their losses added up, how many it classified right,
 /// and how many there were.
 public struct Measurement: Sendable, Equatable {
@@ -102,10 +80,30 @@ public struct EpochReport: Sendable {
   }
 }
 
-/// Trains `model` for `epochs` epochs (see the comment above): each epoch takes one `step` per
-/// batch of `batches`, then measures the network with `evaluate` (with `model` in evaluation
-/// mode and no graph recorded, as `withoutGradients` runs it) and tells `onEpoch`; `onBatch`
-/// hears about every step.
+/// The training loop every module's training runs: trains `model` for `epochs` epochs, each
+/// one `step` per batch of `batches`, then measures the network with `evaluate` (with `model`
+/// in evaluation mode and no graph recorded, as `withoutGradients` runs it) and tells
+/// `onEpoch`; `onBatch` hears about every step.
+///
+///     measure the untrained network (the divergence watch's starting level)
+///     for each epoch:
+///         model.train()
+///         for each batch of the epoch (Batches: every example once, maybe shuffled):
+///             step(batch)          zero the gradients, loss, backward, optimizer step:
+///                                  the caller's code, returning what the batch saw
+///             a NaN or infinite batch loss stops the run           (divergence)
+///             onBatch(report)                                      (progress)
+///         model.eval(); evaluate() without recording graphs; model.train()
+///             the network after the epoch: every training point for the toy networks,
+///             the validation examples for Module 4's                (validation)
+///             (full-batch training may let the next epoch's step measure it instead)
+///         a NaN, infinite or runaway loss stops the run            (divergence)
+///         onEpoch(report)                                          (epoch report)
+///
+/// The loop owns the order and the bookkeeping; what a step is (which network, which loss,
+/// which optimizer) stays with the caller. Module 1 and 2 take one step per epoch on every point,
+/// Module 3 a step per shuffled mini-batch (Task 3.5's `stepOnBatch`), Module 4 an Adam step per
+/// shuffled batch of images or sentences.
 ///
 /// `step` gets a batch's example indices and does the whole step: `optimizer.zeroGrad()`, the
 /// batch's mean loss, `backward()`, `optimizer.step()`; it returns what the batch's examples

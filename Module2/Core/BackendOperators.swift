@@ -16,8 +16,9 @@ import Module0
 /// A function of one number that `TensorOps.map` applies to every entry, with the operator it
 /// is (Task 0.1's `neg`, `exp`, …) or `.custom`.
 public struct MapOperator: Sendable, CustomStringConvertible {
-  /// Which operator this is, for backends that run a specialised loop for it.
-  public enum Kind: Sendable, Equatable, CaseIterable {
+  /// Which operator this is, for backends that run a specialised loop for it. What each kind
+  /// computes is written once, in the table `Kind.function`; its name is the case's.
+  public enum Kind: String, Sendable, Equatable, CaseIterable {
     /// `Operators.id`.
     case id
     /// `Operators.neg`.
@@ -60,6 +61,14 @@ public struct MapOperator: Sendable, CustomStringConvertible {
     self.init(.custom, name, function)
   }
 
+  /// The operator of `kind`, named after it, computing what the table `Kind.function` says.
+  private init(_ kind: Kind) {
+    guard let function = kind.function else {
+      preconditionFailure("MapOperator: .custom has no function of its own; use init(_:_:)")
+    }
+    self.init(kind, kind.rawValue, function)
+  }
+
   /// f(x).
   @inlinable
   public func callAsFunction(_ x: Double) -> Double { function(x) }
@@ -68,43 +77,30 @@ public struct MapOperator: Sendable, CustomStringConvertible {
   public var description: String { name }
 
   /// x.
-  public static let id = MapOperator(.id, "id", Operators.id)
+  public static let id = MapOperator(.id)
   /// −x.
-  public static let neg = MapOperator(.neg, "neg", Operators.neg)
+  public static let neg = MapOperator(.neg)
   /// 1 / x.
-  public static let inv = MapOperator(.inv, "inv", Operators.inv)
+  public static let inv = MapOperator(.inv)
   /// e^x.
-  public static let exp = MapOperator(.exp, "exp", Operators.exp)
+  public static let exp = MapOperator(.exp)
   /// ln x.
-  public static let log = MapOperator(.log, "log", Operators.log)
+  public static let log = MapOperator(.log)
   /// max(x, 0).
-  public static let relu = MapOperator(.relu, "relu", Operators.relu)
+  public static let relu = MapOperator(.relu)
   /// σ(x).
-  public static let sigmoid = MapOperator(.sigmoid, "sigmoid", Operators.sigmoid)
+  public static let sigmoid = MapOperator(.sigmoid)
   /// √x; NaN for x < 0.
-  public static let sqrt = MapOperator(.sqrt, "sqrt") { $0.squareRoot() }
+  public static let sqrt = MapOperator(.sqrt)
   /// x².
-  public static let square = MapOperator(.square, "square") { $0 * $0 }
+  public static let square = MapOperator(.square)
   /// |x|.
-  public static let abs = MapOperator(.abs, "abs") { Swift.abs($0) }
+  public static let abs = MapOperator(.abs)
 
   /// The operator of `kind` (`MapOperator.neg` for `.neg`), or `nil` for `.custom`. With
-  /// `Kind.allCases`, a test reaches every kind, and a kind added later cannot be forgotten: this
-  /// switch does not compile until it has a case for it.
+  /// `Kind.allCases`, a test reaches every kind, and a kind added later cannot be forgotten.
   public static func standard(_ kind: Kind) -> MapOperator? {
-    switch kind {
-    case .id: .id
-    case .neg: .neg
-    case .inv: .inv
-    case .exp: .exp
-    case .log: .log
-    case .relu: .relu
-    case .sigmoid: .sigmoid
-    case .sqrt: .sqrt
-    case .square: .square
-    case .abs: .abs
-    case .custom: nil
-    }
+    kind == .custom ? nil : MapOperator(kind)
   }
 
   /// The same operator (kind, name and values) with `observe` called on every call of its
@@ -119,11 +115,33 @@ public struct MapOperator: Sendable, CustomStringConvertible {
   }
 }
 
+extension MapOperator.Kind {
+  /// What each kind computes, or `nil` for `.custom` (whose function each operator carries): the
+  /// one table of map operators. A new operator is a case of `Kind` and its line here (this
+  /// switch does not compile without it), and a `static let` of its name so callers can write it.
+  public var function: (@Sendable (Double) -> Double)? {
+    switch self {
+    case .id: Operators.id
+    case .neg: Operators.neg
+    case .inv: Operators.inv
+    case .exp: Operators.exp
+    case .log: Operators.log
+    case .relu: Operators.relu
+    case .sigmoid: Operators.sigmoid
+    case .sqrt: { $0.squareRoot() }
+    case .square: { $0 * $0 }
+    case .abs: { Swift.abs($0) }
+    case .custom: nil
+    }
+  }
+}
+
 /// A function of two numbers that `TensorOps.zip` applies entry by entry, with the operator it
 /// is (Task 0.1's `add`, `mul`, …) or `.custom`.
 public struct ZipOperator: Sendable, CustomStringConvertible {
-  /// Which operator this is, for backends that run a specialised loop for it.
-  public enum Kind: Sendable, Equatable, CaseIterable {
+  /// Which operator this is, for backends that run a specialised loop for it. What each kind
+  /// computes is written once, in the table `Kind.function`; its name is the case's.
+  public enum Kind: String, Sendable, Equatable, CaseIterable {
     /// `Operators.add`.
     case add
     /// `Operators.mul`.
@@ -168,6 +186,14 @@ public struct ZipOperator: Sendable, CustomStringConvertible {
     self.init(.custom, name, function)
   }
 
+  /// The operator of `kind`, named after it, computing what the table `Kind.function` says.
+  private init(_ kind: Kind) {
+    guard let function = kind.function else {
+      preconditionFailure("ZipOperator: .custom has no function of its own; use init(_:_:)")
+    }
+    self.init(kind, kind.rawValue, function)
+  }
+
   /// f(x, y).
   @inlinable
   public func callAsFunction(_ x: Double, _ y: Double) -> Double { function(x, y) }
@@ -176,42 +202,30 @@ public struct ZipOperator: Sendable, CustomStringConvertible {
   public var description: String { name }
 
   /// x + y.
-  public static let add = ZipOperator(.add, "add", Operators.add)
+  public static let add = ZipOperator(.add)
   /// x · y.
-  public static let mul = ZipOperator(.mul, "mul", Operators.mul)
+  public static let mul = ZipOperator(.mul)
   /// 1 if x < y, else 0.
-  public static let lt = ZipOperator(.lt, "lt", Operators.lt)
+  public static let lt = ZipOperator(.lt)
   /// 1 if x = y, else 0.
-  public static let eq = ZipOperator(.eq, "eq", Operators.eq)
+  public static let eq = ZipOperator(.eq)
   /// 1 if |x − y| < 0.01, else 0.
-  public static let isClose = ZipOperator(.isClose, "isClose", Operators.isClose)
+  public static let isClose = ZipOperator(.isClose)
   /// The larger of x and y.
-  public static let max = ZipOperator(.max, "max", Operators.max)
+  public static let max = ZipOperator(.max)
   /// The smaller of x and y: x if x < y, else y (`Operators.max` mirrored).
-  public static let min = ZipOperator(.min, "min") { $0 < $1 ? $0 : $1 }
+  public static let min = ZipOperator(.min)
   /// y / x: the derivative of log at x, times y.
-  public static let logBack = ZipOperator(.logBack, "logBack", Operators.logBack)
+  public static let logBack = ZipOperator(.logBack)
   /// −y / x²: the derivative of inv at x, times y.
-  public static let invBack = ZipOperator(.invBack, "invBack", Operators.invBack)
+  public static let invBack = ZipOperator(.invBack)
   /// y where x > 0, else 0: the derivative of relu at x, times y.
-  public static let reluBack = ZipOperator(.reluBack, "reluBack", Operators.reluBack)
+  public static let reluBack = ZipOperator(.reluBack)
 
   /// The operator of `kind` (`ZipOperator.add` for `.add`), or `nil` for `.custom` (see
   /// `MapOperator.standard(_:)`).
   public static func standard(_ kind: Kind) -> ZipOperator? {
-    switch kind {
-    case .add: .add
-    case .mul: .mul
-    case .lt: .lt
-    case .eq: .eq
-    case .isClose: .isClose
-    case .max: .max
-    case .min: .min
-    case .logBack: .logBack
-    case .invBack: .invBack
-    case .reluBack: .reluBack
-    case .custom: nil
-    }
+    kind == .custom ? nil : ZipOperator(kind)
   }
 
   /// The same operator with `observe` called on every call of its function (see
@@ -225,11 +239,32 @@ public struct ZipOperator: Sendable, CustomStringConvertible {
   }
 }
 
+extension ZipOperator.Kind {
+  /// What each kind computes, or `nil` for `.custom`: the one table of zip operators (see
+  /// `MapOperator.Kind.function`).
+  public var function: (@Sendable (Double, Double) -> Double)? {
+    switch self {
+    case .add: Operators.add
+    case .mul: Operators.mul
+    case .lt: Operators.lt
+    case .eq: Operators.eq
+    case .isClose: Operators.isClose
+    case .max: Operators.max
+    case .min: { $0 < $1 ? $0 : $1 }
+    case .logBack: Operators.logBack
+    case .invBack: Operators.invBack
+    case .reluBack: Operators.reluBack
+    case .custom: nil
+    }
+  }
+}
+
 /// How `TensorOps.reduce` folds a dimension away: a function of two numbers, the value the fold
 /// starts from, and the reduction it is (`sum`, `max`, …) or `.custom`.
 public struct ReduceOperator: Sendable, CustomStringConvertible {
-  /// Which reduction this is, for backends that run a specialised loop for it.
-  public enum Kind: Sendable, Equatable, CaseIterable {
+  /// Which reduction this is, for backends that run a specialised loop for it. Where each kind
+  /// starts and how it folds is written once, in the table `Kind.fold`; its name is the case's.
+  public enum Kind: String, Sendable, Equatable, CaseIterable {
     /// Σ: `Operators.add` from 0.
     case sum
     /// The largest entry: `Operators.max` from −∞.
@@ -266,6 +301,14 @@ public struct ReduceOperator: Sendable, CustomStringConvertible {
     self.init(.custom, name, start: start, function)
   }
 
+  /// The reduction of `kind`, named after it, folding as the table `Kind.fold` says.
+  private init(_ kind: Kind) {
+    guard let fold = kind.fold else {
+      preconditionFailure("ReduceOperator: .custom has no fold of its own; use init(_:start:_:)")
+    }
+    self.init(kind, kind.rawValue, start: fold.start, fold.function)
+  }
+
   /// f(result so far, x).
   @inlinable
   public func callAsFunction(_ accumulated: Double, _ x: Double) -> Double {
@@ -276,21 +319,16 @@ public struct ReduceOperator: Sendable, CustomStringConvertible {
   public var description: String { name }
 
   /// The sum: start at 0, add each entry.
-  public static let sum = ReduceOperator(.sum, "sum", start: 0, Operators.add)
+  public static let sum = ReduceOperator(.sum)
   /// The largest entry: start at −∞, keep the larger.
-  public static let max = ReduceOperator(.max, "max", start: -.infinity, Operators.max)
+  public static let max = ReduceOperator(.max)
   /// Whether every entry is nonzero: start at 1 (true), stay 1 while entries are nonzero.
-  public static let all = ReduceOperator(.all, "all", start: 1) { $0 != 0 && $1 != 0 ? 1 : 0 }
+  public static let all = ReduceOperator(.all)
 
   /// The reduction of `kind` (`ReduceOperator.sum` for `.sum`), or `nil` for `.custom` (see
   /// `MapOperator.standard(_:)`).
   public static func standard(_ kind: Kind) -> ReduceOperator? {
-    switch kind {
-    case .sum: .sum
-    case .max: .max
-    case .all: .all
-    case .custom: nil
-    }
+    kind == .custom ? nil : ReduceOperator(kind)
   }
 
   /// The same reduction with `observe` called on every call of its function (see
@@ -300,6 +338,19 @@ public struct ReduceOperator: Sendable, CustomStringConvertible {
     return ReduceOperator(kind, name, start: start) { x, y in
       observe()
       return function(x, y)
+    }
+  }
+}
+
+extension ReduceOperator.Kind {
+  /// Where each kind starts and how it folds, or `nil` for `.custom`: the one table of
+  /// reductions (see `MapOperator.Kind.function`).
+  public var fold: (start: Double, function: @Sendable (Double, Double) -> Double)? {
+    switch self {
+    case .sum: (0, Operators.add)
+    case .max: (-.infinity, Operators.max)
+    case .all: (1, { $0 != 0 && $1 != 0 ? 1 : 0 })
+    case .custom: nil
     }
   }
 }

@@ -1,15 +1,3 @@
-// Broadcasting lets an operation combine tensors of different shapes, as if the smaller one
-// were copied along the missing dimensions, without copying anything. The rules, comparing
-// shapes from the right:
-//
-//   1. A missing dimension (the shorter shape runs out) counts as size 1.
-//   2. Two sizes match if they are equal or one of them is 1.
-//   3. The result has the larger size in every dimension.
-//
-//   [2, 3] and [3]     → [2, 3]         (the row is reused for each of the 2 rows)
-//   [4, 1] and [1, 5]  → [4, 5]
-//   [2, 3] and [4]     → error: 3 and 4 differ and neither is 1
-
 /// Two shapes that cannot be broadcast together.
 public struct BroadcastError: Error, CustomStringConvertible, Equatable {
   /// The first shape.
@@ -21,8 +9,20 @@ public struct BroadcastError: Error, CustomStringConvertible, Equatable {
   public var description: String { "cannot broadcast shapes \(first) and \(second)" }
 }
 
-/// Task 2.2: the shape that `a` and `b` broadcast to under the three rules above, or a
+/// Task 2.2: the shape that `a` and `b` broadcast to under the three rules below, or a
 /// `BroadcastError` naming both shapes.
+///
+/// Broadcasting lets an operation combine tensors of different shapes, as if the smaller one
+/// were copied along the missing dimensions, without copying anything. The rules, comparing
+/// shapes from the right:
+///
+/// 1. A missing dimension (the shorter shape runs out) counts as size 1.
+/// 2. Two sizes match if they are equal or one of them is 1.
+/// 3. The result has the larger size in every dimension.
+///
+///     [2, 3] and [3]     → [2, 3]         (the row is reused for each of the 2 rows)
+///     [4, 1] and [1, 5]  → [4, 5]
+///     [2, 3] and [4]     → error: 3 and 4 differ and neither is 1
 public func shapeBroadcast(_ a: [Int], _ b: [Int]) throws(BroadcastError) -> [Int] {
   // BEGIN SOLUTION Task 2.2
   if a == b {

@@ -4,6 +4,8 @@
 ///
 /// The index buffers are made once per operation and filled in place for each entry. An entry
 /// of `a` at index i is read at storage position a.offset + indexToPosition(i, a.strides).
+/// The layout operations (gather, scatterAdd, concatenate, scan) are `LayoutOps`' plain loops,
+/// and everything runs on the calling thread.
 public struct SimpleOps: TensorOps {
   /// The simple backend.
   public init() {}

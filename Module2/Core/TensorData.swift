@@ -1,16 +1,3 @@
-// An n-dimensional array is a flat list of numbers (the *storage*) plus two short lists that say
-// how to read it: the *shape* (how many entries along each dimension) and the *strides* (how far
-// to step in storage to move one entry along each dimension).
-//
-//   storage:  [1, 2, 3, 4, 5, 6]
-//   shape [2, 3], strides [3, 1]:      shape [3, 2], strides [1, 3]  (the same storage, permuted)
-//     [[1, 2, 3],                        [[1, 4],
-//      [4, 5, 6]]                         [2, 5],
-//                                         [3, 6]]
-//
-// The entry at index (i, j) lives at storage position i · strides[0] + j · strides[1]. Changing
-// only the shape and strides (permute, view) makes a new tensor without copying any numbers.
-
 /// Task 2.1: the strides of a contiguous, row-major layout of `shape`: the last dimension has
 /// stride 1, and each earlier one steps over a whole block of the dimensions after it,
 /// strides[i] = shape[i+1] · shape[i+2] · … (so [2, 3, 4] gives [12, 4, 1]).
@@ -78,6 +65,19 @@ public final class TensorStorage {
 
 /// Storage, offset, shape and strides: everything needed to read an n-dimensional array
 /// (Task 2.1).
+///
+/// An n-dimensional array is a flat list of numbers (the *storage*) plus two short lists that say
+/// how to read it: the *shape* (how many entries along each dimension) and the *strides* (how far
+/// to step in storage to move one entry along each dimension).
+///
+///     storage:  [1, 2, 3, 4, 5, 6]
+///     shape [2, 3], strides [3, 1]:      shape [3, 2], strides [1, 3]  (the same storage, permuted)
+///       [[1, 2, 3],                        [[1, 4],
+///        [4, 5, 6]]                         [2, 5],
+///                                           [3, 6]]
+///
+/// The entry at index (i, j) lives at storage position i · strides[0] + j · strides[1]. Changing
+/// only the shape and strides (permute, view) makes a new tensor without copying any numbers.
 ///
 /// The entry at `index` lives at storage position offset + Σᵢ index[i] · strides[i]. The
 /// offset is 0 for a tensor that owns its storage; a view that starts inside a larger storage

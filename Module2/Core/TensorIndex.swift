@@ -1,33 +1,31 @@
-// The items of a slicing expression, `x[slice: 1..., 0]`: NumPy's `x[1:, 0]`.
-//
-// Each item says what to take along one dimension (or, for `.newAxis` and `.ellipsis`, along
-// none or several). An integer or any Swift range is an item as it is; the rest are spelled as
-// static members, so an expression reads as a list:
-//
-//   NumPy / PyTorch        here
-//   x[1]                   x[slice: 1]                  an integer drops the dimension
-//   x[-1]                  x[slice: -1]                 counted from the end
-//   x[1:3]                 x[slice: 1..<3]              or 1...2; a range keeps the dimension
-//   x[1:]   x[:3]          x[slice: 1...]   x[slice: ..<3]
-//   x[-3:]  x[:-1]         x[slice: (-3)...]   x[slice: ..<(-1)]
-//   x[2:-1]                x[slice: .positions(from: 2, to: -1)]
-//   x[:, 0]                x[slice: .all, 0]
-//   x[::2]  x[1::2]        x[slice: .every(2)]   x[slice: .positions(from: 1, by: 2)]
-//   x[::-1]  x[3:0:-1]     x[slice: .every(-1)]   x[slice: .positions(from: 3, to: 0, by: -1)]
-//   x[None]  x[..., 0]     x[slice: .newAxis]   x[slice: .ellipsis, 0]
-//   x[[0, 2, 0]]           x[slice: [0, 2, 0]]          integer-array indexing (a copy)
-//   x[[0, 1], [2, 0]]      x[slice: [0, 1], [2, 0]]     the entries (0, 2) and (1, 0)
-//   x[x > 0]               x[slice: x.gt(0)]            a mask (a copy)
-//
-// Swift reads `-3...` as `-(3...)`, so a negative bound needs parentheses: `(-3)...`. A Swift
-// range's ends must be in order as written, so NumPy's `2:-1` (from 2 to one before the end)
-// is `.positions(from: 2, to: -1)`, which takes NumPy's start, stop and step exactly.
-//
-// Unlike NumPy, a bound beyond the end stops with a message instead of being cut to fit, as
-// Swift's arrays do; and a selection cannot be empty (tensors here never are).
-
 /// One item of a slicing expression `x[slice: …]`: which positions to take along one
 /// dimension, or a dimension to insert, or "every dimension not named".
+///
+/// Each item says what to take along one dimension (or, for `.newAxis` and `.ellipsis`, along
+/// none or several). An integer or any Swift range is an item as it is; the rest are spelled as
+/// static members, so an expression reads as a list:
+///
+///     NumPy / PyTorch        here
+///     x[1]                   x[slice: 1]                  an integer drops the dimension
+///     x[-1]                  x[slice: -1]                 counted from the end
+///     x[1:3]                 x[slice: 1..<3]              or 1...2; a range keeps the dimension
+///     x[1:]   x[:3]          x[slice: 1...]   x[slice: ..<3]
+///     x[-3:]  x[:-1]         x[slice: (-3)...]   x[slice: ..<(-1)]
+///     x[2:-1]                x[slice: .positions(from: 2, to: -1)]
+///     x[:, 0]                x[slice: .all, 0]
+///     x[::2]  x[1::2]        x[slice: .every(2)]   x[slice: .positions(from: 1, by: 2)]
+///     x[::-1]  x[3:0:-1]     x[slice: .every(-1)]   x[slice: .positions(from: 3, to: 0, by: -1)]
+///     x[None]  x[..., 0]     x[slice: .newAxis]   x[slice: .ellipsis, 0]
+///     x[[0, 2, 0]]           x[slice: [0, 2, 0]]          integer-array indexing (a copy)
+///     x[[0, 1], [2, 0]]      x[slice: [0, 1], [2, 0]]     the entries (0, 2) and (1, 0)
+///     x[x > 0]               x[slice: x.gt(0)]            a mask (a copy)
+///
+/// Swift reads `-3...` as `-(3...)`, so a negative bound needs parentheses: `(-3)...`. A Swift
+/// range's ends must be in order as written, so NumPy's `2:-1` (from 2 to one before the end)
+/// is `.positions(from: 2, to: -1)`, which takes NumPy's start, stop and step exactly.
+///
+/// Unlike NumPy, a bound beyond the end stops with a message instead of being cut to fit, as
+/// Swift's arrays do; and a selection cannot be empty (tensors here never are).
 ///
 /// Integers, Swift ranges, `[Int]` lists and tensors (as masks) are items themselves (they
 /// conform to `TensorIndexConvertible`); the other kinds are the static members `.all`,

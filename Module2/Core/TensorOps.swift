@@ -1,7 +1,12 @@
-/// The three loops every tensor operation is made of, plus matrix multiplication: the
-/// interface a backend implements. Module2's `SimpleOps` writes them plainly; Module3 adds a
-/// fast, parallel backend behind the same interface.
-public protocol TensorOps: Sendable {
+/// The backend a tensor computes with: the three loops every tensor operation is made of, plus
+/// matrix multiplication. These four are what a backend writes: Module2's `SimpleOps` writes them
+/// plainly (map, zip and reduce are Task 2.3), Module3's `FastOps` fast and on several threads
+/// (Tasks 3.1–3.4).
+///
+/// The operations that only move entries (gather, scatterAdd, concatenate, scan) come with every
+/// backend from `LayoutOps`, which `TensorOps` refines: plain loops written once, which a fast
+/// backend may replace with its own.
+public protocol TensorOps: LayoutOps {
   /// out[i] = f(a[i]) for every index i of `shape` (a's own shape when `nil`), reading a at the
   /// broadcast index when `a` is smaller. The result is contiguous.
   func map(_ a: TensorData, to shape: [Int]?, _ f: MapOperator) -> TensorData
@@ -16,39 +21,6 @@ public protocol TensorOps: Sendable {
   /// The matrix product over the last two dimensions, broadcasting the ones before:
   /// a [..., n, m] times b [..., m, p] gives [..., n, p].
   func matrixMultiply(_ a: TensorData, _ b: TensorData) -> TensorData
-
-  // The layout operations: what map, zip and reduce cannot express, because an output entry
-  // reads an input entry chosen by a list of positions, or by which input it lies in, or
-  // depends on every entry before it. `SimpleOps+Layout.swift` shows each as a plain loop.
-
-  /// The entries of `a` at `positions` along dimension `dim`, in that order (positions may
-  /// repeat): out[…, k, …] = a[…, positions[k], …]. The result has a's shape with
-  /// `positions.count` at `dim` and is contiguous (NumPy's `take(a, positions, axis=dim)`).
-  ///
-  /// - Complexity: O(size of the output).
-  func gather(_ a: TensorData, dim: Int, positions: [Int]) -> TensorData
-
-  /// The adjoint of `gather`: a contiguous result of `values`' shape with `size` at `dim`, zero
-  /// except out[…, positions[k], …] += values[…, k, …]. Repeated positions add up (NumPy's
-  /// `np.add.at`), so the gradient of an entry gathered twice is the sum of both.
-  ///
-  /// - Complexity: O(size of `values` + size of the output).
-  func scatterAdd(_ values: TensorData, dim: Int, positions: [Int], size: Int) -> TensorData
-
-  /// The tensors laid end to end along `dim`: every other size must agree, and the result,
-  /// contiguous, has the sum of their sizes at `dim`. Entry k of part p along `dim` lands at
-  /// k + (sizes of the parts before p).
-  ///
-  /// - Complexity: O(size of the output).
-  func concatenate(_ parts: [TensorData], dim: Int) -> TensorData
-
-  /// The running fold along `dim` (a prefix scan, NumPy's `ufunc.accumulate`): a's shape, with
-  /// out[…, k, …] = f(…f(f(f.start, a[…, 0, …]), a[…, 1, …])…, a[…, k, …]); with `reversed`, the
-  /// fold runs from the last entry, so out[…, k, …] folds a[…, n − 1, …] down to a[…, k, …].
-  /// `scan(a, dim: d, .sum, reversed: false)` is the cumulative sum. The result is contiguous.
-  ///
-  /// - Complexity: O(size of `a`).
-  func scan(_ a: TensorData, dim: Int, _ f: ReduceOperator, reversed: Bool) -> TensorData
 }
 
 /// A named implementation of `TensorOps` that a tensor carries and passes on to the tensors

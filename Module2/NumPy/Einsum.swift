@@ -1,27 +1,27 @@
-// Einstein summation: a short spec names each operand's dimensions with letters, and the sum
-// runs over every letter that is not in the output.
-//
-//   einsum("ij,jk->ik", a, b)   out[i, k] = Σ_j a[i, j] · b[j, k]     matrix product
-//   einsum("ij,jk", a, b)       the same: without "->", the output is every letter that
-//                               appears once, in alphabetical order (NumPy's rule)
-//   einsum("ii", a)             Σ_i a[i, i]                          trace
-//   einsum("ii->i", a)          a[i, i]                              diagonal
-//   einsum("bij,bjk->bik", …)   a batch of matrix products
-//   einsum("...ij,...jk", …)    the same, for any number of leading (broadcast) dimensions
-//   einsum("i,i", u, v)         Σ_i u[i] · v[i]                      dot product, shape [1]
-//
-// It is evaluated with differentiable functions that exist already, so it needs no backward
-// pass of its own: a letter repeated in one operand takes a diagonal (`Diagonal`, a view); a
-// letter that only one operand has and the output lacks is summed away (`sum`); then the
-// operands are combined left to right, each pair as one batched matrix product (`matmul`, so
-// the fast backend's blocked kernel does the work): the pair's shared letters that are still
-// needed are the batch, the shared letters that are not are the inner dimension, and each
-// operand's other letters are the rows or the columns. Sizes of 1 broadcast, as in NumPy.
-// A result with no letters (a full contraction) has shape [1], where NumPy gives a 0-d array.
-
 /// The Einstein summation `spec` over `operands` (NumPy's, PyTorch's and MyGrad's `einsum`),
-/// differentiable in every operand. See the examples above; a malformed spec or sizes that
+/// differentiable in every operand. See the examples below; a malformed spec or sizes that
 /// disagree stop with a message naming the spec and the shapes.
+///
+/// Einstein summation: a short spec names each operand's dimensions with letters, and the sum
+/// runs over every letter that is not in the output.
+///
+///     einsum("ij,jk->ik", a, b)   out[i, k] = Σ_j a[i, j] · b[j, k]     matrix product
+///     einsum("ij,jk", a, b)       the same: without "->", the output is every letter that
+///                                 appears once, in alphabetical order (NumPy's rule)
+///     einsum("ii", a)             Σ_i a[i, i]                          trace
+///     einsum("ii->i", a)          a[i, i]                              diagonal
+///     einsum("bij,bjk->bik", …)   a batch of matrix products
+///     einsum("...ij,...jk", …)    the same, for any number of leading (broadcast) dimensions
+///     einsum("i,i", u, v)         Σ_i u[i] · v[i]                      dot product, shape [1]
+///
+/// It is evaluated with differentiable functions that exist already, so it needs no backward
+/// pass of its own: a letter repeated in one operand takes a diagonal (`Diagonal`, a view); a
+/// letter that only one operand has and the output lacks is summed away (`sum`); then the
+/// operands are combined left to right, each pair as one batched matrix product (`matmul`, so
+/// the fast backend's blocked kernel does the work): the pair's shared letters that are still
+/// needed are the batch, the shared letters that are not are the inner dimension, and each
+/// operand's other letters are the rows or the columns. Sizes of 1 broadcast, as in NumPy.
+/// A result with no letters (a full contraction) has shape [1], where NumPy gives a 0-d array.
 public func einsum(_ spec: String, _ operands: Tensor...) -> Tensor {
   einsum(spec, operands)
 }

@@ -1,4 +1,4 @@
-// The shapes the layout operations of `TensorOps` (gather, scatterAdd, concatenate, scan)
+// The shapes the layout operations of `LayoutOps` (gather, scatterAdd, concatenate, scan)
 // produce, and the checks every backend makes before it runs one: a backend calls these, so
 // the simple and the fast backend stop with the same message on the same mistake.
 

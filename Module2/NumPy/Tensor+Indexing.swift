@@ -1,16 +1,3 @@
-// Slicing and indexing with gradients: `x[slice: …]` (see `TensorIndex.swift` for the items and
-// their NumPy spelling), and the functional updates `updating(at:with:)` and `adding(_:at:)`.
-//
-// A read selects entries; its derivative sends each entry of dOut back to the place it was read
-// from and zero everywhere else, adding where a place was read twice ([0, 0] reads entry 0
-// twice, so entry 0 gets both gradients). `IndexPlan` computes both directions.
-//
-// Tensors are values: there is no `x[slice: 0] = y`. Writing into a tensor that a graph has
-// used would change what its backward pass sees. `x.updating(at: 0, with: y)` returns a new
-// tensor instead, differentiable in x and y.
-//
-// The existing `t[1, 0]` (integers only, no label) still reads one entry as a `Double`.
-
 extension Tensor {
   /// The entries a slicing expression selects: a view sharing the input's storage for basic
   /// indexing (integers, ranges with positive steps, `.all`, `.newAxis`, `.ellipsis`), a copy
@@ -93,6 +80,19 @@ extension Tensor {
   /// tensor has shape [3], `x[slice: 0..<1]` has shape [1, 3]); when every dimension is
   /// dropped the result has shape [1]. Negative positions count from the end. See
   /// `TensorIndex` for every kind of item.
+  ///
+  /// Slicing and indexing with gradients: `x[slice: …]` (see `TensorIndex` for the items and
+  /// their NumPy spelling), and the functional updates `updating(at:with:)` and `adding(_:at:)`.
+  ///
+  /// A read selects entries; its derivative sends each entry of dOut back to the place it was read
+  /// from and zero everywhere else, adding where a place was read twice ([0, 0] reads entry 0
+  /// twice, so entry 0 gets both gradients). `IndexPlan` computes both directions.
+  ///
+  /// Tensors are values: there is no `x[slice: 0] = y`. Writing into a tensor that a graph has
+  /// used would change what its backward pass sees. `x.updating(at: 0, with: y)` returns a new
+  /// tensor instead, differentiable in x and y.
+  ///
+  /// The existing `t[1, 0]` (integers only, no label) still reads one entry as a `Double`.
   ///
   /// Basic indexing (integers, ranges with a positive step, `.all`, `.newAxis`, `.ellipsis`)
   /// returns a view that shares this tensor's storage, as NumPy's does; a negative step,

@@ -1,21 +1,3 @@
-// Reductions: sum, mean, prod, variance, std and all, along one dimension, several, or all of
-// them. (max and min need Task 4.4 and live in Module 4.)
-//
-// minitorch's rule, which this library keeps: a reduced dimension STAYS, with size 1, unless
-// you pass `keepDims: false`. NumPy, PyTorch and MyGrad drop it by default. Keeping it means the
-// result broadcasts straight back against the input, `x - x.mean(dim: 1)` centres each row.
-//
-//     x: [2, 3, 4]     x.sum(dim: 1)                    [2, 1, 4]
-//                      x.sum(dim: 1, keepDims: false)   [2, 4]
-//                      x.sum(dims: [0, 2])              [1, 3, 1]
-//                      x.sum()                          [1]   (every entry)
-//
-// A reduction over every entry always has shape [1]: this library has no zero-dimensional
-// tensors (NumPy would give shape ()), and `item()` reads the number.
-//
-// A reduction over several dimensions is the one-dimension reduction applied to each of them in
-// turn, the highest dimension first; only sum, prod and all have functions of their own here.
-
 extension ReduceOperator {
   /// The product: start at 1, multiply by each entry.
   static let product = ReduceOperator("prod", start: 1) { $0 * $1 }
@@ -76,6 +58,24 @@ extension Tensor {
 
   /// The sum along `dim`, which stays with size 1 unless `keepDims` is false (minitorch's
   /// convention); over every entry, as shape [1], when `dim` is `nil`.
+  ///
+  /// Reductions: sum, mean, prod, variance, std and all, along one dimension, several, or all of
+  /// them. (max and min need Task 4.4 and live in Module 4.)
+  ///
+  /// minitorch's rule, which this library keeps: a reduced dimension STAYS, with size 1, unless
+  /// you pass `keepDims: false`. NumPy, PyTorch and MyGrad drop it by default. Keeping it means the
+  /// result broadcasts straight back against the input, `x - x.mean(dim: 1)` centres each row.
+  ///
+  ///     x: [2, 3, 4]     x.sum(dim: 1)                    [2, 1, 4]
+  ///                      x.sum(dim: 1, keepDims: false)   [2, 4]
+  ///                      x.sum(dims: [0, 2])              [1, 3, 1]
+  ///                      x.sum()                          [1]   (every entry)
+  ///
+  /// A reduction over every entry always has shape [1]: this library has no zero-dimensional
+  /// tensors (NumPy would give shape ()), and `item()` reads the number.
+  ///
+  /// A reduction over several dimensions is the one-dimension reduction applied to each of them in
+  /// turn, the highest dimension first; only sum, prod and all have functions of their own here.
   public func sum(dim: Int? = nil, keepDims: Bool = true) -> Tensor {
     guard let dim else { return Sum(dim: nil).apply(self) }
     return reduction(over: [dim], keepDims: keepDims, "sum", listed: false) {

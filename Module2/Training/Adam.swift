@@ -1,32 +1,31 @@
 import Foundation
 
-// Adam (Kingma and Ba, 2015): gradient descent whose step adapts to each parameter entry.
-//
-// SGD steps by rate · g: a parameter with tiny gradients barely moves, one with large gradients
-// overshoots, and noisy batches make it zig-zag. Adam keeps two running averages per entry,
-//
-//     m ← β₁ m + (1 − β₁) g          the mean gradient (momentum: smooths the zig-zag)
-//     v ← β₂ v + (1 − β₂) g²         the mean squared gradient (its typical size)
-//
-// and steps by the mean divided by its typical size, so every entry moves about `rate` per step
-// whatever the scale of its gradient. Both averages start at 0, which biases them towards 0 for
-// the first steps; dividing by 1 − βᵗ after a parameter's t-th step removes that bias:
-//
-//     m̂ = m / (1 − β₁ᵗ),   v̂ = v / (1 − β₂ᵗ),   x ← x − rate · m̂ / (√v̂ + ε)
-//
-// On the first step m̂ = g and v̂ = g², so each entry moves by rate · sign(g) (almost exactly).
-//
-// t counts the steps of each parameter, not of the optimizer, as PyTorch counts them: a
-// parameter that received no gradient in a step (it did not influence that loss) keeps its
-// value, its averages and its count. Counting the optimizer's steps instead would divide its
-// averages, which have seen t updates, by the correction for more, and shrink its next steps.
-//
-// Each update is three operations of the parameter's backend over whole tensors: two zips that
-// update the averages, one that turns them into the step, and the addition of the step.
-
 /// The Adam optimizer for parameters holding tensors: `zeroGrad()`, compute the loss,
 /// `loss.backward()`, `step()`, exactly as with `SGD`. It keeps two running averages and a step
 /// count per parameter, so make one per training run and keep it.
+///
+/// Adam (Kingma and Ba, 2015) is gradient descent whose step adapts to each parameter entry.
+/// SGD steps by rate · g: a parameter with tiny gradients barely moves, one with large gradients
+/// overshoots, and noisy batches make it zig-zag. Adam keeps two running averages per entry,
+///
+///     m ← β₁ m + (1 − β₁) g          the mean gradient (momentum: smooths the zig-zag)
+///     v ← β₂ v + (1 − β₂) g²         the mean squared gradient (its typical size)
+///
+/// and steps by the mean divided by its typical size, so every entry moves about `rate` per step
+/// whatever the scale of its gradient. Both averages start at 0, which biases them towards 0 for
+/// the first steps; dividing by 1 − βᵗ after a parameter's t-th step removes that bias:
+///
+///     m̂ = m / (1 − β₁ᵗ),   v̂ = v / (1 − β₂ᵗ),   x ← x − rate · m̂ / (√v̂ + ε)
+///
+/// On the first step m̂ = g and v̂ = g², so each entry moves by rate · sign(g) (almost exactly).
+///
+/// t counts the steps of each parameter, not of the optimizer, as PyTorch counts them: a
+/// parameter that received no gradient in a step (it did not influence that loss) keeps its
+/// value, its averages and its count. Counting the optimizer's steps instead would divide its
+/// averages, which have seen t updates, by the correction for more, and shrink its next steps.
+///
+/// Each update is four operations of the parameter's backend over whole tensors: two zips that
+/// update the averages, one that turns them into the step, and the addition of the step.
 public final class Adam: Optimizer {
   /// The parameters being trained.
   public let parameters: [Parameter]

@@ -1,39 +1,3 @@
-// Task 3.4: a blocked matrix multiply, the CPU counterpart of a shared-memory GPU kernel.
-//
-// The i-k-j loop of Task 3.2 does two loads and one store for every multiply-add: it is limited
-// by memory, not by arithmetic. A fast kernel reuses every number it loads many times:
-//
-// 1. Register blocking (the micro-kernel). A micro-tile of C, `microRows` × `microColumns`
-//    (4 × 4 or 4 × 8 doubles), lives in SIMD registers while k runs over the shared dimension:
-//    each step loads one row piece of B (one vector) and four numbers of A, and does 4 vector
-//    multiply-adds with them. Nothing is stored until the end.
-// 2. Packing. Before the micro-kernels run, a block of A (`blockRows` × `blockDepth`) and a panel
-//    of B (`blockDepth` × `blockColumns`) are copied into buffers in exactly the order the
-//    micro-kernel reads them, so it walks memory straight ahead whatever A's and B's strides
-//    are. Packing costs O(n · m) per block beside the O(n · m · p) work, and it pads the edges
-//    with zeros, so the micro-kernel never needs to check where a matrix ends.
-// 3. Cache blocking. The sizes are chosen so that the B strip a micro-kernel reads (blockDepth ×
-//    microColumns) stays in the level-1 cache and the packed block of A in the level-2 cache.
-//
-//   C tile (blockRows × blockColumns)        for each depth block k0..<k0+blockDepth:
-//   ┌────┬────┬────┐                           pack A[tile rows, k block], B[k block, tile columns]
-//   │4×8 │4×8 │    │                           for each micro-column strip s, micro-row strip r:
-//   ├────┼────┼────┤                             C[r, s] (+)= packedA[r] · packedB[s]
-//   │    │    │    │
-//   └────┴────┴────┘
-//
-// Tiles of C are independent, so they run in parallel. Each entry of C adds its products in
-// the order k = 0, 1, 2, … (the micro-kernel continues from the value the previous depth block
-// left in C), exactly as Task 3.2's loop does: both kernels give the same bits.
-//
-// On the default x86-64 target the vectors are SSE2 registers of 2 doubles and there are 16 of
-// them: a 4 × 4 tile keeps its 8 accumulators in registers. SSE2 cannot load one number into
-// both halves of a register in one instruction, so there the packing writes every number of A
-// twice and the micro-kernel loads each pair ready-made (about 20% faster). Built for the host
-// CPU (AVX2, AVX-512) or on arm64, wider registers hold a 4 × 8 tile and a broadcast is free.
-// `acc += a * b` is written out: on the default x86-64 target `SIMD.addingProduct` is a library
-// call per lane.
-
 #if arch(x86_64) && !MINITORCH_NATIVE
   /// The SIMD vector the micro-kernel works with: one row of a micro-tile.
   typealias PanelVector = SIMD4<Double>
@@ -84,6 +48,42 @@ extension FastOps {
   /// a SIMD micro-kernel; the tiles of C, of all products together, run in parallel. Edges that
   /// are not multiples of the block or micro-tile sizes are handled. The previous contents of
   /// C do not matter. Blocks of A and panels of B are packed into `PackedPanel`s, once per block.
+  ///
+  /// A blocked matrix multiply, the CPU counterpart of a shared-memory GPU kernel.
+  ///
+  /// The i-k-j loop of Task 3.2 does two loads and one store for every multiply-add: it is limited
+  /// by memory, not by arithmetic. A fast kernel reuses every number it loads many times:
+  ///
+  /// 1. Register blocking (the micro-kernel). A micro-tile of C, `microRows` × `microColumns`
+  ///    (4 × 4 or 4 × 8 doubles), lives in SIMD registers while k runs over the shared dimension:
+  ///    each step loads one row piece of B (one vector) and four numbers of A, and does 4 vector
+  ///    multiply-adds with them. Nothing is stored until the end.
+  /// 2. Packing. Before the micro-kernels run, a block of A (`blockRows` × `blockDepth`) and a panel
+  ///    of B (`blockDepth` × `blockColumns`) are copied into buffers in exactly the order the
+  ///    micro-kernel reads them, so it walks memory straight ahead whatever A's and B's strides
+  ///    are. Packing costs O(n · m) per block beside the O(n · m · p) work, and it pads the edges
+  ///    with zeros, so the micro-kernel never needs to check where a matrix ends.
+  /// 3. Cache blocking. The sizes are chosen so that the B strip a micro-kernel reads (blockDepth ×
+  ///    microColumns) stays in the level-1 cache and the packed block of A in the level-2 cache.
+  ///
+  ///     C tile (blockRows × blockColumns)        for each depth block k0..<k0+blockDepth:
+  ///     ┌────┬────┬────┐                           pack A[tile rows, k block], B[k block, tile columns]
+  ///     │4×8 │4×8 │    │                           for each micro-column strip s, micro-row strip r:
+  ///     ├────┼────┼────┤                             C[r, s] (+)= packedA[r] · packedB[s]
+  ///     │    │    │    │
+  ///     └────┴────┴────┘
+  ///
+  /// Tiles of C are independent, so they run in parallel. Each entry of C adds its products in
+  /// the order k = 0, 1, 2, … (the micro-kernel continues from the value the previous depth block
+  /// left in C), exactly as Task 3.2's loop does: both kernels give the same bits.
+  ///
+  /// On the default x86-64 target the vectors are SSE2 registers of 2 doubles and there are 16 of
+  /// them: a 4 × 4 tile keeps its 8 accumulators in registers. SSE2 cannot load one number into
+  /// both halves of a register in one instruction, so there the packing writes every number of A
+  /// twice and the micro-kernel loads each pair ready-made (about 20% faster). Built for the host
+  /// CPU (AVX2, AVX-512) or on arm64, wider registers hold a 4 × 8 tile and a broadcast is free.
+  /// `acc += a * b` is written out: on the default x86-64 target `SIMD.addingProduct` is a library
+  /// call per lane.
   ///
   /// - Complexity: O(products · n · m · p) multiply-adds, divided among the threads, plus
   ///   O(products · (n · m · ⌈p / blockColumns⌉ + m · p · ⌈n / blockRows⌉)) for packing.

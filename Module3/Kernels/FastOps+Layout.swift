@@ -1,5 +1,6 @@
-// The layout operations (gather, scatterAdd, concatenate, scan) of the fast backend: the same
-// results as `SimpleOps+Layout.swift`, bit for bit, computed a row at a time.
+// The layout operations (gather, scatterAdd, concatenate, scan) of the fast backend, replacing
+// the plain loops `LayoutOps` gives every backend: the same results, bit for bit, computed a row
+// at a time. And the loop given kernels of later stages run their items in, on `parallel`.
 //
 // As in `FastOps`, index arithmetic happens once per chunk and then an odometer step per row
 // (the output's last dimension), never per entry: a row of the output reads one row of the
@@ -161,10 +162,10 @@ extension FastOps {
     return TensorData(values, shape: shape)
   }
 
-  /// The running fold along `dim`, specialised for every kind but `.custom`. Along the last
-  /// dimension each row is folded on its own; along another, a whole row of running results is
-  /// updated by each input row in turn (vectorised across the row, each entry still folded in
-  /// order).
+  /// The running fold along `dim`, with loops of their own for sums (the cumulative sum) and
+  /// maxima; other kinds call the operator's function. Along the last dimension each row is
+  /// folded on its own; along another, a whole row of running results is updated by each input
+  /// row in turn (vectorised across the row, each entry still folded in order).
   ///
   /// - Complexity: O(size of `a`), divided among the threads.
   public func scan(_ a: TensorData, dim: Int, _ f: ReduceOperator, reversed: Bool) -> TensorData {
@@ -172,8 +173,17 @@ extension FastOps {
     switch f.kind {
     case .sum: return scanLoops(a, dim, f.start, reversed, Operators.add)
     case .max: return scanLoops(a, dim, f.start, reversed, Operators.max)
-    case .all: return scanLoops(a, dim, f.start, reversed) { $0 != 0 && $1 != 0 ? 1 : 0 }
-    case .custom: return scanLoops(a, dim, f.start, reversed, f.function)
+    default: return scanLoops(a, dim, f.start, reversed, f.function)
+    }
+  }
+
+  /// Runs `body` on the chunks `parallel` cuts `0..<count` into: on the calling thread for a
+  /// small job, otherwise on as many threads as `parallel` allows (and its recorder sees it).
+  ///
+  /// - Complexity: O(count · workPerItem), divided among the threads.
+  public func forEachChunk(of count: Int, workPerItem: Int, _ body: (Range<Int>) -> Void) {
+    parallel.forEachChunk(parallel.chunks(of: count, workPerItem: workPerItem)) { _, range in
+      body(range)
     }
   }
 

@@ -1,18 +1,3 @@
-// Batched matrix multiplication: a [..., n, m] times b [..., m, p] is one n × p matrix product
-// for every index of the batch dimensions (the dimensions before the last two), broadcast
-// between the operands:
-//
-//   a [3, 1, 4, 5] · b [2, 5, 6] → [3, 2, 4, 6]: 6 products; a's matrix (i, 0) pairs with b's j.
-//
-// Each product is C = A B with C[i, j] = Σₖ A[i, k] · B[k, j]. The loops read A and B through
-// their strides, so a permuted operand (a transpose, in a backward pass) needs no copy first.
-// Task 3.2 writes the i-k-j loop, rows of C in parallel:
-//
-//   for k in 0..<m:  C[i, :] += A[i, k] · B[k, :]      (the inner loop runs along rows of B
-//                                                       and C, which vectorises)
-//
-// and `FastOps` hands the products to Task 3.4's blocked kernel when they are large enough.
-
 /// A matrix that lies inside some storage: `rows` × `columns` entries, entry (i, j) at
 /// `base[i · rowStride + j · columnStride]`. The pointer is only valid while the storage is
 /// held (inside a `withUnsafeBufferPointer`).
@@ -71,6 +56,21 @@ public struct MatrixProduct {
 extension FastOps {
   /// Task 3.2: the matrix product over the last two dimensions, a [..., n, m] times
   /// b [..., m, p] gives [..., n, p], the batch dimensions broadcast. Any strides work.
+  ///
+  /// Batched matrix multiplication: a [..., n, m] times b [..., m, p] is one n × p matrix product
+  /// for every index of the batch dimensions (the dimensions before the last two), broadcast
+  /// between the operands:
+  ///
+  ///     a [3, 1, 4, 5] · b [2, 5, 6] → [3, 2, 4, 6]: 6 products; a's matrix (i, 0) pairs with b's j.
+  ///
+  /// Each product is C = A B with C[i, j] = Σₖ A[i, k] · B[k, j]. The loops read A and B through
+  /// their strides, so a permuted operand (a transpose, in a backward pass) needs no copy first.
+  /// Task 3.2 writes the i-k-j loop, rows of C in parallel:
+  ///
+  ///     for k in 0..<m:  C[i, :] += A[i, k] · B[k, :]      (the inner loop runs along rows of B
+  ///                                                         and C, which vectorises)
+  ///
+  /// and `FastOps` hands the products to Task 3.4's blocked kernel when they are large enough.
   ///
   /// With `matmulKernel: .blocked`, products large enough go to Task 3.4's kernel; otherwise
   /// (and always with `.plain`) to `plainMultiply`.

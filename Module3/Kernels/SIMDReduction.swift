@@ -1,30 +1,3 @@
-// Task 3.3: sum and max with SIMD vectors, the CPU counterpart of a GPU block-sum kernel.
-//
-// A fold such as s = ((x₀ + x₁) + x₂) + … is a chain: every addition waits for the one before
-// (about 4 cycles), and floating-point addition is not associative, so the compiler may not
-// reorder it. The kernel reorders it on purpose:
-//
-// 1. Several independent accumulators. Four SIMD4 vectors hold 16 running sums; entry i goes
-//    to lane i mod 16. Their additions do not wait for each other, and each is one instruction
-//    for 4 (or 2 × 2) numbers.
-// 2. A tree at the end. The accumulators are combined pairwise, (v₀ + v₁) + (v₂ + v₃), then the
-//    lanes pairwise, then the entries left over.
-// 3. A parallel split. A long run is cut into pieces of `grain` numbers (the same pieces on
-//    every machine); each piece is folded on its own, on any thread, and the partial results
-//    are combined by a pairwise tree in piece order.
-//
-//   x₀ … x₃₂₇₆₇ | x₃₂₇₆₈ … x₆₅₅₃₅ | x₆₅₅₃₆ … x₉₉₉₉₉₉     pieces (each: 16 lanes, then a tree)
-//        p₀              p₁               p₃₀              partial results
-//             (p₀ + p₁) + (p₂ + p₃) …                      the tree
-//
-// The kernel is written once for any `LaneOperation` (`LaneSum`, `LaneMax`: the operation in its
-// vector and its number form) and specialised by the compiler for each.
-//
-// The sum differs from the one-by-one fold by rounding only (and is usually closer to the
-// exact sum); the max is exactly the same. When the reduced dimension is not the last one and
-// the last one is contiguous, a block of up to 256 neighbouring outputs is folded at once
-// instead, each output still adding in order: SIMD across outputs needs no reordering at all.
-
 /// The reductions Task 3.3's kernel computes.
 public enum SIMDReduction: Sendable, Equatable {
   /// Σ, starting from 0 (`LaneSum`).
@@ -36,6 +9,33 @@ public enum SIMDReduction: Sendable, Equatable {
 extension FastOps {
   /// Task 3.3: the fold of `a` along `dim` (kept with size 1) with `operation`, by SIMD
   /// accumulators, pieces folded in parallel and a tree of partial results.
+  ///
+  /// Sum and max with SIMD vectors, the CPU counterpart of a GPU block-sum kernel.
+  ///
+  /// A fold such as s = ((x₀ + x₁) + x₂) + … is a chain: every addition waits for the one before
+  /// (about 4 cycles), and floating-point addition is not associative, so the compiler may not
+  /// reorder it. The kernel reorders it on purpose:
+  ///
+  /// 1. Several independent accumulators. Four SIMD4 vectors hold 16 running sums; entry i goes
+  ///    to lane i mod 16. Their additions do not wait for each other, and each is one instruction
+  ///    for 4 (or 2 × 2) numbers.
+  /// 2. A tree at the end. The accumulators are combined pairwise, (v₀ + v₁) + (v₂ + v₃), then the
+  ///    lanes pairwise, then the entries left over.
+  /// 3. A parallel split. A long run is cut into pieces of `grain` numbers (the same pieces on
+  ///    every machine); each piece is folded on its own, on any thread, and the partial results
+  ///    are combined by a pairwise tree in piece order.
+  ///
+  ///     x₀ … x₃₂₇₆₇ | x₃₂₇₆₈ … x₆₅₅₃₅ | x₆₅₅₃₆ … x₉₉₉₉₉₉     pieces (each: 16 lanes, then a tree)
+  ///          p₀              p₁               p₃₀              partial results
+  ///               (p₀ + p₁) + (p₂ + p₃) …                      the tree
+  ///
+  /// The kernel is written once for any `LaneOperation` (`LaneSum`, `LaneMax`: the operation in its
+  /// vector and its number form) and specialised by the compiler for each.
+  ///
+  /// The sum differs from the one-by-one fold by rounding only (and is usually closer to the
+  /// exact sum); the max is exactly the same. When the reduced dimension is not the last one and
+  /// the last one is contiguous, a block of up to 256 neighbouring outputs is folded at once
+  /// instead, each output still adding in order: SIMD across outputs needs no reordering at all.
   ///
   /// - Complexity: O(size of `a`), divided among the threads; O(outputs · pieces) to combine.
   public func simdReduce<Operation: LaneOperation>(

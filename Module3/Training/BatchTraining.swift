@@ -1,21 +1,3 @@
-// Training in mini-batches (Task 3.5).
-//
-// Modules 1 and 2 take one step per epoch, down the gradient of the loss over the whole
-// dataset. Here an epoch is many small steps: shuffle the points, cut them into batches of
-// `batchSize`, and step down the gradient of each batch's mean loss in turn,
-//
-//   for each batch B:   θ ← θ − rate · ∇θ (1/|B|) Σ_{i∈B} BCE(f(xᵢ; θ), yᵢ)
-//
-// Each batch's gradient is a noisy estimate of the whole dataset's, but there are N / batchSize
-// steps per epoch instead of one, so the network moves much further per pass over the data; the
-// noise also shakes it out of the flat regions where full-batch descent crawls. A fresh shuffle
-// every epoch keeps the batches from being the same every time.
-//
-// The batches come from `Batches.shuffled(count:size:seed:)`, which draws every epoch's order
-// from one generator seeded once per run, so the same seed gives the same batches, in the same
-// order, and the same trained network. The loop around the steps is Module 1's
-// `runTrainingLoop`, the one every module's training runs.
-
 /// Task 3.5: one step of mini-batch training on the batch `inputs` (shape [b, 2]) with labels
 /// `labels` (shape [b], each 0 or 1): forget the old gradients, compute the batch's mean
 /// binary cross-entropy (1/b) Σᵢ BCE(zᵢ, yᵢ) of the network's logits zᵢ, backpropagate it, and
@@ -46,7 +28,23 @@ public func stepOnBatch(
 /// Trains `network` to classify `dataset` by mini-batch SGD: every epoch shuffles the points
 /// (`Batches.shuffled`, with a generator seeded once, from `seed`), cuts them into batches of
 /// `batchSize` (the last one smaller when `batchSize` does not divide the number of points)
-/// and takes one `stepOnBatch` per batch with learning rate `rate`.
+/// and takes one `stepOnBatch` per batch with learning rate `rate` (Task 3.5's step).
+///
+/// Modules 1 and 2 take one step per epoch, down the gradient of the loss over the whole
+/// dataset. Here an epoch is many small steps: shuffle the points, cut them into batches of
+/// `batchSize`, and step down the gradient of each batch's mean loss in turn,
+///
+///     for each batch B:   θ ← θ − rate · ∇θ (1/|B|) Σ_{i∈B} BCE(f(xᵢ; θ), yᵢ)
+///
+/// Each batch's gradient is a noisy estimate of the whole dataset's, but there are N / batchSize
+/// steps per epoch instead of one, so the network moves much further per pass over the data; the
+/// noise also shakes it out of the flat regions where full-batch descent crawls. A fresh shuffle
+/// every epoch keeps the batches from being the same every time.
+///
+/// The batches come from `Batches.shuffled(count:size:seed:)`, which draws every epoch's order
+/// from one generator seeded once per run, so the same seed gives the same batches, in the same
+/// order, and the same trained network. The loop around the steps is Module 1's
+/// `runTrainingLoop`, the one every module's training runs.
 ///
 /// After its steps, each epoch is measured over the whole dataset, as Modules 1 and 2 measure
 /// theirs: the total loss Σ BCE and the number of points classified correctly (the report's

@@ -1,24 +1,24 @@
-// Data augmentation by small random shifts.
-//
-// A digit moved one pixel to the left is still the same digit, but to a network that has seen
-// only the training images it is a new input. Showing each training image at a random offset
-// of up to `maxShift` pixels in each direction, new offsets every epoch, teaches the network
-// that position does not matter (convolutions and pooling are only roughly shift-invariant by
-// themselves) and makes a small training set look larger. The pixels moved in from outside the
-// frame are background (0); the test images are never shifted.
-//
-//     maxShift 1:  each image moves by (dy, dx) with dy, dx ∈ {−1, 0, 1}, all nine equally likely
-//
-//       . . . .          . . . .
-//       . █ █ .   dx=1   . . █ █
-//       . █ . .   ───→   . . █ .
-//       . . . .          . . . .
-
 /// Every image of a batch (n, channels, height, width) moved by its own random offset (dy, dx),
 /// each uniform in −maxShift…maxShift and drawn from `rng` (dy, then dx, image by image):
 /// out[i, j] = image[i − dy, j − dx], 0 where that falls outside the image. A constant with
 /// no history: for inputs, not for values that need gradients. `maxShift` 0 returns the batch
 /// unchanged and draws nothing.
+///
+/// Data augmentation by small random shifts.
+///
+/// A digit moved one pixel to the left is still the same digit, but to a network that has seen
+/// only the training images it is a new input. Showing each training image at a random offset
+/// of up to `maxShift` pixels in each direction, new offsets every epoch, teaches the network
+/// that position does not matter (convolutions and pooling are only roughly shift-invariant by
+/// themselves) and makes a small training set look larger. The pixels moved in from outside the
+/// frame are background (0); the test images are never shifted.
+///
+///     maxShift 1:  each image moves by (dy, dx) with dy, dx ∈ {−1, 0, 1}, all nine equally likely
+///
+///       . . . .          . . . .
+///       . █ █ .   dx=1   . . █ █
+///       . █ . .   ───→   . . █ .
+///       . . . .          . . . .
 public func randomlyShifted(_ images: Tensor, maxShift: Int, using rng: inout SplitMix64)
   -> Tensor
 {

@@ -1,20 +1,3 @@
-// An embedding looks words up: row i of a table of shape (vocabulary, dimension) is the vector
-// of word i, and a batch of word indices becomes a batch of vectors,
-//
-//     out[b, t, :] = table[indices[b, t], :]                     (a gather)
-//
-// Each output row is a copy of one table row, so its gradient flows back to that row only:
-//
-//     dTable[w, :] = Σ over the positions (b, t) with indices[b, t] = w of dOut[b, t, :]
-//
-// A word that appears three times in a batch receives the sum of three gradients (a
-// scatter-add); a word that does not appear receives zeros. The padding word is no word at
-// all: its row stays zero and receives no gradient (PyTorch's `padding_idx`).
-//
-// This is one small function with a kernel of its own, rather than one built from map, zip
-// and reduce: gathering rows by index is not an element-wise operation. (A later stage will
-// generalise it into tensor indexing.)
-
 extension Tensor {
   /// Looks up rows of a table (vocabulary, dimension) by index: the output has the indices'
   /// shape followed by `dimension`. Its backward pass adds each output row's gradient into
@@ -97,6 +80,23 @@ extension Tensor {
 /// The rows of `table` (vocabulary, dimension) at `indices`, laid out as `shape`: a tensor of
 /// shape `shape + [dimension]`, differentiable in `table` (see `Tensor.Embedding`). An index
 /// outside the table stops with a message naming it.
+///
+/// An embedding looks words up: row i of a table of shape (vocabulary, dimension) is the vector
+/// of word i, and a batch of word indices becomes a batch of vectors,
+///
+///     out[b, t, :] = table[indices[b, t], :]                     (a gather)
+///
+/// Each output row is a copy of one table row, so its gradient flows back to that row only:
+///
+///     dTable[w, :] = Σ over the positions (b, t) with indices[b, t] = w of dOut[b, t, :]
+///
+/// A word that appears three times in a batch receives the sum of three gradients (a
+/// scatter-add); a word that does not appear receives zeros. The padding word is no word at
+/// all: its row stays zero and receives no gradient (PyTorch's `padding_idx`).
+///
+/// This is one small function with a kernel of its own, rather than one built from map, zip
+/// and reduce: gathering rows by index is not an element-wise operation. (A later stage will
+/// generalise it into tensor indexing.)
 public func embedding(
   _ table: Tensor, indices: [Int], shape: [Int], paddingIndex: Int? = nil
 ) -> Tensor {

@@ -1,26 +1,3 @@
-// A LeNet-style convolutional network that reads grey-scale images (Task 4.5).
-//
-// LeCun's LeNet (1998) read 28 × 28 digits with two rounds of "convolve, squash, shrink", then
-// fully connected layers. Each convolution finds local patterns (strokes, then corners and
-// loops made of strokes); each pooling halves the resolution, so the next convolution sees a
-// larger part of the image and a small shift of the digit changes little. This network keeps
-// that plan, with ReLU, max pooling and dropout, and adapts its shape to the image size:
-//
-//   28 × 28 and larger (sides that are multiples of 4), the LeNet shape:
-//     (1, 28, 28) → conv 5×5, padding 2 → (6, 28, 28) → ReLU → max pool 2 → (6, 14, 14)
-//                 → conv 5×5          → (16, 10, 10) → ReLU → max pool 2 → (16, 5, 5)
-//                 → flatten 400 → linear → 120 → ReLU → dropout → linear → 10 → logsoftmax
-//
-//   smaller images (even sides below 16, such as the 8 × 8 digits), a smaller shape: two
-//   pools would leave 2 × 2 pixels, so both 3 × 3 convolutions keep the size and one pool
-//   follows them:
-//     (1, 8, 8) → conv 3×3, padding 1 → (16, 8, 8) → ReLU
-//               → conv 3×3, padding 1 → (32, 8, 8) → ReLU → max pool 2 → (32, 4, 4)
-//               → flatten 512 → linear → 64 → ReLU → dropout → linear → 10 → logsoftmax
-//
-// The network ends in logsoftmax, so its outputs are log-probabilities and the loss is
-// `nllLoss`; the predicted class of an image is the largest output of its row.
-
 /// The shape of an `ImageClassifier`: every layer's size, chosen from the image size by
 /// `init(height:width:classes:)`.
 ///
@@ -134,6 +111,29 @@ public struct ImageClassifierArchitecture: Sendable, Equatable, CustomStringConv
 /// The image classifier of Task 4.5: two convolutions with ReLU and max pooling, a hidden
 /// linear layer with ReLU and dropout, and a linear layer to one log-probability per class
 /// (see `ImageClassifierArchitecture` for the two shapes).
+///
+/// A LeNet-style convolutional network that reads grey-scale images (Task 4.5).
+///
+/// LeCun's LeNet (1998) read 28 × 28 digits with two rounds of "convolve, squash, shrink", then
+/// fully connected layers. Each convolution finds local patterns (strokes, then corners and
+/// loops made of strokes); each pooling halves the resolution, so the next convolution sees a
+/// larger part of the image and a small shift of the digit changes little. This network keeps
+/// that plan, with ReLU, max pooling and dropout, and adapts its shape to the image size:
+///
+///     28 × 28 and larger (sides that are multiples of 4), the LeNet shape:
+///       (1, 28, 28) → conv 5×5, padding 2 → (6, 28, 28) → ReLU → max pool 2 → (6, 14, 14)
+///                   → conv 5×5          → (16, 10, 10) → ReLU → max pool 2 → (16, 5, 5)
+///                   → flatten 400 → linear → 120 → ReLU → dropout → linear → 10 → logsoftmax
+///
+///     smaller images (even sides below 16, such as the 8 × 8 digits), a smaller shape: two
+///     pools would leave 2 × 2 pixels, so both 3 × 3 convolutions keep the size and one pool
+///     follows them:
+///       (1, 8, 8) → conv 3×3, padding 1 → (16, 8, 8) → ReLU
+///                 → conv 3×3, padding 1 → (32, 8, 8) → ReLU → max pool 2 → (32, 4, 4)
+///                 → flatten 512 → linear → 64 → ReLU → dropout → linear → 10 → logsoftmax
+///
+/// The network ends in logsoftmax, so its outputs are log-probabilities and the loss is
+/// `nllLoss`; the predicted class of an image is the largest output of its row.
 ///
 /// ```swift
 /// let shape = try ImageClassifierArchitecture(height: 28, width: 28)

@@ -1,23 +1,3 @@
-// A convolutional network that reads sentences (Task 4.5): Kim's sentence CNN (2014), the
-// network of minitorch's sentiment task.
-//
-// A sentence of L words becomes L word vectors of D numbers (an embedding), seen as a signal of
-// D channels over L positions. A 1-D convolution of width k slides over it: each filter is a
-// detector for a pattern of k consecutive words ("not very good", "a total mess"). The largest
-// response of each filter anywhere in the sentence (max over time) says whether the pattern
-// occurs, wherever it is, and makes sentences of any length give the same number of features.
-// Filters of several widths (3, 4 and 5 words) look for phrases of several lengths; a linear
-// layer weighs the features into one number, the logit of "positive":
-//
-//     words (batch, L) → embedding → (batch, L, D) → permute → (batch, D, L)
-//       for each width k:  conv1d k → (batch, F, L − k + 1) → ReLU → max over positions → (batch, F)
-//       dropout on the features; linear → (batch, 1): the logit, trained with binary cross-entropy
-//
-// A linear layer applied to the features of all widths joined together is the same as the sum
-// of one linear layer per width applied to that width's features: x·W = Σₖ xₖ·Wₖ when x is
-// the xₖ side by side and W the Wₖ stacked. The network does the latter, so no tensor has to be
-// concatenated; the three biases add up to one.
-
 /// The shape of a `SentimentCNN`.
 public struct SentimentCNNArchitecture: Sendable, Equatable, CustomStringConvertible {
   /// The number of words of the vocabulary (rows of the embedding, padding and unknown word
@@ -67,7 +47,27 @@ public struct SentimentCNNArchitecture: Sendable, Equatable, CustomStringConvert
 
 /// The sentiment classifier of Task 4.5: an embedding, one 1-D convolution per filter width
 /// with ReLU and max over time, dropout, and a linear layer to one logit per sentence (positive
-/// when the logit is above 0). See `SentimentClassifier.swift` for the picture.
+/// when the logit is above 0). The picture is below.
+///
+/// A convolutional network that reads sentences (Task 4.5): Kim's sentence CNN (2014), the
+/// network of minitorch's sentiment task.
+///
+/// A sentence of L words becomes L word vectors of D numbers (an embedding), seen as a signal of
+/// D channels over L positions. A 1-D convolution of width k slides over it: each filter is a
+/// detector for a pattern of k consecutive words ("not very good", "a total mess"). The largest
+/// response of each filter anywhere in the sentence (max over time) says whether the pattern
+/// occurs, wherever it is, and makes sentences of any length give the same number of features.
+/// Filters of several widths (3, 4 and 5 words) look for phrases of several lengths; a linear
+/// layer weighs the features into one number, the logit of "positive":
+///
+///     words (batch, L) → embedding → (batch, L, D) → permute → (batch, D, L)
+///       for each width k:  conv1d k → (batch, F, L − k + 1) → ReLU → max over positions → (batch, F)
+///       dropout on the features; linear → (batch, 1): the logit, trained with binary cross-entropy
+///
+/// A linear layer applied to the features of all widths joined together is the same as the sum
+/// of one linear layer per width applied to that width's features: x·W = Σₖ xₖ·Wₖ when x is
+/// the xₖ side by side and W the Wₖ stacked. The network does the latter, so no tensor has to be
+/// concatenated; the three biases add up to one.
 public final class SentimentCNN: Module, Layer {
   /// The shape of every layer.
   public let architecture: SentimentCNNArchitecture

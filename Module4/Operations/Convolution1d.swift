@@ -1,14 +1,14 @@
-// The 1-D convolution, PyTorch's `conv1d`: an input of shape (batch, inChannels, width), a weight
-// of shape (outChannels, inChannels, kernel), and
-//
-//     out[b, o, p] = bias[o] + Σ_c Σ_k weight[o, c, k] · x[b, c, p · stride − padding + k · dilation]
-//
-// where x is 0 outside 0..<width (the padding). This is a cross-correlation, as in every deep
-// learning library: the kernel is not flipped. See ConvolutionLowering.swift for how it becomes a
-// matrix product; this file has the geometry: which input entry each column entry copies.
-
 /// The sizes and settings of a 1-D convolution, checked once: everything `unfold1d`, `fold1d`
 /// and `Tensor.Convolution1d` need (Tasks 4.1).
+///
+/// The 1-D convolution, PyTorch's `conv1d`: an input of shape (batch, inChannels, width), a weight
+/// of shape (outChannels, inChannels, kernel), and
+///
+///     out[b, o, p] = bias[o] + Σ_c Σ_k weight[o, c, k] · x[b, c, p · stride − padding + k · dilation]
+///
+/// where x is 0 outside 0..<width (the padding). This is a cross-correlation, as in every deep
+/// learning library: the kernel is not flipped. `ConvolutionGeometry` shows how it becomes a
+/// matrix product; this type has the geometry: which input entry each column entry copies.
 public struct Convolution1dGeometry: ConvolutionGeometry, Equatable {
   /// `"conv1d"`.
   public static let operation = "conv1d"

@@ -1,16 +1,16 @@
-// The 2-D convolution, PyTorch's `conv2d`: an input of shape (batch, inChannels, height, width),
-// a weight of shape (outChannels, inChannels, kernelHeight, kernelWidth), and
-//
-//     out[b, o, i, j] = bias[o] + Σ_c Σ_u Σ_v weight[o, c, u, v] · x[b, c, i′, j′]
-//     with i′ = i · strideH − paddingH + u · dilationH,  j′ = j · strideW − paddingW + v · dilationW
-//
-// where x is 0 outside the image (the padding), and the kernel is not flipped. Each axis follows
-// the 1-D rule on its own (ConvolutionAxis.swift); the matrix product is the same as for 1-D
-// (ConvolutionLowering.swift), with K = kernelHeight · kernelWidth taps and L = outputHeight ·
-// outputWidth positions.
-
 /// The sizes and settings of a 2-D convolution, checked once: everything `unfold2d`, `fold2d`
 /// and `Tensor.Convolution2d` need (Task 4.2).
+///
+/// The 2-D convolution, PyTorch's `conv2d`: an input of shape (batch, inChannels, height, width),
+/// a weight of shape (outChannels, inChannels, kernelHeight, kernelWidth), and
+///
+///     out[b, o, i, j] = bias[o] + Σ_c Σ_u Σ_v weight[o, c, u, v] · x[b, c, i′, j′]
+///     with i′ = i · strideH − paddingH + u · dilationH,  j′ = j · strideW − paddingW + v · dilationW
+///
+/// where x is 0 outside the image (the padding), and the kernel is not flipped. Each axis follows
+/// the 1-D rule on its own (`ConvolutionAxis`); the matrix product is the same as for 1-D
+/// (`ConvolutionGeometry`), with K = kernelHeight · kernelWidth taps and L = outputHeight ·
+/// outputWidth positions.
 public struct Convolution2dGeometry: ConvolutionGeometry, Equatable {
   /// `"conv2d"`.
   public static let operation = "conv2d"

@@ -1,17 +1,17 @@
-// One spatial axis of a convolution: how many input positions there are, how wide the kernel
-// is, and how the window moves. Output position p with kernel tap k reads input position
-//
-//     x = p · stride − padding + k · dilation
-//
-// and positions outside 0..<size are the zero padding. The last window must still fit inside
-// the padded input, which gives PyTorch's output-size rule
-//
-//     outputSize = ⌊(size + 2 · padding − dilation · (kernel − 1) − 1) / stride⌋ + 1.
-//
-// A 1-D convolution has one such axis (width), a 2-D convolution two (height and width).
-
 /// The sizes and settings of one spatial axis of a convolution, checked once, with the number
 /// of output positions they give.
+///
+/// One spatial axis of a convolution: how many input positions there are, how wide the kernel
+/// is, and how the window moves. Output position p with kernel tap k reads input position
+///
+///     x = p · stride − padding + k · dilation
+///
+/// and positions outside 0..<size are the zero padding. The last window must still fit inside
+/// the padded input, which gives PyTorch's output-size rule
+///
+///     outputSize = ⌊(size + 2 · padding − dilation · (kernel − 1) − 1) / stride⌋ + 1.
+///
+/// A 1-D convolution has one such axis (width), a 2-D convolution two (height and width).
 public struct ConvolutionAxis: Sendable, Equatable, CustomStringConvertible {
   /// How many input positions the axis has (before padding).
   public let size: Int

@@ -1,24 +1,3 @@
-// A convolution as one matrix product (im2col, "image to columns").
-//
-// Every output entry is a dot product of the weights of one output channel with one window of
-// the input. Copy each window into a column of a matrix, the *columns* of shape
-// [batch, C·K, L] (K kernel taps per input channel, L output positions, so column p of example b
-// holds the C·K inputs that output position p sees), and all the dot products become one
-// matrix product with the weight seen as a matrix W of shape [O, C·K]:
-//
-//     out[b] = W · columns[b] (+ bias, the same for every position)          shape [O, L]
-//
-// The backward pass is the same picture read backwards. For each example b,
-//
-//     dW       = Σ_b dOut[b] · columns[b]ᵀ        (every window weighted by its output's gradient)
-//     dColumns = Wᵀ · dOut[b]                     (every window's share of the gradient)
-//     dBias    = Σ_b Σ_p dOut[b, :, p]
-//
-// and `fold` adds each window's share back onto the input positions it was copied from: the
-// gradient of the input. `unfold` and `fold` are the only parts that know the geometry; the
-// products go through the backend's `matrixMultiply`, so the fast backend's blocked kernel runs
-// them. Convolution1d.swift and Convolution2d.swift write the two geometries.
-
 /// Task 4.1: the forward pass of a convolution once the input is unfolded: for `columns` of
 /// shape [B, C·K, L] and a weight of shape [O, C, …] with C·K entries per output channel,
 /// out[b] = W · columns[b], plus bias[o] on every entry of output channel o when there is a
@@ -75,6 +54,27 @@ func convolutionBackward(
 /// 4.2). `Convolution1dGeometry` and `Convolution2dGeometry` conform; everything else about a
 /// convolution (the matrix products, the parallel loop over channels, the tensor function's
 /// forward and backward) is written once, below, for any geometry.
+///
+/// A convolution as one matrix product (im2col, "image to columns").
+///
+/// Every output entry is a dot product of the weights of one output channel with one window of
+/// the input. Copy each window into a column of a matrix, the *columns* of shape
+/// [batch, C·K, L] (K kernel taps per input channel, L output positions, so column p of example b
+/// holds the C·K inputs that output position p sees), and all the dot products become one
+/// matrix product with the weight seen as a matrix W of shape [O, C·K]:
+///
+///     out[b] = W · columns[b] (+ bias, the same for every position)          shape [O, L]
+///
+/// The backward pass is the same picture read backwards. For each example b,
+///
+///     dW       = Σ_b dOut[b] · columns[b]ᵀ        (every window weighted by its output's gradient)
+///     dColumns = Wᵀ · dOut[b]                     (every window's share of the gradient)
+///     dBias    = Σ_b Σ_p dOut[b, :, p]
+///
+/// and `fold` adds each window's share back onto the input positions it was copied from: the
+/// gradient of the input. `unfold` and `fold` are the only parts that know the geometry; the
+/// products go through the backend's `matrixMultiply`, so the fast backend's blocked kernel runs
+/// them. `Convolution1dGeometry` and `Convolution2dGeometry` are the two geometries.
 public protocol ConvolutionGeometry: Sendable {
   /// The operation's name in messages: `"conv1d"` or `"conv2d"`.
   static var operation: String { get }

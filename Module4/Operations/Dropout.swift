@@ -1,19 +1,19 @@
-// Dropout: while training, zero each entry with probability `rate` and scale the survivors by
-// 1 / (1 − rate), so every entry keeps its expected value (PyTorch's "inverted" dropout). A network
-// cannot lean on any single unit, which regularises it. At evaluation time nothing is dropped:
-// the layer is the identity (and thanks to the scaling, no rescaling is needed there).
-//
-//     mask[i] = 1 / (1 − rate)   with probability 1 − rate,   else 0
-//     out     = x · mask,        so   ∂out/∂x = mask
-//
-// The mask is a constant drawn from a seeded generator that lives as long as the training run:
-// a new mask on every step, the same sequence of masks on every run with the same seed.
-
 /// Task 4.4: dropout of `input` with drop probability `rate` (in [0, 1]), drawing one uniform
 /// number per entry from `rng` (in row-major order): an entry survives when its number is at
 /// least `rate`, scaled by 1 / (1 − rate). `rate` 0 returns the input unchanged, `rate` 1
 /// returns zeros, and `training: false` (evaluation) returns the input unchanged without
 /// drawing anything. Differentiable: the gradient is dOut times the same mask.
+///
+/// Dropout: while training, zero each entry with probability `rate` and scale the survivors by
+/// 1 / (1 − rate), so every entry keeps its expected value (PyTorch's "inverted" dropout). A network
+/// cannot lean on any single unit, which regularises it. At evaluation time nothing is dropped:
+/// the layer is the identity (and thanks to the scaling, no rescaling is needed there).
+///
+///     mask[i] = 1 / (1 − rate)   with probability 1 − rate,   else 0
+///     out     = x · mask,        so   ∂out/∂x = mask
+///
+/// The mask is a constant drawn from a seeded generator that lives as long as the training run:
+/// a new mask on every step, the same sequence of masks on every run with the same seed.
 public func dropout(
   _ input: Tensor, rate: Double, rng: inout SplitMix64, training: Bool = true
 ) -> Tensor {

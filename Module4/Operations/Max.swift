@@ -1,21 +1,3 @@
-// The largest entry along a dimension, and where it is.
-//
-// max is a reduction (Task 2.3's `reduce` with `.max`). Its derivative is 1 at the entry that
-// won and 0 everywhere else: nudging a loser does not change the maximum. When several entries
-// tie for the largest, the whole gradient goes to the FIRST of them (PyTorch's and MyGrad's
-// rule), not a share to each: `argmax` marks exactly that one.
-//
-// Finding the first one with only map, zip and reduce (no loop of our own, so the fast backend
-// runs it): give the positions along the dimension the descending ranks n, n − 1, …, 1; keep the
-// rank where the entry equals the maximum and 0 elsewhere; the first maximum is where that
-// score is largest, and ranks never tie.
-//
-//     x          = [3, 7, 1, 7]      max 7
-//     x == max   = [0, 1, 0, 1]
-//     rank       = [4, 3, 2, 1]
-//     score      = [0, 3, 0, 1]      max 3
-//     one-hot    = [0, 1, 0, 0]      score == max(score)
-
 /// Task 4.4: the one-hot mask of the first maximum along `dim`: the shape of `data`, 1 at the
 /// first position (lowest index along `dim`) where an entry equals the largest entry of its
 /// line, 0 everywhere else, so every line along `dim` holds exactly one 1.
@@ -42,6 +24,24 @@ extension Tensor {
   /// The largest entry along one dimension (kept with size 1), or of every entry (shape [1])
   /// when `dim` is `nil`. The derivative is 1 at the first arg-max and 0 everywhere else, so
   /// the backward pass sends all of dOut to the first maximum of each line (Task 4.4).
+  ///
+  /// The largest entry along a dimension, and where it is.
+  ///
+  /// max is a reduction (Task 2.3's `reduce` with `.max`). Its derivative is 1 at the entry that
+  /// won and 0 everywhere else: nudging a loser does not change the maximum. When several entries
+  /// tie for the largest, the whole gradient goes to the FIRST of them (PyTorch's and MyGrad's
+  /// rule), not a share to each: `argmax` marks exactly that one.
+  ///
+  /// Finding the first one with only map, zip and reduce (no loop of our own, so the fast backend
+  /// runs it): give the positions along the dimension the descending ranks n, n − 1, …, 1; keep the
+  /// rank where the entry equals the maximum and 0 elsewhere; the first maximum is where that
+  /// score is largest, and ranks never tie.
+  ///
+  ///     x          = [3, 7, 1, 7]      max 7
+  ///     x == max   = [0, 1, 0, 1]
+  ///     rank       = [4, 3, 2, 1]
+  ///     score      = [0, 3, 0, 1]      max 3
+  ///     one-hot    = [0, 1, 0, 0]      score == max(score)
   public struct Max: TensorFunction {
     /// The dimension reduced, or `nil` for all of them.
     public let dim: Int?

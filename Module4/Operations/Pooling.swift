@@ -1,18 +1,3 @@
-// Pooling shrinks an image by summarising each kernelHeight × kernelWidth block of pixels by one
-// number: the mean (average pooling) or the largest (max pooling). The blocks do not overlap (the
-// stride is the kernel size, as in minitorch), so the height and width must be multiples of the
-// kernel's.
-//
-// `tile` does the bookkeeping once, with layout functions only: it moves each block's pixels
-// into a last dimension of their own. Then pooling is a reduction over that last dimension.
-//
-//     (B, C, H, W)
-//     view     → (B, C, H/kh, kh, W/kw, kw)     split each axis into (block, position in block)
-//     permute  → (B, C, H/kh, W/kw, kh, kw)     bring the two in-block positions together
-//     contiguous, view → (B, C, H/kh, W/kw, kh · kw)
-//
-// Every step is differentiable, so the gradients of pooling come from the functions' own.
-
 /// Checks that `input` is (batch, channels, height, width) and that the kernel divides its
 /// height and width, naming `operation` in the message.
 func checkPooling(_ input: Tensor, kernel: Size2D, _ operation: String) {
@@ -38,6 +23,21 @@ func checkPooling(_ input: Tensor, kernel: Size2D, _ operation: String) {
 /// height / kh, width / kw, kh · kw), and entry [b, c, i, j, u · kw + v] is input[b, c, i · kh
 /// + u, j · kw + v]. Built from `view`, `permute` and `contiguous`, so it is differentiable. The
 /// height and width must be multiples of the kernel's.
+///
+/// Pooling shrinks an image by summarising each kernelHeight × kernelWidth block of pixels by one
+/// number: the mean (average pooling) or the largest (max pooling). The blocks do not overlap (the
+/// stride is the kernel size, as in minitorch), so the height and width must be multiples of the
+/// kernel's.
+///
+/// `tile` does the bookkeeping once, with layout functions only: it moves each block's pixels
+/// into a last dimension of their own. Then pooling is a reduction over that last dimension.
+///
+///     (B, C, H, W)
+///     view     → (B, C, H/kh, kh, W/kw, kw)     split each axis into (block, position in block)
+///     permute  → (B, C, H/kh, W/kw, kh, kw)     bring the two in-block positions together
+///     contiguous, view → (B, C, H/kh, W/kw, kh · kw)
+///
+/// Every step is differentiable, so the gradients of pooling come from the functions' own.
 public func tile(_ input: Tensor, kernel: Size2D) -> Tensor {
   checkPooling(input, kernel: kernel, "tile")
   // BEGIN SOLUTION Task 4.3

@@ -1,22 +1,22 @@
-// Softmax turns a line of scores into probabilities, and logsoftmax into their logarithms:
-//
-//     softmax(x)ᵢ    = e^xᵢ / Σⱼ e^xⱼ
-//     logsoftmax(x)ᵢ = xᵢ − log Σⱼ e^xⱼ
-//
-// Written literally they overflow: e^1000 is infinite in Double, and ∞ / ∞ is NaN. Both are
-// unchanged when a constant m is subtracted from every xᵢ (the e^−m cancels, or log Σ e^(x − m)
-// + m comes back), so subtract the line's maximum first: then every exponent is ≤ 0, the largest
-// term is e^0 = 1, and the sum lies in [1, n]. This is the log-sum-exp trick.
-//
-// The maximum is taken with `detach()`: the result does not depend on m at all, so m needs no
-// gradient, and the backward pass through the other functions is exactly the softmax derivative.
-// Both are built from existing tensor functions (max, −, exp, sum, /, log), so the fast
-// backend runs them and gradients come for free.
-
 extension Tensor {
   /// Task 4.4: e^xᵢ / Σⱼ e^xⱼ along `dim`, computed as e^(x − m) / Σ e^(x − m) with m the
   /// line's (detached) maximum, so every line sums to 1 and no exponent overflows, even for
   /// entries of ±1000. Differentiable.
+  ///
+  /// Softmax turns a line of scores into probabilities, and logsoftmax into their logarithms:
+  ///
+  ///     softmax(x)ᵢ    = e^xᵢ / Σⱼ e^xⱼ
+  ///     logsoftmax(x)ᵢ = xᵢ − log Σⱼ e^xⱼ
+  ///
+  /// Written literally they overflow: e^1000 is infinite in Double, and ∞ / ∞ is NaN. Both are
+  /// unchanged when a constant m is subtracted from every xᵢ (the e^−m cancels, or
+  /// log Σ e^(x − m) + m comes back), so subtract the line's maximum first: then every exponent is
+  /// ≤ 0, the largest term is e^0 = 1, and the sum lies in [1, n]. This is the log-sum-exp trick.
+  ///
+  /// The maximum is taken with `detach()`: the result does not depend on m at all, so m needs no
+  /// gradient, and the backward pass through the other functions is exactly the softmax derivative.
+  /// Both are built from existing tensor functions (max, −, exp, sum, /, log), so the fast
+  /// backend runs them and gradients come for free.
   public func softmax(dim: Int) -> Tensor {
     precondition(
       shape.indices.contains(dim),

@@ -1,20 +1,18 @@
-// Training a classifier in mini-batches (Task 4.5): what both classifiers' training shares.
-//
-// Modules 1 and 2 took one gradient step per epoch, on the whole dataset. With thousands of
-// images that wastes most of the work: the gradient of a few dozen examples already points
-// roughly the right way. So each epoch takes one Adam step per shuffled batch, in Module 1's
-// training loop (`runTrainingLoop`):
-//
-//     for each epoch:
-//         the batches: a fresh shuffle of the examples (`Batches.shuffled`, seeded once), cut
-//         for each batch:  zero the gradients; loss ← mean loss of the batch; backward; Adam step
-//         measure the loss and accuracy on the validation examples (dropout off)
-//
-// The validation examples are never trained on: their accuracy, epoch by epoch, tells whether
-// the network still improves or has started to memorise its training examples. The test
-// examples are scored once, after training.
-
-/// The settings of a mini-batch training run with Adam.
+/// The settings of a mini-batch training run with Adam, as both classifiers of Task 4.5 train.
+///
+/// Modules 1 and 2 took one gradient step per epoch, on the whole dataset. With thousands of
+/// images that wastes most of the work: the gradient of a few dozen examples already points
+/// roughly the right way. So each epoch takes one Adam step per shuffled batch, in Module 1's
+/// training loop (`runTrainingLoop`):
+///
+///     for each epoch:
+///         the batches: a fresh shuffle of the examples (`Batches.shuffled`, seeded once)
+///         for each batch:  zero the gradients; loss ← mean loss of the batch; backward; Adam step
+///         measure the loss and accuracy on the validation examples (dropout off)
+///
+/// The validation examples are never trained on: their accuracy, epoch by epoch, tells whether
+/// the network still improves or has started to memorise its training examples. The test
+/// examples are scored once, after training.
 public struct ClassifierSettings: Sendable, Equatable {
   /// Passes over the training examples.
   public var epochs: Int

@@ -33,6 +33,11 @@ struct GraderInputTests {
       return "graded without an error"
     } catch let error as CourseworkError {
       return error.description
+    } catch let refusal as SubmissionRefusal {
+      // What students read says what to submit, never which option to pass.
+      #expect(!refusal.feedback.contains("--"), "feedback: \(refusal.feedback)")
+      #expect(refusal.feedback.contains("Submit your MiniTorch repository"))
+      return refusal.description
     }
   }
 

@@ -27,11 +27,35 @@ struct PlantedBugSetChecks {
     try expectPlantable(grading)
   }
 
+  /// Every code task's planted bug still finds its text, once, inside a solution region: a
+  /// change to the reference that moves the text is caught here in a second, not after
+  /// `minitorch bugs --code` has built its copy.
+  @Test(.enabled(if: hasGradingSet))
+  func everyCodeTaskBugCanBePlantedInsideASolutionRegion() throws {
+    try expectPlantable(try Mutant.load(projectRoot: projectRoot, path: Mutant.codePath))
+  }
+
   func expectPlantable(_ bugs: [Mutant]) throws {
     #expect(!bugs.isEmpty)
     let files = try MutantSchema.files(planting: bugs, in: projectRoot)
     for file in Set(bugs.map(\.file)) {
       #expect(files[file]?.contains(bugs.first { $0.file == file }?.name ?? "?") == true)
+    }
+  }
+
+  /// Students are told how many bugs of each kind their laws caught, never the bugs' names, so
+  /// every bug of the grading set has a kind, one of those the Task 0.2 guide lists.
+  @Test(.enabled(if: hasGradingSet))
+  func everyGradingBugHasAKindTheGuideNames() throws {
+    let guide = try String(
+      contentsOf: projectRoot.appendingPathComponent("assignments/module0.md"), encoding: .utf8)
+    let table = guide.components(separatedBy: "| Kind of bug |").dropFirst().first ?? ""
+    let kinds = table.split(separator: "\n").dropFirst(2).prefix { $0.hasPrefix("| ") }.map {
+      $0.split(separator: "|").first.map { $0.trimmingCharacters(in: .whitespaces) } ?? ""
+    }
+    #expect(kinds.count >= 5, "the Task 0.2 guide's table of kinds: \(kinds)")
+    for bug in grading where bug.task == "0.2" {
+      #expect(kinds.contains(bug.kind ?? ""), "\(bug.name) has the kind \(bug.kind ?? "none")")
     }
   }
 

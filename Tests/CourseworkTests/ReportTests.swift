@@ -111,16 +111,35 @@ struct ReportTests {
         expected[0]: .passed, expected[1]: .passed, expected[2]: .failed(["wrong law"]),
         extra: .passed,
       ],
-      caught: [expected[0]: ["bug-a", "bug-b"], extra: ["bug-a"]])
+      caught: [expected[0]: ["bug-a", "bug-b"], extra: ["bug-a"]],
+      planted: ["bug-a": "wrong sign", "bug-b": "off by one", "bug-c": "off by one"])
     #expect(result.passed == 1)
     #expect(result.total == 4)
     #expect(result.score == 1.5)
     #expect(
       result.output.contains(
-        "✓ caught(): passes on correct code and catches planted bugs: bug-a, bug-b"))
+        "✓ caught(): passes on correct code and catches 2 planted bugs (off by one: 1; wrong "
+          + "sign: 1)"))
     #expect(result.output.contains("✗ neverFails(): passes on correct code but no planted bug"))
     #expect(result.output.contains("✗ failsOnReference(): fails on correct code"))
     #expect(result.output.contains("✗ missing(): missing from your file"))
-    #expect(result.output.contains("not graded:\n  myOwn(): catches bug-a"))
+    #expect(result.output.contains("not graded:\n  myOwn(): catches 1 planted bug (wrong sign: 1)"))
+    #expect(
+      result.output.hasSuffix(
+        "Your tests catch 2 of the 3 planted bugs. By kind: off by one: 1 of 2; wrong sign: 1 of 1."
+      ))
+  }
+
+  /// The grading set's bugs are private: feedback names their kinds and counts, never them.
+  @Test func studentTestFeedbackNeverNamesAPlantedBug() throws {
+    let test = try #require(TestID("Module0Tests.Task0_2/law()"))
+    let planted = ["sigmoid-doubled": "off by a factor", "exp-base-two": "wrong base"]
+    let result = StudentTestGrader.result(
+      of: task("0.2"), expected: [test], written: [test], onReference: [test: .passed],
+      caught: [test: Array(planted.keys)], planted: planted)
+    for name in planted.keys {
+      #expect(!result.output.contains(name))
+    }
+    #expect(result.output.contains("catches 2 planted bugs"))
   }
 }

@@ -38,6 +38,15 @@ struct SubmissionLayoutTests {
     #expect(notes[2] == "The submission has no Tests/Module0Tests/Task0_2.swift.")
   }
 
+  @Test func aMissingDocumentationCatalogIsNotNamed() {
+    let withCatalog = SubmissionLayout(
+      officialFiles: official + ["Module0/Module0.docc/Module0.md"], submissionFiles: official,
+      stages: stages, studentFiles: ["Tests/Module0Tests/Task0_2.swift"])
+    #expect(withCatalog.isComplete)
+    #expect(!SubmissionLayout.isDocumentation("Module0/Module0.docc"))
+    #expect(SubmissionLayout.isDocumentation("Module0/Module0.docc/Resources/a.png"))
+  }
+
   @Test func aMovedFileIsFoundByItsName() {
     let inFolder = layout(
       official.filter { $0 != "Module0/Lists.swift" } + ["Module0/Sub/Lists.swift"])

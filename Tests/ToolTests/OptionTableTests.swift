@@ -99,6 +99,7 @@ struct OptionTableTests {
     case "bugs": [BugsCommand.table]
     case "graph": [GraphCommand.table]
     case "strides": [StridesCommand.table]
+    case "docs": [DocsCommand.table]
     default: []
     }
   }

@@ -39,7 +39,7 @@ enum GradeCommand {
       submission.declaration, tests.declaration, json.declaration,
       TestRunOptions.timeout.declaration, TestRunOptions.work.declaration, keep.declaration,
       TestRunOptions.jobs.declaration, expect.declaration,
-    ])
+    ] + GradeDeployment.declarations)
 
   /// The command as `minitorch help` lists it.
   static let command = Command(
@@ -73,21 +73,30 @@ enum GradeCommand {
         workspace.remove()
       }
     }
+    let deployment = GradeDeployment(options)
     let start = Date()
-    let grader = Autograder(
+    var grader = Autograder(
       submission: submission, official: official, workspace: workspace,
       timeLimit: options[TestRunOptions.timeout], workers: options[TestRunOptions.jobs],
       progress: { printError("· \(elapsed(since: start)) s  " + $0) })
+    let outputs = GradingOutputs(
+      json: json?.url, classroom: deployment.classroom?.url,
+      scrub: .official(official, files: (try? ProjectFiles.list(in: official)) ?? []))
     let report: Report
     do {
+      try deployment.configure(&grader, workspace: workspace, start: start)
+      let watchdog = deployment.startWatchdog(for: grader, outputs: outputs, start: start)
+      defer { watchdog?.cancel() }
       report = try grader.grade()
+      grader.user?.stopEveryProcess()
     } catch {
-      // Gradescope shows this file to the student, so say there why nothing was graded.
-      if let json {
-        let failure = GradescopeResults(
-          score: 0, output: "Grading could not run: \(error)", tests: [])
-        _ = try? write(failure, to: json)
-      }
+      // Students read these files, so say there why nothing was graded, in their terms.
+      let feedback =
+        (error as? SubmissionRefusal)?.feedback
+        ?? "Grading could not run because of a problem with the autograder, not with your "
+        + "submission; your instructor can see what it was."
+      _ = try? outputs.write(
+        GradescopeResults(score: 0, output: "Grading could not run. " + feedback, tests: []))
       throw error
     }
     if !workspace.isTemporary || keep {
@@ -95,12 +104,15 @@ enum GradeCommand {
     }
     // Progress and notes go to standard error, the report alone to standard output, flushed
     // before anything else is written, so that the two never interleave in a shared log.
-    print(describe(report))
-    fflush(nil)
-    var status: Int32 = 0
-    if let json {
-      status = try write(report.gradescope, to: json)
+    if let withheld = try outputs.write(report) {
+      print(describe(report))
+      if withheld > 0 {
+        print(
+          "\n\(counted(withheld, "line")) of the output matched the official solution and "
+            + "were withheld from the results students read.")
+      }
     }
+    fflush(nil)
     if let expectation {
       let root = try Checkout.root(of: submission, role: "submission", option: "--submission").root
       let misses = try expectation.misses(in: report, submission: root)
@@ -112,23 +124,12 @@ enum GradeCommand {
       }
       printError("As expected: '\(expectation.rawValue)'.")
     }
-    return status
+    return 0
   }
 
   /// Seconds since `start`, with one decimal, for progress lines.
   static func elapsed(since start: Date) -> String {
     format(Date().timeIntervalSince(start), digits: 1)
-  }
-
-  /// Writes `results` as JSON to `file`; returns 0, or 1 when they had to go elsewhere (and
-  /// says where).
-  static func write(_ results: GradescopeResults, to file: OutputFile) throws -> Int32 {
-    let written = try file.write(try results.encoded())
-    if written.problem != nil {
-      printError("minitorch grade: " + written.note("the results", asked: file))
-      return 1
-    }
-    return 0
   }
 
   /// The report as printed: notes, the table, then the tests that failed in each task that did
@@ -139,6 +140,9 @@ enum GradeCommand {
       parts.append(report.notes.joined(separator: "\n"))
     }
     parts.append(report.table)
+    if let speed = GradeDeployment.speedSection(report) {
+      parts.append(speed)
+    }
     for result in report.results where result.isAutoGraded && result.score < result.maxScore {
       parts.append("Task \(result.task.id), \(result.task.title):\n" + failures(in: result.output))
     }

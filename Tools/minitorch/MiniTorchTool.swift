@@ -19,6 +19,7 @@ enum MiniTorchTool {
     BugsCommand.command,
     GraphCommand.command,
     StridesCommand.command,
+    DocsCommand.command,
   ]
 
   /// Runs the tool with the process's arguments and exits with the command's status.

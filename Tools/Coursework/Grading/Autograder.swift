@@ -24,6 +24,15 @@ public struct Autograder: Sendable {
   public var workers: Int
   /// Receives a line for each step, for people watching.
   public var progress: @Sendable (String) -> Void
+  /// The unprivileged user the submission's code runs as (`GradingUser`), with the solutions
+  /// out of its reach; `nil` runs everything as this process's user.
+  public var user: GradingUser?
+  /// The time the whole grading may take (`GradingBudget`); `nil` for no limit.
+  public var budget: GradingBudget?
+  /// Whether to time the tasks that have a `speed` setting (`SpeedBenchmark`).
+  public var measuresSpeed = false
+  /// Where results are kept as they come, for a report written before grading ends.
+  public var record: GradingRecord?
 
   /// A grader; see the properties for what each value means.
   public init(
@@ -38,14 +47,20 @@ public struct Autograder: Sendable {
     self.progress = progress
   }
 
-  /// Grades the submission. Throws a `CourseworkError` only when grading itself cannot run (a
-  /// folder that is not a checkout, a broken official `Package.swift` or manifest, `swift`
-  /// missing); a submission that does not compile, lacks files or fails tests is graded, not an
-  /// error.
+  /// Grades the submission. Throws a `SubmissionRefusal` when the submission holds no checkout
+  /// to grade, and a `CourseworkError` when grading itself cannot run (a broken official
+  /// `Package.swift` or manifest, `swift` missing); a submission that does not compile, lacks
+  /// files or fails tests is graded, not an error.
   public func grade() throws -> Report {
-    let (submission, rootNote) = try Checkout.root(
-      of: self.submission, role: "submission", option: "--submission")
-    try Checkout.check(submission, role: "submission", option: "--submission")
+    let given: URL
+    let rootNote: String?
+    do {
+      (given, rootNote) = try Checkout.root(
+        of: self.submission, role: "submission", option: "--submission")
+      try Checkout.check(given, role: "submission", option: "--submission")
+    } catch let error as CourseworkError {
+      throw SubmissionRefusal(error)
+    }
     try Checkout.check(official, role: "official checkout", option: "--tests")
     let manifest: TaskManifest
     do {
@@ -64,30 +79,43 @@ public struct Autograder: Sendable {
         "the official checkout \(official.path) has no Module0 folder; pass its root with --tests")
     }
     let mutants = try checkedMutants(for: manifest)
+    record?.start(manifest)
 
-    // The layout first: a missing file is named, and the rest is graded without it.
+    // The grader's own copy of the submission, links left out; then the layout: a missing file
+    // is named, and the rest is graded without it.
+    let (submission, intakeNote) = try takeIn(given)
     let submissionFiles = try ProjectFiles.list(in: submission)
     let layout = SubmissionLayout(
       officialFiles: officialFiles, submissionFiles: submissionFiles, stages: stages,
       studentFiles: manifest.tasks.filter { $0.kind == .studentTests }.compactMap(\.suitePath))
-    var notes = rootNote.map { [$0] } ?? []
+    var notes = (rootNote.map { [$0] } ?? []) + (intakeNote.map { [$0] } ?? [])
     notes += layout.notes(tasksIn: tasks(inOfficialFile:))
+    record?.setNotes(notes)
 
-    var results = try gradeCode(
-      manifest, officialFiles, stages, submission: submission, submissionFiles: submissionFiles,
-      layout: layout, swift: swift, notes: &notes)
+    // Students' own tests first: they do not depend on the submission's code, so an endless
+    // loop in it cannot use up the time they need.
+    var studentTestResults: [String: TaskResult] = [:]
     for task in manifest.tasks where task.kind == .studentTests {
-      let grader = StudentTestGrader(
+      var grader = StudentTestGrader(
         submission: submission, official: official, officialFiles: officialFiles,
         workspace: workspace, swift: swift, timeLimit: timeLimit, workers: workers,
         progress: progress)
-      results[task.id] = try grader.grade(task, mutants: mutants.filter { $0.task == task.id })
+      grader.user = user
+      grader.budget = budget
+      let result = try grader.grade(task, mutants: mutants.filter { $0.task == task.id })
+      studentTestResults[task.id] = result
+      record?.record(result)
     }
+    var results = try gradeCode(
+      manifest, officialFiles, stages, submission: submission, submissionFiles: submissionFiles,
+      layout: layout, swift: swift, notes: &notes)
+    results.merge(studentTestResults) { _, student in student }
     for task in manifest.tasks where task.kind == .handGraded {
       results[task.id] = TaskResult(
         task: task, passed: 0, total: 0,
         output: "Graded by hand. Hand in: \(task.handIn ?? "see \(task.page)")")
     }
+    measureSpeed(of: manifest, officialFiles, into: &results)
     return Report(
       course: manifest.course, results: manifest.tasks.compactMap { results[$0.id] },
       notes: notes)
@@ -119,6 +147,15 @@ public struct Autograder: Sendable {
     let standIns = try prepareSubmissionCopy(
       officialFiles, stages, submission: submission, submissionFiles: submissionFiles,
       layout: layout)
+    if let user {
+      let resources = try PackageBuilder(
+        swift: swift, packageFolder: workspace.submission, logFolder: workspace.logs
+      ).resourceFolders()
+      progress(
+        "Giving \(user.name) the build folder and the resource folders ("
+          + resources.joined(separator: ", ") + ")")
+      try workspace.openSubmissionCopy(to: user, resources: resources)
+    }
     if FileManager.default.contents(atPath: submission.appendingPathComponent("Package.swift").path)
       != FileManager.default.contents(atPath: official.appendingPathComponent("Package.swift").path)
     {
@@ -126,8 +163,10 @@ public struct Autograder: Sendable {
         "The submission's Package.swift differs from the official one; grading used the "
           + "official one.")
     }
-    let builder = PackageBuilder(
+    var builder = PackageBuilder(
       swift: swift, packageFolder: workspace.submission, logFolder: workspace.logs)
+    builder.user = user
+    builder.budget = budget
     let packageName = try builder.packageName(stages: 1)
 
     var failedBuilds: [Int: PackageBuilder.Result] = [:]
@@ -140,6 +179,9 @@ public struct Autograder: Sendable {
         break
       }
       failedBuilds[count] = build
+      if budget?.isSpent == true {
+        break
+      }
     }
     // The build that added the first stage that does not compile holds that stage's errors.
     let failure = builtStages < stages.count ? failedBuilds[builtStages + 1] : nil
@@ -170,16 +212,22 @@ public struct Autograder: Sendable {
     var outcomes: [TestID: TestOutcome] = [:]
     var tests: [TestID] = []
     if builtStages > 0 {
-      let binary = TestBinary(
+      var binary = TestBinary(
         packageName: packageName, packageFolder: workspace.submission,
         scratchFolder: workspace.runs, timeLimit: timeLimit)
+      binary.user = user
+      binary.budget = budget
       tests = try binary.listTests().filter { id in
         codeTasks.contains {
           $0.module < builtStages && !notAttempted.contains($0.id) && Self.isTest(id, of: $0)
         }
       }
+      for task in codeTasks {
+        record?.plan(tests.filter { Self.isTest($0, of: task) }, for: task)
+      }
       progress("Running \(tests.count) tests, each in its own process")
-      outcomes = binary.run(tests, workers: workers)
+      let record = self.record
+      outcomes = binary.run(tests, workers: workers) { record?.record($1, of: $0) }
     }
 
     var results: [String: TaskResult] = [:]
@@ -222,6 +270,7 @@ public struct Autograder: Sendable {
           + "the starter's placeholders in its place.\n" + result.output
       }
       results[task.id] = result
+      record?.record(result)
     }
     return results
   }
@@ -296,22 +345,34 @@ public struct Autograder: Sendable {
       .joined(separator: "\n")
   }
 
-  /// Fills the submission copy: the official checkout with its stage folders replaced by the
-  /// submission's, and the starter's version of each official stage file the submission lacks
-  /// (unless a copy of it sits elsewhere in its folder). Returns the files given stand-ins.
+  /// Fills the submission copy: the official checkout as a starter has it (no instructor file,
+  /// placeholders in the regions of students' test suites) with its stage folders replaced by
+  /// the submission's, and the starter's version of each official stage file the submission
+  /// lacks (unless a copy of it sits elsewhere in its folder). Returns the stage files given
+  /// stand-ins.
   private func prepareSubmissionCopy(
     _ officialFiles: [String], _ stages: [String], submission: URL, submissionFiles: [String],
     layout: SubmissionLayout
   ) throws -> [String] {
     let inStage = { (path: String) in stages.contains { path.hasPrefix($0 + "/") } }
     var plan: [String: URL] = [:]
-    for path in officialFiles where !inStage(path) {
-      plan[path] = official.appendingPathComponent(path)
+    var standIns: [String: String] = [:]
+    // Around the submission's code, only what a starter holds: the student's code runs in this
+    // copy, so no instructor file and no solution region (an official students' test suite)
+    // may be in it.
+    for path in officialFiles where !inStage(path) && !StarterGenerator.isInstructorOnly(path) {
+      let url = official.appendingPathComponent(path)
+      if path.hasSuffix(".swift"), let text = try? String(contentsOf: url, encoding: .utf8),
+        text.contains(SolutionRegion.beginMarker)
+      {
+        standIns[path] = try StarterFile(starterOf: text, path: path).text
+      } else {
+        plan[path] = url
+      }
     }
     for path in submissionFiles where inStage(path) {
       plan[path] = submission.appendingPathComponent(path)
     }
-    var standIns: [String: String] = [:]
     for path in officialFiles where inStage(path) && !submissionFiles.contains(path) {
       guard !layout.isMovedWithinItsFolder(path) else { continue }
       let url = official.appendingPathComponent(path)
@@ -322,7 +383,7 @@ public struct Autograder: Sendable {
       }
     }
     try FolderMirror.sync(plan, texts: standIns, into: workspace.submission)
-    return standIns.keys.sorted()
+    return standIns.keys.filter(inStage).sorted()
   }
 
   // MARK: - Checks before grading

@@ -20,6 +20,11 @@ struct BugHunt: Sendable {
   var workers: Int
   /// Where test runs keep their files.
   var runs: URL
+  /// The user the tests run as; `nil` for this process's. The copy is built by this process,
+  /// and the user runs a copy of its test binary that it may execute but not read.
+  var user: GradingUser? = nil
+  /// The grading's time budget, if any.
+  var budget: GradingBudget? = nil
 
   /// What the tests did.
   struct Result: Sendable {
@@ -44,16 +49,50 @@ struct BugHunt: Sendable {
     try FolderMirror.sync(files, texts: texts, into: folder)
   }
 
-  /// Builds the copy; `name` labels the log.
+  /// Builds the copy; `name` labels the log. When the tests run as another user, the built
+  /// test binary is then copied for it (`runnableCopy`).
   func build(name: String) throws -> PackageBuilder.Result {
-    try builder.build(stages: stages, name: name)
+    let result = try builder.build(stages: stages, name: name)
+    if result.succeeded, user != nil {
+      try installRunnableCopy(of: try builtBinary().executable)
+    }
+    return result
   }
 
-  /// The test binary of the copy.
-  func binary() throws -> TestBinary {
+  /// The copy of the test binary the grading user runs: in the runs folder, root's, mode
+  /// `0711`, so that it can be run but not read (the reference folder stays closed).
+  var runnableCopy: URL { runs.appendingPathComponent("students-tests.xctest") }
+
+  /// Copies `executable` to `runnableCopy`.
+  private func installRunnableCopy(of executable: URL) throws {
+    let manager = FileManager.default
+    try? manager.removeItem(at: runnableCopy)
+    do {
+      try manager.copyItem(at: executable, to: runnableCopy)
+      try manager.setAttributes([.posixPermissions: 0o711], ofItemAtPath: runnableCopy.path)
+    } catch {
+      throw CourseworkError.grading(
+        "cannot copy the test binary to \(runnableCopy.path): \(error.localizedDescription)")
+    }
+  }
+
+  /// The test binary as built in the copy.
+  private func builtBinary() throws -> TestBinary {
     TestBinary(
       packageName: try builder.packageName(stages: stages), packageFolder: folder,
       scratchFolder: runs, timeLimit: timeLimit)
+  }
+
+  /// The test binary the tests run with: as built, or the user's copy of it.
+  func binary() throws -> TestBinary {
+    var binary = try builtBinary()
+    binary.budget = budget
+    if let user {
+      binary.user = user
+      binary.executable = runnableCopy
+      binary.workingFolder = user.home
+    }
+    return binary
   }
 
   /// The built tests of `task`'s suite.

@@ -18,16 +18,20 @@ public enum GradeExpectation: String, Sendable, CaseIterable {
   /// The ways `report` of the submission at `submission` misses this expectation; empty when it
   /// is met. Throws when the submission's sources cannot be read.
   public func misses(in report: Report, submission: URL) throws -> [String] {
+    // Speed points left unmeasured on purpose (--skip-benchmark) are not asked for.
+    let expected = { (result: TaskResult) in
+      result.maxScore - (result.speed?.wasSkipped == true ? result.speedMaxScore : 0)
+    }
     let full = { (result: TaskResult) in
       "Task \(result.task.id) scored \(Report.number(result.score)) of "
-        + Report.number(result.maxScore)
+        + Report.number(expected(result))
     }
     let zero = { (result: TaskResult) in
       "Task \(result.task.id) has only placeholders but scored \(Report.number(result.score))"
     }
     switch self {
     case .full:
-      return report.results.filter { $0.isAutoGraded && $0.score != $0.maxScore }.map(full)
+      return report.results.filter { $0.isAutoGraded && $0.score != expected($0) }.map(full)
     case .zero:
       let unsolved = try Self.unsolvedTasks(in: submission)
       return report.results.filter { unsolved.contains($0.task.id) && $0.score != 0 }.map(zero)
@@ -39,7 +43,7 @@ public enum GradeExpectation: String, Sendable, CaseIterable {
           return result.score == 0 ? nil : zero(result)
         }
         if !regions.placeholders.contains(id) {
-          return result.score == result.maxScore ? nil : full(result) + ", keeping the solution"
+          return result.score == expected(result) ? nil : full(result) + ", keeping the solution"
         }
         return nil
       }

@@ -8,12 +8,34 @@ public struct GradescopeResults: Codable, Sendable, Equatable {
   public var output: String
   /// One entry per graded task.
   public var tests: [Test]
+  /// Quantities for Gradescope's leaderboard (speed ratios); `nil` when there are none.
+  public var leaderboard: [LeaderboardEntry]?
 
-  /// Results with `score` in all, `output` above the tests, and `tests`.
-  public init(score: Double, output: String, tests: [Test]) {
+  /// Results with `score` in all, `output` above the tests, `tests`, and a `leaderboard`.
+  public init(
+    score: Double, output: String, tests: [Test], leaderboard: [LeaderboardEntry]? = nil
+  ) {
     self.score = score
     self.output = output
     self.tests = tests
+    self.leaderboard = leaderboard
+  }
+
+  /// One quantity on Gradescope's leaderboard; higher ranks higher unless `order` is "asc".
+  public struct LeaderboardEntry: Codable, Sendable, Equatable {
+    /// The column's title.
+    public var name: String
+    /// The submission's value.
+    public var value: Double
+    /// "asc" when lower is better; `nil` for Gradescope's default, higher is better.
+    public var order: String?
+
+    /// An entry; see the properties for what each value means.
+    public init(name: String, value: Double, order: String? = nil) {
+      self.name = name
+      self.value = value
+      self.order = order
+    }
   }
 
   /// One graded item on Gradescope.
@@ -30,11 +52,13 @@ public struct GradescopeResults: Codable, Sendable, Equatable {
     public var output: String
     /// "passed" at full marks, otherwise "failed".
     public var status: String
+    /// When students see the item; `nil` is Gradescope's default (at once).
+    public var visibility: GradescopeVisibility?
 
     /// An item; see the properties for what each value means.
     public init(
       name: String, number: String, score: Double, maxScore: Double, output: String,
-      status: String
+      status: String, visibility: GradescopeVisibility? = nil
     ) {
       self.name = name
       self.number = number
@@ -42,10 +66,11 @@ public struct GradescopeResults: Codable, Sendable, Equatable {
       self.maxScore = maxScore
       self.output = output
       self.status = status
+      self.visibility = visibility
     }
 
     enum CodingKeys: String, CodingKey {
-      case name, number, score, output, status
+      case name, number, score, output, status, visibility
       case maxScore = "max_score"
     }
   }

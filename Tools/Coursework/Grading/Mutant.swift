@@ -35,6 +35,9 @@ public struct Mutant: Codable, Sendable, Equatable {
   /// fail one of them, so that the task scores 0 with it (delegating to the simple backend,
   /// running on one thread, an unblocked product). `CodeBugCheck` checks it.
   public var failsDefiningCheck: Bool?
+  /// The kind of bug, as the task's guide lists them ("off by a constant or a factor"): what a
+  /// student is told about the private bugs their tests caught, never their names.
+  public var kind: String?
 
   /// A text edit: in `file`, `find` becomes `replace`.
   public init(
@@ -130,7 +133,8 @@ public struct Mutant: Codable, Sendable, Equatable {
     guard matches.count == 1, let match = matches.first else {
       throw CourseworkError.grading(
         "planted bug '\(name)' must find its text exactly once in \(file), but found it "
-          + "\(matches.count) times; update \(Self.relativePath) to match the reference code")
+          + "\(matches.count) times; update its entry in \(Self.relativePath) (Task 0.2's bugs) "
+          + "or \(Self.codePath) (the code tasks' bugs) to match the reference code")
     }
     return text.replacingCharacters(in: match, with: replace ?? "")
   }

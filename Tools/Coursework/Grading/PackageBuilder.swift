@@ -16,6 +16,11 @@ public struct PackageBuilder: Sendable {
   public var logFolder: URL
   /// How messages name the package's `Package.swift`.
   public var manifestName = "Package.swift (the official one, from --tests)"
+  /// The user who builds (a submission's build runs as the grading user); `nil` builds as
+  /// this process's user.
+  public var user: GradingUser?
+  /// The grading's time budget, if it has one: a build may take only what is left of it.
+  public var budget: GradingBudget?
 
   /// A builder for the package in `packageFolder`, keeping logs in `logFolder`.
   public init(swift: URL, packageFolder: URL, logFolder: URL) {
@@ -53,7 +58,7 @@ public struct PackageBuilder: Sendable {
     let termination = try Subprocess(
       swift, ["package", "dump-package"], in: packageFolder,
       environment: Self.environment(stages: stages), output: .file(output),
-      errors: .file(log), timeLimit: 600
+      errors: .file(log), timeLimit: budget?.quickLimit(upTo: 600) ?? 600, user: user
     ).run()
     struct Description: Decodable { var name: String }
     guard termination == .exited(0),
@@ -73,14 +78,62 @@ public struct PackageBuilder: Sendable {
     return name
   }
 
+  /// The folders the package's targets copy as resources, relative to the package, read from
+  /// `Package.swift` with every stage. A build copies them with their owner, so when another
+  /// user builds, it must own them. Throws like `packageName(stages:)`.
+  public func resourceFolders() throws -> [String] {
+    let output = logFolder.appendingPathComponent("package-manifest.json")
+    _ = try packageName(stages: nil)
+    struct Description: Decodable {
+      struct Target: Decodable {
+        struct Resource: Decodable { var path: String }
+        var name: String
+        var path: String?
+        var type: String?
+        var resources: [Resource]?
+      }
+      var targets: [Target]
+    }
+    guard let data = FileManager.default.contents(atPath: output.path),
+      let description = try? JSONDecoder().decode(Description.self, from: data)
+    else { return [] }
+    return description.targets.flatMap { target in
+      (target.resources ?? []).map { resource in
+        let folder =
+          target.path ?? (target.type == "test" ? "Tests/\(target.name)" : "Sources/\(target.name)")
+        return folder + "/" + resource.path
+      }
+    }
+  }
+
   /// Builds the first `stages` stages and their tests (the whole package when `nil`); `name`
   /// labels the log file.
   public func build(stages: Int?, name: String) throws -> Result {
+    try build(["build", "--build-tests"], stages: stages, name: name)
+  }
+
+  /// Builds the `product` in release, as `swift build -c release --product product` does
+  /// (every stage: a release build is for measuring speed, not for grading stage by stage).
+  public func buildRelease(product: String, name: String) throws -> Result {
+    try build(["build", "-c", "release", "--product", product], stages: nil, name: name)
+  }
+
+  /// Runs `swift` with `arguments` in the package folder and reads the log.
+  private func build(_ arguments: [String], stages: Int?, name: String) throws -> Result {
     let log = logFolder.appendingPathComponent("build-\(name).log")
+    var limit = Self.buildTimeLimit
+    if let budget {
+      guard let allowed = budget.timeLimit(upTo: limit) else {
+        return Result(
+          succeeded: false,
+          errors: ["the build did not start: the grading's time budget had run out"], log: log)
+      }
+      limit = allowed
+    }
     let termination = try Subprocess(
-      swift, ["build", "--build-tests"], in: packageFolder,
+      swift, arguments, in: packageFolder,
       environment: Self.environment(stages: stages), output: .file(log),
-      timeLimit: Self.buildTimeLimit
+      timeLimit: limit, user: user
     ).run()
     guard termination != .exited(0) else {
       return Result(succeeded: true, errors: [], log: log)
@@ -89,7 +142,9 @@ public struct PackageBuilder: Sendable {
     var errors = CompilerErrors.first(8, in: text, packageFolder: packageFolder.path)
     if termination == .timedOut {
       errors.insert(
-        "the build took longer than \(Int(Self.buildTimeLimit)) s and was stopped", at: 0)
+        limit < Self.buildTimeLimit
+          ? "the build was stopped when the grading's time budget ran out"
+          : "the build took longer than \(Int(Self.buildTimeLimit)) s and was stopped", at: 0)
     } else if errors.isEmpty {
       errors = [Truncation.keepingTail(text, limit: 1500)]
     }

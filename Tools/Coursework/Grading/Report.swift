@@ -75,12 +75,27 @@ public struct Report: Sendable, Equatable {
         name: "Task \(result.task.id): \(result.task.title)", number: result.task.id,
         score: result.score, maxScore: result.maxScore,
         output: Truncation.keepingHead(result.output, limit: Self.outputLimit),
-        status: result.score == result.maxScore ? "passed" : "failed")
+        status: result.score == result.maxScore ? "passed" : "failed",
+        visibility: result.task.visibility)
     }
     return GradescopeResults(
       score: score,
       output: Truncation.keepingHead(overall.joined(separator: "\n\n"), limit: Self.outputLimit),
-      tests: tests)
+      tests: tests, leaderboard: leaderboard)
+  }
+
+  /// The speed ratios of the tasks whose `speed` goes to the leaderboard and was measured;
+  /// `nil` when there are none.
+  public var leaderboard: [GradescopeResults.LeaderboardEntry]? {
+    let entries = results.compactMap { result -> GradescopeResults.LeaderboardEntry? in
+      guard result.task.speed?.isOnLeaderboard == true, let speed = result.speed,
+        let ratio = speed.ratio
+      else { return nil }
+      return GradescopeResults.LeaderboardEntry(
+        name: "Task \(result.task.id) speed, \(speed.measure.title) (× reference)",
+        value: (ratio * 1000).rounded() / 1000)
+    }
+    return entries.isEmpty ? nil : entries
   }
 
   /// A number as a report shows it: whole numbers without a decimal point, others with at most

@@ -27,6 +27,12 @@ struct StudentTestGrader: Sendable {
   var workers: Int
   /// Receives a line for each step.
   var progress: @Sendable (String) -> Void
+  /// The user the student's tests run as; `nil` for this process's. The reference copy is
+  /// built by this process (it holds the solutions), and only its test binary is given to the
+  /// user to run, not to read.
+  var user: GradingUser? = nil
+  /// The grading's time budget, if any.
+  var budget: GradingBudget? = nil
 
   /// Grades `task` with its planted bugs `mutants`. Throws a `CourseworkError` when the official
   /// checkout itself, with its planted bugs, does not build; a student file that does not
@@ -35,11 +41,14 @@ struct StudentTestGrader: Sendable {
     guard let suitePath = task.suitePath else {
       return TaskResult(task: task, passed: 0, total: 0, output: "The task names no suite.")
     }
-    let hunt = BugHunt(
-      folder: workspace.reference, stages: task.module + 1,
-      builder: PackageBuilder(
-        swift: swift, packageFolder: workspace.reference, logFolder: workspace.logs),
+    var builder = PackageBuilder(
+      swift: swift, packageFolder: workspace.reference, logFolder: workspace.logs)
+    builder.budget = budget
+    var hunt = BugHunt(
+      folder: workspace.reference, stages: task.module + 1, builder: builder,
       timeLimit: timeLimit, workers: workers, runs: workspace.runs)
+    hunt.user = user
+    hunt.budget = budget
     var files: [String: URL] = [:]
     for path in officialFiles {
       files[path] = official.appendingPathComponent(path)
@@ -51,6 +60,11 @@ struct StudentTestGrader: Sendable {
       "Task \(task.id): building the reference code, its planted bugs and the official tests")
     try hunt.prepare(files: files, planting: mutants, readingFrom: official)
     let referenceBuild = try hunt.build(name: "reference-\(label)")
+    if !referenceBuild.succeeded, let budget, budget.isSpent {
+      return TaskResult(
+        task: task, passed: 0, total: 0,
+        output: "Not graded: \(budget.spentReason.dropFirst(GradingBudget.reasonPrefix.count)).")
+    }
     guard referenceBuild.succeeded else {
       throw CourseworkError.grading(
         "the official checkout, with the planted bugs of \(Mutant.relativePath) built in, does "
@@ -83,16 +97,23 @@ struct StudentTestGrader: Sendable {
       "Task \(task.id): running \(written.count) of your tests on the reference code and on "
         + "\(mutants.count) planted bugs")
     let found = try hunt.hunt(written, bugs: mutants)
+    var planted: [String: String] = [:]
+    for mutant in mutants {
+      planted[mutant.name] = mutant.kind ?? Self.otherKind
+    }
     return Self.result(
       of: task, expected: expected, written: written, onReference: found.onCode,
-      caught: found.caught)
+      caught: found.caught, planted: planted)
   }
 
   /// The result of a `student-tests` task: one line per official test saying whether it earned
-  /// credit and why, then the student's extra tests, which do not count.
+  /// credit and why, then the student's extra tests, which do not count, then how many planted
+  /// bugs the tests caught, by kind. `planted` gives each planted bug's kind by name. The bugs
+  /// are private (their names would hint at the grading set), so the output names only their
+  /// kinds and counts.
   static func result(
     of task: CourseTask, expected: [TestID], written: [TestID],
-    onReference: [TestID: TestOutcome], caught: [TestID: [String]]
+    onReference: [TestID: TestOutcome], caught: [TestID: [String]], planted: [String: String]
   ) -> TaskResult {
     var lines: [String] = []
     var credited = 0
@@ -109,8 +130,8 @@ struct StudentTestGrader: Sendable {
       } else if let bugs = caught[test], !bugs.isEmpty {
         credited += 1
         lines.append(
-          "✓ \(test.function): passes on correct code and catches planted bugs: "
-            + bugs.joined(separator: ", "))
+          "✓ \(test.function): passes on correct code and catches "
+            + describe(bugs, planted: planted))
       } else {
         lines.append(
           "✗ \(test.function): passes on correct code but no planted bug makes it fail; "
@@ -125,12 +146,53 @@ struct StudentTestGrader: Sendable {
         let what =
           onReference[test]?.isPassed != true
           ? "fails on correct code"
-          : bugs.isEmpty ? "catches no planted bug" : "catches " + bugs.joined(separator: ", ")
+          : bugs.isEmpty ? "catches no planted bug" : "catches " + describe(bugs, planted: planted)
         lines.append("  \(test.function): \(what)")
       }
+    }
+    if !planted.isEmpty {
+      let found = Set(caught.filter { onReference[$0.key]?.isPassed == true }.values.joined())
+      lines.append(summary(caught: found, planted: planted))
     }
     return TaskResult(
       task: task, passed: credited, total: expected.count,
       output: lines.joined(separator: "\n"))
+  }
+
+  /// The kind a planted bug without one is counted under.
+  static let otherKind = "another kind"
+
+  /// "3 planted bugs (off by a constant or a factor: 2; the wrong base or the wrong inverse: 1)".
+  static func describe(_ bugs: [String], planted: [String: String]) -> String {
+    let count = bugs.count == 1 ? "1 planted bug" : "\(bugs.count) planted bugs"
+    return count + " ("
+      + byKind(bugs, planted: planted).map { "\($0.kind): \($0.count)" }
+      .joined(separator: "; ") + ")"
+  }
+
+  /// How many of `bugs` there are of each kind, most first (ties in the order of the kinds'
+  /// names).
+  static func byKind(_ bugs: some Sequence<String>, planted: [String: String]) -> [(
+    kind: String, count: Int
+  )] {
+    var counts: [String: Int] = [:]
+    for bug in bugs {
+      counts[planted[bug] ?? otherKind, default: 0] += 1
+    }
+    return counts.map { (kind: $0.key, count: $0.value) }
+      .sorted { $0.count != $1.count ? $0.count > $1.count : $0.kind < $1.kind }
+  }
+
+  /// The last line: how many of the planted bugs the student's passing tests caught, for each
+  /// kind, so that a kind no law reaches stands out.
+  static func summary(caught: Set<String>, planted: [String: String]) -> String {
+    let kinds = byKind(planted.keys, planted: planted).map(\.kind).sorted()
+    let parts = kinds.map { kind in
+      let all = planted.filter { $0.value == kind }.count
+      let found = caught.filter { planted[$0] == kind }.count
+      return "\(kind): \(found) of \(all)"
+    }
+    return "Your tests catch \(caught.count) of the \(planted.count) planted bugs. By kind: "
+      + parts.joined(separator: "; ") + "."
   }
 }

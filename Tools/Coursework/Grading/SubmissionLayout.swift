@@ -33,7 +33,8 @@ public struct SubmissionLayout: Sendable, Equatable {
       absentFolders.contains { path.hasPrefix($0 + "/") }
     }
     let graded = officialFiles.filter { path in
-      studentFiles.contains(path) || stages.contains { path.hasPrefix($0 + "/") }
+      !Self.isDocumentation(path)
+        && (studentFiles.contains(path) || stages.contains { path.hasPrefix($0 + "/") })
     }
     let absentFiles = graded.filter { !submitted.contains($0) && !inMissingFolder($0) }.sorted()
     var moved: [String: [String]] = [:]
@@ -86,6 +87,13 @@ public struct SubmissionLayout: Sendable, Equatable {
       notes.append(note)
     }
     return notes
+  }
+
+  /// Whether `path` lies in a documentation catalog (`Module1/Module1.docc/…`): SwiftPM never
+  /// compiles what a catalog holds, so a submission without it loses nothing and is not told
+  /// so (an older starter has no catalogs).
+  public static func isDocumentation(_ path: String) -> Bool {
+    path.split(separator: "/").dropLast().contains { $0.hasSuffix(".docc") }
   }
 
   /// Whether `path` lies in a stage folder.

@@ -15,6 +15,14 @@ public struct TestBinary: Sendable {
   public var scratchFolder: URL
   /// Seconds a single test may take before it is stopped.
   public var timeLimit: Double
+  /// The user the tests run as (`GradingUser`); `nil` runs them as this process's user.
+  public var user: GradingUser?
+  /// The grading's time budget, if it has one: no test starts once it is spent, and a group's
+  /// tests stop after repeated timeouts.
+  public var budget: GradingBudget?
+  /// The folder the test processes run in: the package folder, unless the tests run as another
+  /// user who may not enter it (then that user's home).
+  public var workingFolder: URL
 
   /// The test binary of the package named `packageName` built in `packageFolder`.
   public init(packageName: String, packageFolder: URL, scratchFolder: URL, timeLimit: Double) {
@@ -23,6 +31,7 @@ public struct TestBinary: Sendable {
     self.packageFolder = packageFolder
     self.scratchFolder = scratchFolder
     self.timeLimit = timeLimit
+    self.workingFolder = packageFolder
   }
 
   /// Most a test process may write to one file, in 512-byte blocks (128 MB): enough for any
@@ -42,9 +51,11 @@ public struct TestBinary: Sendable {
   /// cannot list them.
   public func listTests() throws -> [TestID] {
     let file = scratchFolder.appendingPathComponent("list-tests.txt")
+    let limit = budget?.quickLimit(upTo: 120) ?? 120
     let termination = try Subprocess(
-      executable, ["--testing-library", "swift-testing", "--list-tests"], in: packageFolder,
-      environment: Self.environment, output: .file(file), errors: .discard, timeLimit: 120
+      executable, ["--testing-library", "swift-testing", "--list-tests"], in: workingFolder,
+      environment: Self.environment, output: .file(file), errors: .discard, timeLimit: limit,
+      user: user
     ).run()
     let text = (try? String(contentsOf: file, encoding: .utf8)) ?? ""
     guard termination == .exited(0) else {
@@ -58,10 +69,14 @@ public struct TestBinary: Sendable {
   /// Runs `test` alone in a fresh process and reports how it went. `runNumber` keeps the files
   /// of runs that happen at the same time apart; `environment` is set (or, with `nil`, removed)
   /// on top of the usual test environment.
-  public func run(_ test: TestID, runNumber: Int, environment: [String: String?] = [:])
-    -> TestOutcome
-  {
-    switch process(running: [test], runNumber: runNumber, environment: environment) {
+  /// `group` names the tests whose timeouts count together (by default the test's suite).
+  public func run(
+    _ test: TestID, runNumber: Int, environment: [String: String?] = [:], group: String? = nil
+  ) -> TestOutcome {
+    switch process(
+      running: [test], runNumber: runNumber, environment: environment,
+      group: group ?? test.suite)
+    {
     case .couldNotStart(let reason):
       return .notRun(reason)
     case .finished(let stream, let termination, let errorOutput):
@@ -75,18 +90,19 @@ public struct TestBinary: Sendable {
   /// or ran out of time, run again, each alone, so one trap costs no other test its result.
   /// Much cheaper than a process per test when tests are short, as when every test runs again
   /// with each planted bug.
-  public func runTogether(_ tests: [TestID], runNumber: Int, environment: [String: String?] = [:])
-    -> [TestID: TestOutcome]
-  {
+  public func runTogether(
+    _ tests: [TestID], runNumber: Int, environment: [String: String?] = [:], group: String? = nil
+  ) -> [TestID: TestOutcome] {
     guard tests.count > 1 else {
       return Dictionary(
         uniqueKeysWithValues: tests.map {
-          ($0, run($0, runNumber: runNumber, environment: environment))
+          ($0, run($0, runNumber: runNumber, environment: environment, group: group))
         })
     }
     var outcomes: [TestID: TestOutcome] = [:]
     if case .finished(let stream, let termination, let errorOutput) = process(
-      running: tests, runNumber: runNumber, environment: environment)
+      running: tests, runNumber: runNumber, environment: environment,
+      group: group ?? tests[0].suite)
     {
       for test in tests where stream.hasEnded(test) {
         outcomes[test] = stream.outcome(
@@ -94,7 +110,7 @@ public struct TestBinary: Sendable {
       }
     }
     for test in tests where outcomes[test] == nil {
-      outcomes[test] = run(test, runNumber: runNumber, environment: environment)
+      outcomes[test] = run(test, runNumber: runNumber, environment: environment, group: group)
     }
     return outcomes
   }
@@ -107,10 +123,21 @@ public struct TestBinary: Sendable {
     case couldNotStart(String)
   }
 
-  /// Runs the test binary on `tests` in one process, with the file size limit.
+  /// Runs the test binary on `tests` in one process, with the file size limit, unless the
+  /// budget is spent or `group` has timed out too often.
   private func process(
-    running tests: [TestID], runNumber: Int, environment: [String: String?]
+    running tests: [TestID], runNumber: Int, environment: [String: String?], group: String
   ) -> ProcessRun {
+    var limit = timeLimit
+    if let budget {
+      if let count = budget.skipsRest(of: group) {
+        return .couldNotStart(GradingBudget.skippedReason(after: count))
+      }
+      guard let allowed = budget.timeLimit(upTo: timeLimit) else {
+        return .couldNotStart(budget.spentReason)
+      }
+      limit = allowed
+    }
     let events = scratchFolder.appendingPathComponent("run-\(runNumber).jsonl")
     let errors = scratchFolder.appendingPathComponent("run-\(runNumber).stderr")
     defer {
@@ -118,6 +145,15 @@ public struct TestBinary: Sendable {
       try? FileManager.default.removeItem(at: errors)
     }
     try? FileManager.default.removeItem(at: events)
+    if let user {
+      // The test process opens its event stream by name, so it must own the file; the folder
+      // stays root's, so the file cannot be swapped for a link before the grader reads it.
+      guard FileManager.default.createFile(atPath: events.path, contents: nil),
+        (try? user.takeOwnership(of: events)) != nil
+      else {
+        return .couldNotStart("the grader could not prepare the test's event stream file")
+      }
+    }
     var arguments = ["--testing-library", "swift-testing", "--quiet"]
     for test in tests {
       arguments += ["--filter", test.filterPattern]
@@ -129,28 +165,57 @@ public struct TestBinary: Sendable {
     let termination: Subprocess.Termination
     do {
       termination = try Subprocess(
-        shell, ["-c", script, executable.path] + arguments, in: packageFolder,
+        shell, ["-c", script, executable.path] + arguments, in: workingFolder,
         environment: Self.environment.merging(environment) { _, given in given },
         output: .discard, errors: .file(errors),
-        timeLimit: timeLimit
+        timeLimit: limit, user: user
       ).run()
     } catch {
       return .couldNotStart("the test process could not start: \(error.localizedDescription)")
     }
-    let stream = EventStream((try? String(contentsOf: events, encoding: .utf8)) ?? "")
+    if termination == .timedOut {
+      guard limit >= timeLimit else {
+        return .couldNotStart(budget?.stoppedReason ?? GradingBudget.reasonPrefix)
+      }
+      budget?.recordTimeout(in: group)
+    }
+    let stream = EventStream(Self.text(ofEventFile: events))
     return .finished(stream, termination, ErrorOutput.essentials(ofFile: errors))
   }
 
+  /// The text of an event stream file, read without following a symbolic link, at most
+  /// 16 MB (a stream is a few kilobytes per test).
+  static func text(ofEventFile file: URL) -> String {
+    let descriptor = open(file.path, O_RDONLY | O_NOFOLLOW)
+    guard descriptor >= 0 else { return "" }
+    let handle = FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
+    let data = (try? handle.read(upToCount: 16 << 20)) ?? Data()
+    return String(decoding: data, as: UTF8.self)
+  }
+
   /// Runs each test alone, `workers` at a time, with `environment` on top of the usual one,
-  /// and reports how each went.
-  public func run(_ tests: [TestID], workers: Int, environment: [String: String?] = [:])
-    -> [TestID: TestOutcome]
-  {
+  /// and reports how each went; `observe` hears of each outcome as it comes.
+  public func run(
+    _ tests: [TestID], workers: Int, environment: [String: String?] = [:],
+    observe: (@Sendable (TestID, TestOutcome) -> Void)? = nil
+  ) -> [TestID: TestOutcome] {
     let numbered = Array(tests.enumerated())
     let outcomes = parallelMap(numbered, workers: workers) { item in
-      (item.element, run(item.element, runNumber: item.offset, environment: environment))
+      let outcome = run(item.element, runNumber: item.offset, environment: environment)
+      observe?(item.element, outcome)
+      return (item.element, outcome)
     }
     return Dictionary(outcomes, uniquingKeysWith: { first, _ in first })
+  }
+
+  /// Whether a test run with a planted bug caught it: it did not pass, and was not left out
+  /// for the time budget.
+  static func catches(_ outcome: TestOutcome) -> Bool {
+    switch outcome {
+    case .passed: return false
+    case .notRun(let reason): return !GradingBudget.isBudgetReason(reason)
+    case .failed, .crashed, .timedOut: return true
+    }
   }
 
   /// Runs `tests` once with each planted bug of `bugs` (by name, through
@@ -159,13 +224,16 @@ public struct TestBinary: Sendable {
   /// the order of `bugs`.
   public func bugsCaught(by tests: [TestID], bugs: [String], workers: Int) -> [TestID: [String]] {
     let numbered = Array(bugs.enumerated())
+    let group = tests.first.map { "\($0.suite) with planted bugs" }
     let outcomes = parallelMap(numbered, workers: workers) { item in
       runTogether(
-        tests, runNumber: item.offset, environment: [MutantSchema.variable: item.element])
+        tests, runNumber: item.offset, environment: [MutantSchema.variable: item.element],
+        group: group)
     }
     var caught: [TestID: [String]] = [:]
     for (bug, results) in zip(bugs, outcomes) {
-      for test in tests where results[test]?.isPassed != true {
+      // A test left out for the budget did not catch the bug.
+      for test in tests where results[test].map(Self.catches) ?? false {
         caught[test, default: []].append(bug)
       }
     }

@@ -18,6 +18,10 @@ public struct CourseTask: Codable, Sendable, Equatable {
   /// the suite, by function name, that observe that property. They gate the task: it scores 0
   /// unless every one of them passes, whatever else passes. `nil` when the task has none.
   public var definingChecks: [String]?
+  /// How the task's speed is measured and counted (`SpeedSetting`); `nil` when it is not.
+  public var speed: SpeedSetting?
+  /// How the task's entry shows on Gradescope; `nil` is Gradescope's default (visible).
+  public var visibility: GradescopeVisibility?
 
   /// A task; see the properties for what each field means.
   public init(

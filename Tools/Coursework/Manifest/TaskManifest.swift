@@ -59,6 +59,7 @@ public struct TaskManifest: Codable, Sendable, Equatable {
       guard task.points > 0 else {
         throw CourseworkError.manifest("task \(task.id) must be worth more than 0 points")
       }
+      try task.speed?.validate(for: task)
       switch task.kind {
       case .code, .studentTests:
         guard task.suite == task.expectedSuiteName else {

@@ -1,6 +1,7 @@
 /// A reason a coursework tool cannot do what it was asked, said so that the reader knows what to
 /// fix: a broken task manifest or solution marker, a starter that cannot be written, grading
-/// that cannot run, a project folder that cannot be read, work that cannot be carried forward.
+/// that cannot run, a project folder that cannot be read, work that cannot be carried forward, a
+/// documentation site that cannot be built.
 ///
 /// Every subsystem of the coursework library throws this one type; `kind` says which one found
 /// the problem. A submission that compiles badly or fails tests is not an error: it is graded.
@@ -19,6 +20,8 @@ public struct CourseworkError: Error, CustomStringConvertible, Equatable, Sendab
     case projectFiles
     /// Carrying a student's work into a new starter.
     case sync
+    /// Building the documentation site (`minitorch docs`).
+    case docs
   }
 
   /// The subsystem that found the problem.
@@ -75,5 +78,10 @@ public struct CourseworkError: Error, CustomStringConvertible, Equatable, Sendab
   /// A reason work cannot be carried into a new starter.
   public static func sync(_ message: String) -> CourseworkError {
     CourseworkError(.sync, message)
+  }
+
+  /// A reason the documentation site cannot be built.
+  public static func docs(_ message: String) -> CourseworkError {
+    CourseworkError(.docs, message)
   }
 }

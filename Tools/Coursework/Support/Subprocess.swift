@@ -20,12 +20,16 @@ public struct Subprocess: Sendable {
   public var errors: Destination?
   /// Seconds after which the program is killed; `nil` waits as long as it takes.
   public var timeLimit: Double?
+  /// The user to run the program as (`setpriv`, from root), with an environment of only its
+  /// own `HOME`, `TMPDIR`, `PATH` and `environment`; `nil` runs it as this process's user with
+  /// this process's environment and `environment` on top.
+  public var user: GradingUser?
 
   /// A program to run; see the properties for what each value means.
   public init(
     _ executable: URL, _ arguments: [String], in directory: URL,
     environment: [String: String?] = [:], output: Destination = .discard,
-    errors: Destination? = nil, timeLimit: Double? = nil
+    errors: Destination? = nil, timeLimit: Double? = nil, user: GradingUser? = nil
   ) {
     self.executable = executable
     self.arguments = arguments
@@ -34,6 +38,7 @@ public struct Subprocess: Sendable {
     self.output = output
     self.errors = errors
     self.timeLimit = timeLimit
+    self.user = user
   }
 
   /// Where an output stream of the program goes.
@@ -58,14 +63,21 @@ public struct Subprocess: Sendable {
   @discardableResult
   public func run() throws -> Termination {
     let process = Process()
-    process.executableURL = executable
-    process.arguments = arguments
-    process.currentDirectoryURL = directory
-    var variables = ProcessInfo.processInfo.environment
-    for (name, value) in environment {
-      variables[name] = value
+    if let user {
+      let command = user.command(
+        running: executable, arguments, environment: user.environment(environment))
+      process.executableURL = command.executable
+      process.arguments = command.arguments
+    } else {
+      process.executableURL = executable
+      process.arguments = arguments
+      var variables = ProcessInfo.processInfo.environment
+      for (name, value) in environment {
+        variables[name] = value
+      }
+      process.environment = variables
     }
-    process.environment = variables
+    process.currentDirectoryURL = directory
     let outputHandle = try handle(for: output)
     let errorHandle = try errors.map { try handle(for: $0) } ?? outputHandle
     defer {
@@ -78,10 +90,11 @@ public struct Subprocess: Sendable {
     let finished = DispatchSemaphore(value: 0)
     process.terminationHandler = { _ in finished.signal() }
     try process.run()
+    let id = process.processIdentifier
+    RunningPrograms.shared.started(id)
+    defer { RunningPrograms.shared.ended(id) }
     if let timeLimit, finished.wait(timeout: .now() + timeLimit) == .timedOut {
-      let id = process.processIdentifier
-      kill(-id, SIGKILL)  // the process group: the program and whatever it started
-      kill(id, SIGKILL)
+      Self.stop(id)
       finished.wait()
       return .timedOut
     } else if timeLimit == nil {
@@ -92,6 +105,20 @@ public struct Subprocess: Sendable {
     case .exit: return .exited(process.terminationStatus)
     case .uncaughtSignal: return .signalled(process.terminationStatus)
     @unknown default: return .exited(process.terminationStatus)
+    }
+  }
+
+  /// Kills the program with process id `id` and its process group: it and whatever it started.
+  static func stop(_ id: Int32) {
+    kill(-id, SIGKILL)
+    kill(id, SIGKILL)
+  }
+
+  /// Kills every program this process has started and not yet seen end, with their process
+  /// groups: what a grader does before it gives up at its deadline.
+  public static func stopAllRunning() {
+    for id in RunningPrograms.shared.all() {
+      stop(id)
     }
   }
 
@@ -135,5 +162,30 @@ public struct Subprocess: Sendable {
       }
     }
     return nil
+  }
+}
+
+/// The process ids of the programs `Subprocess` has started and not yet seen end.
+private final class RunningPrograms: @unchecked Sendable {
+  static let shared = RunningPrograms()
+  private let lock = NSLock()
+  private var ids: Set<Int32> = []
+
+  func started(_ id: Int32) {
+    lock.lock()
+    defer { lock.unlock() }
+    ids.insert(id)
+  }
+
+  func ended(_ id: Int32) {
+    lock.lock()
+    defer { lock.unlock() }
+    ids.remove(id)
+  }
+
+  func all() -> [Int32] {
+    lock.lock()
+    defer { lock.unlock() }
+    return Array(ids)
   }
 }
