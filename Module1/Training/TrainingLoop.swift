@@ -86,8 +86,7 @@ public struct EpochReport: Sendable {
 /// `onEpoch`; `onBatch` hears about every step.
 ///
 ///     measure the untrained network (the divergence watch's starting level)
-///     for each epoch:
-///         model.train()
+///     for each epoch, with the model in training mode:
 ///         for each batch of the epoch (Batches: every example once, maybe shuffled):
 ///             step(batch)          zero the gradients, loss, backward, optimizer step:
 ///                                  the caller's code, returning what the batch saw
@@ -158,7 +157,6 @@ public func runTrainingLoop(
   for epoch in 1...epochs {
     let start = clock.now
     var hookTime = Duration.zero
-    model.train()
     let epochBatches = batches.nextEpoch()
     var training = Measurement(totalLoss: 0, correct: 0, count: 0)
     for (number, indices) in epochBatches.enumerated() {
