@@ -180,16 +180,6 @@ public final class Tensor: Variable, GradientTracking {
   }
 }
 
-extension Tensor: Descendable {
-  /// A new leaf one step against the gradient, data − rate · grad; `nil` without a gradient.
-  public func descended(rate: Double) -> Tensor? {
-    guard let grad else { return nil }
-    // x + (−rate) · g, as two operations with names a fast backend has loops for.
-    let step = backend.ops.zip(grad.data, TensorData([-rate], shape: [1]), .mul)
-    return Tensor(backend.ops.zip(data, step, .add), backend: backend, requiresGrad: true)
-  }
-}
-
 extension Tensor: DerivativeValue {}
 
 /// Nested lists of numbers, as written in a literal: `[[1, 2], [3, 4]]`.

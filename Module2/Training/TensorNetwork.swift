@@ -81,9 +81,10 @@ public final class TensorNetwork: Module, Layer {
 /// whole dataset at once: X of shape [N, 2], labels y of shape [N], loss
 /// L = Σ `binaryCrossEntropy(logits:labels:)`, one SGD step per epoch on the mean loss.
 ///
-/// Each epoch's report is measured after its step (the last one describes the trained network).
-/// Returns the last epoch's report. Throws `TrainingDiverged`, naming the epoch, as soon as the
-/// loss runs away (NaN, infinite, or far above where it started: see `DivergenceWatch`).
+/// Each epoch's report is measured after its step over every point (the last one describes the
+/// trained network). Returns the last epoch's report. Throws `TrainingDiverged`, naming the
+/// epoch, as soon as the loss runs away (NaN, infinite, or far above where it started: see
+/// `DivergenceWatch`).
 @discardableResult
 public func trainTensorNetwork(
   _ network: TensorNetwork,
@@ -96,35 +97,54 @@ public func trainTensorNetwork(
   precondition(dataset.count > 0, "cannot train on the empty dataset \(dataset.name)")
   let optimizer = SGD(network.parameters(), rate: rate)
   let n = dataset.count
-  let x = Tensor(
-    shape: [n, 2], data: dataset.points.flatMap { [$0.0, $0.1] }, backend: network.backend)
-  let y = Tensor(shape: [n], data: dataset.labels.map(Double.init), backend: network.backend)
-  /// One forward pass: the total loss (whose graph the next step uses) and the number correct.
-  func measure() -> (loss: Tensor, correct: Int) {
-    let logits = network(x).view(n)
-    let loss = binaryCrossEntropy(logits: logits, labels: y).sum()
-    let correct = Int(logits.sigmoid().gt(0.5).eq(y).sum().item())
-    return (loss, correct)
+  let (x, y) = dataset.tensors(at: Array(0..<n), backend: network.backend)
+  let last = try runTrainingLoop(
+    network, optimizer: optimizer, batches: .inOrder(count: n, size: n), epochs: epochs,
+    uninformedLoss: DivergenceWatch.uninformedLoss(classes: 2), evaluatedByNextStep: true,
+    step: { _ in
+      // The one batch of every epoch is every point, in order: x and y.
+      optimizer.zeroGrad()
+      let logits = network(x).view(n)
+      let loss = binaryCrossEntropy(logits: logits, labels: y).sum()
+      (loss / Double(n)).backward()
+      optimizer.step()
+      return Measurement(totalLoss: loss.item(), correct: correctCount(logits, y), count: n)
+    },
+    evaluate: { network.measure(x, labels: y) },
+    onEpoch: onEpoch)
+  return last!
+}
+
+extension Dataset {
+  /// The points at `indices` as a tensor of shape [b, 2] and their labels as a tensor of
+  /// shape [b], on `backend`: a batch for a `TensorNetwork`.
+  public func tensors(at indices: [Int], backend: TensorBackend = .simple) -> (
+    inputs: Tensor, labels: Tensor
+  ) {
+    let inputs = Tensor(
+      shape: [indices.count, 2], data: indices.flatMap { [points[$0].0, points[$0].1] },
+      backend: backend)
+    let labels = Tensor(
+      shape: [indices.count], data: indices.map { Double(self.labels[$0]) }, backend: backend)
+    return (inputs, labels)
   }
-  let clock = ContinuousClock()
-  var measured = measure()
-  let watch = DivergenceWatch(
-    initialLoss: measured.loss.item(),
-    uninformedLoss: DivergenceWatch.uninformedBinaryLoss(points: n), rate: rate)
-  var report: EpochReport?
-  for epoch in 1...epochs {
-    let start = clock.now
-    optimizer.zeroGrad()
-    (measured.loss / Double(n)).backward()
-    optimizer.step()
-    measured = measure()
-    let loss = measured.loss.item()
-    try watch.check(loss, epoch: epoch)
-    let current = EpochReport(
-      epoch: epoch, epochs: epochs, loss: loss, correct: measured.correct, total: n,
-      seconds: (clock.now - start).seconds)
-    onEpoch(current)
-    report = current
+}
+
+extension TensorNetwork {
+  /// The network on the points `inputs` (shape [b, 2]) labelled `labels` (shape [b]): the
+  /// total loss Σ BCE(zᵢ, yᵢ) and how many points it classifies correctly.
+  public func measure(_ inputs: Tensor, labels: Tensor) -> Measurement {
+    let logits = self(inputs).view(labels.size)
+    return Measurement(
+      totalLoss: binaryCrossEntropy(logits: logits, labels: labels).sum().item(),
+      correct: correctCount(logits, labels), count: labels.size)
   }
-  return report!
+}
+
+/// How many `logits` are on the side of 0 their label says: σ(z) > ½ exactly where the label
+/// is 1.
+private func correctCount(_ logits: Tensor, _ labels: Tensor) -> Int {
+  zip(logits.data.values, labels.data.values).filter { logit, label in
+    (Operators.sigmoid(logit) > 0.5) == (label == 1)
+  }.count
 }

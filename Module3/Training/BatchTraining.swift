@@ -1,14 +1,16 @@
-/// Task 3.5: one step of mini-batch SGD on the batch `inputs` (shape [b, 2]) with labels
+/// Task 3.5: one step of mini-batch training on the batch `inputs` (shape [b, 2]) with labels
 /// `labels` (shape [b], each 0 or 1): forget the old gradients, compute the batch's mean
 /// binary cross-entropy (1/b) Σᵢ BCE(zᵢ, yᵢ) of the network's logits zᵢ, backpropagate it, and
-/// let `optimizer` move every parameter.
+/// let `optimizer` move every parameter. Returns the batch's mean loss, as computed before the
+/// step (the training loop watches it for divergence).
 ///
 /// The mean, not the sum, so that the size of a step does not depend on the size of the batch:
 /// the last batch of an epoch may be smaller than the others. The loss is Module 2's
 /// `binaryCrossEntropy(logits:labels:)`.
+@discardableResult
 public func stepOnBatch(
-  _ network: TensorNetwork, _ optimizer: SGD, inputs: Tensor, labels: Tensor
-) {
+  _ network: TensorNetwork, _ optimizer: any Optimizer, inputs: Tensor, labels: Tensor
+) -> Double {
   precondition(
     inputs.dims == 2 && inputs.shape[1] == 2 && labels.shape == [inputs.shape[0]],
     "stepOnBatch needs inputs of shape [b, 2] and labels of shape [b], got \(inputs.shape) "
@@ -16,25 +18,18 @@ public func stepOnBatch(
   // BEGIN SOLUTION Task 3.5
   optimizer.zeroGrad()
   let logits = network(inputs).view(inputs.shape[0])
-  binaryCrossEntropy(logits: logits, labels: labels).mean().backward()
+  let loss = binaryCrossEntropy(logits: logits, labels: labels).mean()
+  loss.backward()
   optimizer.step()
+  return loss.item()
   // END SOLUTION
 }
 
 /// Trains `network` to classify `dataset` by mini-batch SGD: every epoch shuffles the points
-/// (with a generator seeded once, from `seed`), cuts them into batches of `batchSize` (the last
-/// one smaller when `batchSize` does not divide the number of points) and takes one
-/// `stepOnBatch` per batch with learning rate `rate`.
+/// (`Batches.shuffled`, with a generator seeded once, from `seed`), cuts them into batches of
+/// `batchSize` (the last one smaller when `batchSize` does not divide the number of points)
+/// and takes one `stepOnBatch` per batch with learning rate `rate` (Task 3.5's step).
 ///
-/// After its steps, each epoch is measured over the whole dataset, as Modules 1 and 2 measure
-/// theirs: the total loss Σ BCE and the number of points classified correctly (see
-/// `EpochReport`); the last report describes the trained network. `seconds` is the epoch's
-/// steps and its measurement, not the time `onEpoch` takes. Throws `TrainingDiverged`, naming
-/// the epoch, as soon as the loss runs away (NaN, infinite, or far above where it started: see
-/// `DivergenceWatch`); that epoch is not reported.
-///
-/// The same network, dataset, settings and seed always give the same run.
-@discardableResult
 /// Modules 1 and 2 take one step per epoch, down the gradient of the loss over the whole
 /// dataset. Here an epoch is many small steps: shuffle the points, cut them into batches of
 /// `batchSize`, and step down the gradient of each batch's mean loss in turn,
@@ -46,8 +41,20 @@ public func stepOnBatch(
 /// noise also shakes it out of the flat regions where full-batch descent crawls. A fresh shuffle
 /// every epoch keeps the batches from being the same every time.
 ///
-/// The shuffle comes from one generator seeded once per run, so the same seed gives the same
-/// batches, in the same order, and the same trained network.
+/// The batches come from `Batches.shuffled(count:size:seed:)`, which draws every epoch's order
+/// from one generator seeded once per run, so the same seed gives the same batches, in the same
+/// order, and the same trained network. The loop around the steps is Module 1's
+/// `runTrainingLoop`, the one every module's training runs.
+///
+/// After its steps, each epoch is measured over the whole dataset, as Modules 1 and 2 measure
+/// theirs: the total loss Σ BCE and the number of points classified correctly (the report's
+/// `evaluation`); the last report describes the trained network. `seconds` is the epoch's
+/// steps and its measurement, not the time `onEpoch` takes. Throws `TrainingDiverged`, naming
+/// the epoch (and the batch), as soon as the loss runs away (NaN, infinite, or far above where
+/// it started: see `DivergenceWatch`); that epoch is not reported.
+///
+/// The same network, dataset, settings and seed always give the same run.
+@discardableResult
 public func trainInBatches(
   _ network: TensorNetwork,
   on dataset: Dataset,
@@ -58,73 +65,22 @@ public func trainInBatches(
   onEpoch: (EpochReport) -> Void = { _ in }
 ) throws(TrainingDiverged) -> EpochReport {
   precondition(epochs > 0, "training needs at least one epoch, got \(epochs)")
-  precondition(batchSize > 0, "a batch needs at least one point, got batchSize \(batchSize)")
   precondition(dataset.count > 0, "cannot train on the empty dataset \(dataset.name)")
   let optimizer = SGD(network.parameters(), rate: rate)
-  let n = dataset.count
   let backend = network.backend
-  let all = Tensor(
-    shape: [n, 2], data: dataset.points.flatMap { [$0.0, $0.1] }, backend: backend)
-  let allLabels = Tensor(shape: [n], data: dataset.labels.map(Double.init), backend: backend)
-  let watch = DivergenceWatch(
-    initialLoss: measure(network, all, allLabels).loss,
-    uninformedLoss: DivergenceWatch.uninformedBinaryLoss(points: n), rate: rate)
-
-  var generator = SplitMix64(seed: seed)
-  var order = Array(0..<n)
-  var inputs = [Double](repeating: 0, count: 2 * Swift.min(batchSize, n))
-  var labels = [Double](repeating: 0, count: Swift.min(batchSize, n))
-  let clock = ContinuousClock()
-  var report: EpochReport?
-  for epoch in 1...epochs {
-    let start = clock.now
-    shuffle(&order, using: &generator)
-    for first in stride(from: 0, to: n, by: batchSize) {
-      let batch = order[first..<Swift.min(n, first + batchSize)]
-      inputs.removeAll(keepingCapacity: true)
-      labels.removeAll(keepingCapacity: true)
-      for point in batch {
-        inputs.append(dataset.points[point].0)
-        inputs.append(dataset.points[point].1)
-        labels.append(Double(dataset.labels[point]))
-      }
-      stepOnBatch(
-        network, optimizer,
-        inputs: Tensor(shape: [batch.count, 2], data: inputs, backend: backend),
-        labels: Tensor(shape: [batch.count], data: labels, backend: backend))
-    }
-    let measured = measure(network, all, allLabels)
-    try watch.check(measured.loss, epoch: epoch)
-    let current = EpochReport(
-      epoch: epoch, epochs: epochs, loss: measured.loss, correct: measured.correct, total: n,
-      seconds: (clock.now - start).seconds)
-    onEpoch(current)
-    report = current
-  }
-  return report!
-}
-
-/// The network on every point at once: the total loss Σ BCE(zᵢ, yᵢ) and how many points it
-/// classifies correctly (σ(zᵢ) > ½ exactly where the label is 1).
-private func measure(
-  _ network: TensorNetwork, _ inputs: Tensor, _ labels: Tensor
-) -> (loss: Double, correct: Int) {
-  let logits = network(inputs).view(labels.size)
-  let loss = binaryCrossEntropy(logits: logits, labels: labels).sum().item()
-  let correct = zip(logits.data.values, labels.data.values).filter { logit, label in
-    (Operators.sigmoid(logit) > 0.5) == (label == 1)
-  }.count
-  return (loss, correct)
-}
-
-/// Puts `items` in a random order, every order equally likely (the Fisher–Yates shuffle): for
-/// i from the last position down to 1, swap item i with a uniformly chosen item j ≤ i. Written
-/// out rather than the standard library's `shuffle(using:)`, whose algorithm may change between
-/// Swift versions: the same seed must give the same batches everywhere.
-public func shuffle(_ items: inout [Int], using generator: inout SplitMix64) {
-  for i in items.indices.reversed() where i > 0 {
-    items.swapAt(i, generator.nextInt(in: 0...i))
-  }
+  let (all, allLabels) = dataset.tensors(at: Array(0..<dataset.count), backend: backend)
+  let last = try runTrainingLoop(
+    network, optimizer: optimizer,
+    batches: .shuffled(count: dataset.count, size: batchSize, seed: seed), epochs: epochs,
+    uninformedLoss: DivergenceWatch.uninformedLoss(classes: 2),
+    step: { indices in
+      let (inputs, labels) = dataset.tensors(at: indices, backend: backend)
+      let loss = stepOnBatch(network, optimizer, inputs: inputs, labels: labels)
+      return Measurement(meanLoss: loss, count: indices.count)
+    },
+    evaluate: { network.measure(all, labels: allLabels) },
+    onEpoch: onEpoch)
+  return last!
 }
 
 extension TensorNetwork {

@@ -35,21 +35,7 @@ public struct IDXFile: Sendable, Equatable {
   /// Throws a `DataError` when the file is missing or unreadable, damaged as gzip, not IDX, of
   /// the other kind or another element type, or when its size does not match its header.
   public static func read(_ url: URL, as kind: Kind) throws -> IDXFile {
-    let path = url.path
-    var isFolder: ObjCBool = false
-    guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else {
-      throw DataError.missingFile(path: path)
-    }
-    guard !isFolder.boolValue else {
-      throw DataError.unreadable(path: path, reason: "it is a folder, not a file")
-    }
-    let data: Data
-    do {
-      data = try Data(contentsOf: url)
-    } catch {
-      throw DataError.unreadable(path: path, reason: error.localizedDescription)
-    }
-    return try IDXFile(parsing: [UInt8](data), as: kind, source: path)
+    try IDXFile(parsing: [UInt8](contentsOfFile(url)), as: kind, source: url.path)
   }
 
   /// Parses the contents of an IDX file of `kind` (plain or gzip-compressed) read from `source`

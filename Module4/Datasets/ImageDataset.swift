@@ -135,12 +135,7 @@ public struct ImageDataset: Sendable {
   private static func load(folder: URL, name: String, classNames: [String]) throws
     -> ImageDataset
   {
-    var isFolder: ObjCBool = false
-    guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isFolder),
-      isFolder.boolValue
-    else {
-      throw DataError.missingFolder(path: folder.path)
-    }
+    try requireFolder(folder)
     let train = try readPart(in: folder, prefix: "train")
     let test = try readPart(in: folder, prefix: "t10k")
     guard train.height == test.height, train.width == test.width else {

@@ -37,12 +37,7 @@ public struct SentimentDataset: Sendable {
   /// Reads `train.tsv` and `dev.tsv` from `folder`. Throws a `DataError` when the folder or a
   /// file is missing, or a file is malformed or empty.
   public static func load(folder: URL) throws -> SentimentDataset {
-    var isFolder: ObjCBool = false
-    guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isFolder),
-      isFolder.boolValue
-    else {
-      throw DataError.missingFolder(path: folder.path)
-    }
+    try requireFolder(folder)
     return SentimentDataset(
       train: try readTSV(folder.appendingPathComponent("train.tsv")),
       dev: try readTSV(folder.appendingPathComponent("dev.tsv")))
@@ -51,16 +46,7 @@ public struct SentimentDataset: Sendable {
   /// The sentences of the `sentence<TAB>label` file at `url`. Throws a `DataError` when the file
   /// is missing, unreadable, not UTF-8, malformed (see `parseTSV`) or holds no sentence.
   public static func readTSV(_ url: URL) throws -> [LabelledSentence] {
-    guard FileManager.default.fileExists(atPath: url.path) else {
-      throw DataError.missingFile(path: url.path)
-    }
-    let data: Data
-    do {
-      data = try Data(contentsOf: url)
-    } catch {
-      throw DataError.unreadable(path: url.path, reason: error.localizedDescription)
-    }
-    guard let text = String(data: data, encoding: .utf8) else {
+    guard let text = String(data: try contentsOfFile(url), encoding: .utf8) else {
       throw DataError.notUTF8(path: url.path)
     }
     return try parseTSV(text, source: url.path)

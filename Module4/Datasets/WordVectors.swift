@@ -25,16 +25,7 @@ public struct WordVectors: Sendable {
   /// from the first row's or a number is malformed (both with the line number), or when it holds
   /// no vector.
   public static func read(_ url: URL, keeping: Set<String>? = nil) throws -> WordVectors {
-    guard FileManager.default.fileExists(atPath: url.path) else {
-      throw DataError.missingFile(path: url.path)
-    }
-    let data: Data
-    do {
-      data = try Data(contentsOf: url)
-    } catch {
-      throw DataError.unreadable(path: url.path, reason: error.localizedDescription)
-    }
-    return try WordVectors(parsing: [UInt8](data), source: url.path, keeping: keeping)
+    try WordVectors(parsing: [UInt8](contentsOfFile(url)), source: url.path, keeping: keeping)
   }
 
   /// Parses `contents`, the bytes of a GloVe text file read from `source` (used in error

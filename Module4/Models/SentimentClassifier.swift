@@ -188,7 +188,8 @@ extension SentimentCNN {
     defer { if wasTraining { train() } }
     var predictions: [Int] = []
     var totalLoss = 0.0
-    for indices in batches(of: Array(0..<sentences.count), size: batchSize) {
+    var batches = Batches.inOrder(count: sentences.count, size: batchSize)
+    for indices in batches.nextEpoch() {
       let (words, labels) = sentences.batch(indices, minimumLength: architecture.widestFilter)
       let logits = self(words)
       totalLoss += sentimentLoss(logits, labels).item() * Double(indices.count)
@@ -217,27 +218,31 @@ func sentimentLoss(_ logits: Tensor, _ labels: [Int]) -> Tensor {
 /// `ClassifierTraining.swift`). Batches are padded to their longest sentence. The shuffles draw
 /// from `SplitMix64(seed:)`.
 ///
-/// Returns the last epoch's report (`nil` for 0 epochs). Throws `ClassifierDiverged` as soon
-/// as a batch's loss is NaN or infinite.
+/// Returns the last epoch's report (`nil` for 0 epochs). Throws `TrainingDiverged` as soon as
+/// a batch's loss is NaN or infinite, or the dev loss runs away (see `DivergenceWatch`).
 @discardableResult
 public func trainSentimentClassifier(
   _ network: SentimentCNN, on train: EncodedSentences, validation: EncodedSentences,
   settings: ClassifierSettings, seed: UInt64 = 0,
-  onBatch: (ClassifierBatchReport) -> Void = { _ in },
-  onEpoch: (ClassifierEpochReport) -> Void = { _ in }
-) throws(ClassifierDiverged) -> ClassifierEpochReport? {
-  try trainInBatches(
-    network, examples: train.count, settings: settings, seed: seed,
+  onBatch: (BatchReport) -> Void = { _ in },
+  onEpoch: (EpochReport) -> Void = { _ in }
+) throws(TrainingDiverged) -> EpochReport? {
+  let optimizer = Adam(network.parameters(), rate: settings.rate)
+  return try runTrainingLoop(
+    network, optimizer: optimizer,
+    batches: .shuffled(count: train.count, size: settings.batchSize, seed: seed),
+    epochs: settings.epochs, uninformedLoss: DivergenceWatch.uninformedLoss(classes: 2),
     step: { indices in
+      optimizer.zeroGrad()
       let (words, labels) = train.batch(
         indices, minimumLength: network.architecture.widestFilter)
       let logits = network(words)
+      let loss = sentimentLoss(logits, labels)
+      loss.backward()
+      optimizer.step()
       let right = zip(logits.data.values, labels).filter { ($0 > 0 ? 1 : 0) == $1 }.count
-      return (sentimentLoss(logits, labels), right)
+      return Measurement(meanLoss: loss.item(), correct: right, count: indices.count)
     },
-    validate: {
-      let result = network.evaluate(validation)
-      return (result.loss, result.correct, validation.count)
-    },
+    evaluate: { network.evaluate(validation).measurement },
     onBatch: onBatch, onEpoch: onEpoch)
 }

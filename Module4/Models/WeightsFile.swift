@@ -72,14 +72,15 @@ public enum WeightsFile {
   public static func load(into module: Module, architecture: String, from url: URL)
     throws(WeightsFileError)
   {
-    guard FileManager.default.fileExists(atPath: url.path) else {
-      throw .missingFile(path: url.path)
-    }
     let data: Data
     do {
-      data = try Data(contentsOf: url)
+      data = try contentsOfFile(url)
+    } catch .missingFile(let path) {
+      throw .missingFile(path: path)
+    } catch .unreadable(let path, let reason) {
+      throw .unreadable(path: path, reason: reason)
     } catch {
-      throw .unreadable(path: url.path, reason: error.localizedDescription)
+      throw .unreadable(path: url.path, reason: error.description)  // no other case is thrown
     }
     try decode(data, into: module, architecture: architecture, source: url.path)
   }

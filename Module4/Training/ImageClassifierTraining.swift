@@ -1,5 +1,5 @@
-// Training and scoring the image classifier (Task 4.5): `ClassifierTraining.swift`'s loop, with
-// batches of images, the log-probabilities of `ImageClassifier` and `nllLoss`.
+// Training and scoring the image classifier (Task 4.5): Module 1's training loop with Adam
+// steps on batches of images, the log-probabilities of `ImageClassifier` and `nllLoss`.
 
 extension ImageClassifier {
   /// The documented settings for a network of `architecture`'s shape (Adam, batches of 32),
@@ -30,13 +30,14 @@ extension ImageClassifier {
     defer { if wasTraining { train() } }
     var predictions: [Int] = []
     var totalLoss = 0.0
-    for indices in batches(of: Array(0..<images.count), size: batchSize) {
+    var batches = Batches.inOrder(count: images.count, size: batchSize)
+    for indices in batches.nextEpoch() {
       let (x, labels) = images.batch(indices, backend: backend)
       let logProbabilities = self(x)
       totalLoss +=
         nllLoss(logProbabilities: logProbabilities, targets: labels).item()
         * Double(indices.count)
-      predictions += rowArgmax(logProbabilities)
+      predictions += predictedClasses(logProbabilities)
     }
     return ClassifierEvaluation(
       predictions: predictions, labels: images.labels,
@@ -51,36 +52,39 @@ extension ImageClassifier {
 /// `SplitMix64(seed: seed + 1)`.
 ///
 /// `onBatch` hears about every batch, `onEpoch` about every epoch. Returns the last epoch's
-/// report (`nil` for 0 epochs). Throws `ClassifierDiverged` as soon as a batch's loss is NaN or
-/// infinite.
+/// report (`nil` for 0 epochs). Throws `TrainingDiverged` as soon as a batch's loss is NaN or
+/// infinite, or the validation loss runs away (see `DivergenceWatch`).
 @discardableResult
 public func trainImageClassifier(
   _ network: ImageClassifier, on train: ImageSet, validation: ImageSet,
   settings: ClassifierSettings, seed: UInt64 = 0,
-  onBatch: (ClassifierBatchReport) -> Void = { _ in },
-  onEpoch: (ClassifierEpochReport) -> Void = { _ in }
-) throws(ClassifierDiverged) -> ClassifierEpochReport? {
+  onBatch: (BatchReport) -> Void = { _ in },
+  onEpoch: (EpochReport) -> Void = { _ in }
+) throws(TrainingDiverged) -> EpochReport? {
   let a = network.architecture
   precondition(
     train.height == a.height && train.width == a.width,
     "ImageClassifier for \(a.height)×\(a.width) images cannot train on images of "
       + "\(train.height)×\(train.width)")
+  let optimizer = Adam(network.parameters(), rate: settings.rate)
   // The offsets come from a generator of their own, seeded once, so that shifting or not does
   // not change the order of the batches.
   var offsets = SplitMix64(seed: seed &+ 1)
-  return try trainInBatches(
-    network, examples: train.count, settings: settings, seed: seed,
+  return try runTrainingLoop(
+    network, optimizer: optimizer,
+    batches: .shuffled(count: train.count, size: settings.batchSize, seed: seed),
+    epochs: settings.epochs, uninformedLoss: DivergenceWatch.uninformedLoss(classes: a.classes),
     step: { indices in
+      optimizer.zeroGrad()
       let (original, labels) = train.batch(indices, backend: network.backend)
       let images = randomlyShifted(original, maxShift: settings.maxShift, using: &offsets)
       let logProbabilities = network(images)
       let loss = nllLoss(logProbabilities: logProbabilities, targets: labels)
-      let right = zip(rowArgmax(logProbabilities), labels).filter { $0 == $1 }.count
-      return (loss, right)
+      loss.backward()
+      optimizer.step()
+      let right = zip(predictedClasses(logProbabilities), labels).filter { $0 == $1 }.count
+      return Measurement(meanLoss: loss.item(), correct: right, count: indices.count)
     },
-    validate: {
-      let result = network.evaluate(validation)
-      return (result.loss, result.correct, validation.count)
-    },
+    evaluate: { network.evaluate(validation).measurement },
     onBatch: onBatch, onEpoch: onEpoch)
 }

@@ -1,6 +1,7 @@
 import Foundation
 
-// What can go wrong when the classifiers of Task 4.5 are built, trained, saved or loaded. Each
+// What can go wrong when the classifiers of Task 4.5 are built, saved or loaded (training that
+// diverges throws Module 1's `TrainingDiverged`). Each
 // error's `description` is the message the command-line tool prints before it exits non-zero.
 
 /// Images whose size the `ImageClassifier` cannot take: its max pooling halves the feature maps
@@ -23,38 +24,6 @@ public struct UnsupportedImageSize: Error, Equatable, CustomStringConvertible {
       + "halves them, so sides of 16 or more (the LeNet shape) must be multiples of 4, such as "
       + "28×28 or 32×32, and smaller sides (the small shape) must be even and at least 4, "
       + "such as 8×8"
-  }
-}
-
-/// Training stopped because the loss of a batch became NaN or infinite: the steps were too
-/// large and the weights ran away. The mini-batch counterpart of Module 1's `TrainingDiverged`
-/// (which watches whole epochs of the small networks): it names the batch too, since one bad
-/// batch is enough to ruin a run. Thrown by `trainImageClassifier` and
-/// `trainSentimentClassifier` as soon as it happens, so a run never reports such a loss.
-public struct ClassifierDiverged: Error, Equatable, CustomStringConvertible {
-  /// The epoch in which it happened, counting from 1.
-  public let epoch: Int
-  /// The batch of that epoch, counting from 1.
-  public let batch: Int
-  /// The loss of that batch: NaN or infinite.
-  public let loss: Double
-  /// The learning rate of the run.
-  public let rate: Double
-
-  /// A divergence at batch `batch` of epoch `epoch`; see the properties.
-  public init(epoch: Int, batch: Int, loss: Double, rate: Double) {
-    self.epoch = epoch
-    self.batch = batch
-    self.loss = loss
-    self.rate = rate
-  }
-
-  /// Names the epoch and the batch, and suggests a tenth of the rate.
-  public var description: String {
-    let what = loss.isNaN ? "became NaN (not a number)" : "became infinite"
-    return "training diverged: the loss \(what) in epoch \(epoch), batch \(batch), with "
-      + "learning rate \(String(format: "%g", rate)); try a smaller rate, such as "
-      + "\(String(format: "%g", rate / 10))"
   }
 }
 

@@ -76,7 +76,7 @@ struct ScalarTrainingChecks {
     let dataset = Datasets.simple(50, seed: 0)
     let network = ScalarNetwork(hidden: 3)
     try trainScalarNetwork(network, on: dataset, rate: 0.5, epochs: 150) {
-      losses.append($0.loss)
+      losses.append($0.evaluation.totalLoss)
     }
     #expect(losses.count == 150)
     #expect(losses.last! < losses.first! / 2, "the loss should at least halve")

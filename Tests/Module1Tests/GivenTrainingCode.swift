@@ -64,7 +64,7 @@ struct GivenTrainingCode {
       reports.append($0)
     }
     #expect(reports.map(\.epoch) == Array(1...20))
-    #expect(last.epoch == 20 && last.epochs == 20 && last.total == 30)
+    #expect(last.epoch == 20 && last.epochs == 20 && last.evaluation.count == 30)
     let correct = zip(dataset.points, dataset.labels).filter { point, label in
       (network.probability(point.0, point.1) > 0.5) == (label == 1)
     }.count
@@ -73,8 +73,16 @@ struct GivenTrainingCode {
       let logit = network((Scalar(constant: point.0), Scalar(constant: point.1)))
       loss += binaryCrossEntropy(logit: logit, label: Double(label)).data
     }
-    #expect(last.correct == correct, "the last report counts the trained network's answers")
-    try assertClose(last.loss, loss, "the last report's loss")
+    #expect(
+      last.evaluation.correct == correct, "the last report counts the trained network's answers")
+    try assertClose(last.evaluation.totalLoss, loss, "the last report's loss")
+    // One step per epoch on every point: its measurement is the network before the step, the
+    // one the previous epoch's evaluation measured.
+    for (before, after) in zip(reports, reports.dropFirst()) {
+      try assertClose(
+        after.training.totalLoss, before.evaluation.totalLoss,
+        "epoch \(after.epoch)'s step saw the network epoch \(before.epoch) left")
+    }
   }
 
   @Test func aHugeRateStopsTrainingAndNamesTheEpoch() {
@@ -83,33 +91,54 @@ struct GivenTrainingCode {
       try trainScalarNetwork(
         ScalarNetwork(hidden: 4), on: Datasets.xor(40), rate: 1e9, epochs: 30
       ) { reports.append($0) }
-      Issue.record(
-        "rate 1e9 trained all 30 epochs, last loss \(reports.last.map(\.loss) ?? .nan)")
+      let lastLoss = reports.last.map(\.evaluation.meanLoss) ?? .nan
+      Issue.record("rate 1e9 trained all 30 epochs, last loss \(lastLoss)")
     } catch {
       #expect(error.epoch == reports.count + 1, "the diverging epoch is not reported")
-      #expect(error.epoch < 30)
+      #expect(error.epoch < 30 && error.batch == nil)
       #expect(error.rate == 1e9 && error.suggestedRate == 1e8)
-      #expect(error.description.contains("at epoch \(error.epoch) "))
+      #expect(error.description.contains("at epoch \(error.epoch), "))
       #expect(error.description.contains("try a smaller rate"))
-      #expect(reports.allSatisfy { $0.loss.isFinite })
+      #expect(reports.allSatisfy { $0.evaluation.totalLoss.isFinite })
     }
   }
 
   @Test func theWatchStopsNonFiniteAndRunawayLossesOnly() throws {
-    let watch = DivergenceWatch(initialLoss: 20, uninformedLoss: 30, rate: 0.5)
-    #expect(watch.startingLevel == 30)
-    try watch.check(0, epoch: 1)
-    try watch.check(2999, epoch: 2)  // a spike: under 100 times the starting level
-    for loss in [3001, Double.infinity, -Double.infinity, Double.nan] {
+    let watch = DivergenceWatch(initialLoss: 0.4, uninformedLoss: 0.6)
+    #expect(watch.startingLevel == 0.6)
+    #expect(DivergenceWatch(initialLoss: 0.9, uninformedLoss: 0.6).startingLevel == 0.9)
+    #expect(DivergenceWatch(initialLoss: .nan, uninformedLoss: 0.6).startingLevel == 0.6)
+    try watch.checkEpoch(0, epoch: 1, rate: 0.5)
+    try watch.checkEpoch(59.9, epoch: 2, rate: 0.5)  // a spike: under 100 times the start
+    try watch.checkBatch(1e6, epoch: 2, batch: 3, rate: 0.5)  // batches are checked for NaN
+    for loss in [60.1, Double.infinity, -Double.infinity, Double.nan] {
       do {
-        try watch.check(loss, epoch: 7)
+        try watch.checkEpoch(loss, epoch: 7, rate: 0.5)
         Issue.record("a loss of \(loss) was accepted")
       } catch {
-        #expect(error.epoch == 7 && error.startingLevel == 30 && error.rate == 0.5)
+        #expect(error.epoch == 7 && error.batch == nil && error.startingLevel == 0.6)
+        #expect(error.rate == 0.5)
         #expect(error.loss == loss || (error.loss.isNaN && loss.isNaN))
-        #expect(error.description.contains("at epoch 7"))
+        #expect(error.description.contains("at epoch 7, "))
       }
     }
-    #expect(DivergenceWatch.uninformedBinaryLoss(points: 10) == 10 * Foundation.log(2.0))
+    #expect(throws: TrainingDiverged.self) {
+      try watch.checkBatch(.nan, epoch: 2, batch: 3, rate: 0.5)
+    }
+    #expect(DivergenceWatch.uninformedLoss(classes: 2) == Foundation.log(2.0))
+    #expect(DivergenceWatch.uninformedLoss(classes: 10) == Foundation.log(10.0))
+  }
+
+  @Test func theMessageNamesTheBatchAndARate() {
+    let grew = TrainingDiverged(epoch: 4, loss: 71, startingLevel: 0.693, rate: 2)
+    #expect(
+      grew.description
+        == "training diverged: the loss grew to 71 per example, more than 100 times where it "
+        + "started (0.693) at epoch 4, with learning rate 2; try a smaller rate, such as 0.2")
+    let batch = TrainingDiverged(epoch: 3, batch: 7, loss: .infinity, startingLevel: 2, rate: 0.5)
+    #expect(batch.place == "epoch 3, batch 7")
+    #expect(
+      batch.description.contains("became infinite at epoch 3, batch 7, with learning rate 0.5"))
+    #expect(batch.description.contains("such as 0.05"))
   }
 }

@@ -132,7 +132,7 @@ struct GivenModule2Code {
     let dataset = Datasets.diag(50, seed: 0)
     let network = TensorNetwork(hidden: 3)
     try trainTensorNetwork(network, on: dataset, rate: 0.5, epochs: 150) {
-      losses.append($0.loss)
+      losses.append($0.evaluation.totalLoss)
     }
     #expect(losses.last! < losses.first! / 2, "the loss should at least halve")
     let x = Tensor(shape: [50, 2], data: dataset.points.flatMap { [$0.0, $0.1] })

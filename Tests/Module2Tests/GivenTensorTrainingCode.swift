@@ -5,7 +5,7 @@ import TestSupport
 import Testing
 
 /// The code students are given for training in Module 2: the stable loss on tensors and the
-/// tensor training loop's reports and divergence check. Not graded.
+/// tensor network's training (Module 1's loop with full-batch steps on tensors). Not graded.
 @Suite("Given code: the stable loss on tensors, tensor training", .explainsStops)
 struct GivenTensorTrainingCode {
   @Test func binaryCrossEntropyOnTensorsMatchesTheScalarVersion() throws {
@@ -70,10 +70,13 @@ struct GivenTensorTrainingCode {
     let correct = zip(network.probability(x).data.values, dataset.labels).filter {
       ($0 > 0.5) == ($1 == 1)
     }.count
-    #expect(last.correct == correct, "the last report counts the trained network's answers")
+    #expect(
+      last.evaluation.correct == correct, "the last report counts the trained network's answers")
     try assertClose(
-      last.loss, binaryCrossEntropy(logits: network(x).view(30), labels: y).sum().item(),
+      last.evaluation.totalLoss,
+      binaryCrossEntropy(logits: network(x).view(30), labels: y).sum().item(),
       "the last report's loss")
+    #expect(last.training.count == 30 && last.evaluation.count == 30)
   }
 
   @Test func aHugeRateStopsTrainingAndNamesTheEpoch() {
@@ -82,12 +85,12 @@ struct GivenTensorTrainingCode {
       try trainTensorNetwork(
         TensorNetwork(hidden: 4), on: Datasets.xor(40), rate: 1e9, epochs: 30
       ) { reports.append($0) }
-      Issue.record(
-        "rate 1e9 trained all 30 epochs, last loss \(reports.last.map(\.loss) ?? .nan)")
+      let lastLoss = reports.last.map(\.evaluation.meanLoss) ?? .nan
+      Issue.record("rate 1e9 trained all 30 epochs, last loss \(lastLoss)")
     } catch {
       #expect(error.epoch == reports.count + 1, "the diverging epoch is not reported")
-      #expect(error.epoch < 30)
-      #expect(error.description.contains("at epoch \(error.epoch) "))
+      #expect(error.epoch < 30 && error.batch == nil)
+      #expect(error.description.contains("at epoch \(error.epoch), "))
       #expect(error.description.contains("try a smaller rate"))
     }
   }

@@ -156,13 +156,13 @@ struct GivenModule3Code {
     try trainTensorNetwork(
       TensorNetwork(hidden: 10, backend: .simple), on: dataset, rate: 0.5, epochs: 5
     ) {
-      simple.append($0.loss)
+      simple.append($0.evaluation.totalLoss)
     }
     let threaded = TensorBackend.fast(parallel: Parallel(threshold: 1, grain: 50))
     try trainTensorNetwork(
       TensorNetwork(hidden: 10, backend: threaded), on: dataset, rate: 0.5, epochs: 5
     ) {
-      fast.append($0.loss)
+      fast.append($0.evaluation.totalLoss)
     }
     #expect(simple.count == 5)
     for (a, b) in Swift.zip(simple, fast) {

@@ -133,7 +133,8 @@ struct SentimentNetworkTests {
     let last = try trainSentimentClassifier(
       network, on: train, validation: dev,
       settings: ClassifierSettings(epochs: 3, batchSize: 20, rate: 0.02), seed: 0)
-    let after = try #require(last).validationAccuracy
+    let report = try #require(last)
+    let after = try #require(report.evaluation.accuracy)
     #expect(after >= 0.8, "dev accuracy \(after) after 3 epochs (it was \(before) untrained)")
     #expect(network.evaluate(dev).accuracy == after)
   }

@@ -59,6 +59,17 @@ struct TextDataTests {
     }
   }
 
+  @Test func aFolderWhereAFileShouldBeIsReported() throws {
+    let folder = try DataFolder()
+    defer { folder.remove() }
+    let inTheWay = DataError.unreadable(path: folder.url.path, reason: "it is a folder, not a file")
+    #expect(throws: inTheWay) { try SentimentDataset.readTSV(folder.url) }
+    #expect(throws: inTheWay) { try WordVectors.read(folder.url) }
+    #expect(throws: DataError.missingFile(path: folder.path("glove.txt"))) {
+      try WordVectors.read(folder.url.appendingPathComponent("glove.txt"))
+    }
+  }
+
   @Test func theSyntheticSetIsSeededBalancedAndRoundTrips() throws {
     let set = SentimentDataset.synthetic(trainCount: 200, devCount: 50, seed: 7)
     #expect((set.train.count, set.dev.count) == (200, 50))

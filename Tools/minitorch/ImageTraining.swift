@@ -135,15 +135,20 @@ enum ImageTraining {
     // Training, epoch by epoch.
     var progress = BatchProgress()
     var trainingSeconds = 0.0
-    var epochReports: [ClassifierEpochReport] = []
-    try trainImageClassifier(
-      network, on: train, validation: split.validation, settings: settings, seed: seed,
-      onBatch: { progress.show($0, epochs: settings.epochs) },
-      onEpoch: { report in
-        progress.epochLine(report, heldOut: "validation", examples: "images")
-        trainingSeconds += report.seconds
-        epochReports.append(report)
-      })
+    var epochReports: [EpochReport] = []
+    do {
+      try trainImageClassifier(
+        network, on: train, validation: split.validation, settings: settings, seed: seed,
+        onBatch: { progress.show($0, epochs: settings.epochs) },
+        onEpoch: { report in
+          progress.epochLine(report, heldOut: "validation", examples: "images")
+          trainingSeconds += report.seconds
+          epochReports.append(report)
+        })
+    } catch {
+      progress.abandon()
+      throw DivergedRun(cause: error, epochs: settings.epochs)
+    }
     if settings.epochs > 0 {
       print(
         "Trained in \(format(trainingSeconds, digits: 1)) s "
@@ -210,7 +215,7 @@ enum ImageTraining {
   /// The report of a run: the loss and accuracy curves of `epochs`, up to 8 misclassified test
   /// images and enough rightly classified ones to make 16, and the confusion matrix.
   static func report(
-    name: String, facts: [String], epochs: [ClassifierEpochReport], test: ImageSet,
+    name: String, facts: [String], epochs: [EpochReport], test: ImageSet,
     predictions: [Int], classNames: [String], confusion: ConfusionMatrix
   ) -> TrainingReport {
     var report = TrainingReport(title: "Module 4: a convolutional network on \(name)", facts: facts)
@@ -218,11 +223,12 @@ enum ImageTraining {
       loss: "mean cross-entropy",
       [
         (
-          "training", epochs.map(\.trainingLoss), epochs.map { 100 * $0.trainingAccuracy }
+          "training", epochs.map(\.training.meanLoss),
+          epochs.map { 100 * ($0.training.accuracy ?? 0) }
         ),
         (
-          "validation", epochs.map(\.validationLoss),
-          epochs.map { 100 * $0.validationAccuracy }
+          "validation", epochs.map(\.evaluation.meanLoss),
+          epochs.map { 100 * ($0.evaluation.accuracy ?? 0) }
         ),
       ])
     let wrong = test.labels.indices.filter { test.labels[$0] != predictions[$0] }.prefix(8)

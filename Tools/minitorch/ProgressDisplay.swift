@@ -125,19 +125,81 @@ struct ProgressDisplay {
     fflush(nil)
   }
 
-  /// `epoch 120/500  loss 12.3456  correct 48/50  1.23 ms/epoch`.
+  /// `epoch 120/500  loss 12.3456  correct 48/50  1.23 ms/epoch`: the network after the epoch
+  /// (the report's `evaluation`, every point of the dataset).
   static func line(_ report: EpochReport, epochs: Int) -> String {
-    let epoch = String(report.epoch)
-    let padding = String(repeating: " ", count: Swift.max(0, String(epochs).count - epoch.count))
-    return "epoch \(padding)\(epoch)/\(epochs)  loss \(format(report.loss, digits: 4))"
-      + "  correct \(report.correct)/\(report.total)"
+    let after = report.evaluation
+    return "epoch \(ProgressBar.count(report.epoch, of: epochs))"
+      + "  loss \(format(after.totalLoss, digits: 4))"
+      + "  correct \(after.correct.map(String.init) ?? "?")/\(after.count)"
       + "  \(format(1000 * report.seconds, digits: 2)) ms/epoch"
   }
 
   private func bar(_ epoch: Int) -> String {
+    ProgressBar.bar(epoch, of: epochs)
+  }
+}
+
+/// A progress line for mini-batch training (Module 4): on a terminal, one line that redraws
+/// itself per batch (at most about 20 times a second) and is replaced by the epoch's summary;
+/// elsewhere (a log, a pipe, CI) only the epoch summaries.
+struct BatchProgress {
+  private let interactive = Terminal.isInteractive
+  private let clock = ContinuousClock()
+  private var lastDraw = ContinuousClock.now
+
+  /// Shows how far the epoch has come.
+  mutating func show(_ report: BatchReport, epochs: Int) {
+    guard interactive else { return }
+    let now = clock.now
+    guard report.batch == report.batches || now - lastDraw > .milliseconds(50) else { return }
+    lastDraw = now
+    print(
+      "\r\(ProgressBar.bar(report.batch, of: report.batches)) epoch \(report.epoch)/\(epochs)"
+        + "  batch \(report.batch)/\(report.batches)  loss \(format(report.loss, digits: 4))"
+        + Terminal.clearToEndOfLine, terminator: "")
+    fflush(nil)
+  }
+
+  /// Prints an epoch's summary line (over the progress line on a terminal).
+  /// `heldOut` names the examples measured after each epoch ("validation", "dev"), `examples`
+  /// what they are ("images").
+  func epochLine(_ report: EpochReport, heldOut: String, examples: String) {
+    let (training, after) = (report.training, report.evaluation)
+    let line =
+      "epoch \(ProgressBar.count(report.epoch, of: report.epochs))"
+      + "  loss \(format(training.meanLoss, digits: 4))"
+      + "  training \(training.accuracy.map(percent) ?? "?")"
+      + "  \(heldOut) \(after.accuracy.map(percent) ?? "?") "
+      + "(\(after.correct.map(String.init) ?? "?")/\(after.count) \(examples))"
+      + "  \(format(report.seconds, digits: 2)) s"
+    print((interactive ? "\r" : "") + line + (interactive ? Terminal.clearToEndOfLine : ""))
+  }
+
+  /// Ends the display when training stopped early: moves past the redrawn line, and flushes
+  /// what was printed so that an error message on standard error comes after it.
+  func abandon() {
+    if interactive {
+      print()
+    }
+    fflush(nil)
+  }
+}
+
+/// The pieces both progress displays draw.
+enum ProgressBar {
+  /// `[=========               ]`: `done` of `total` as a bar of 24 characters.
+  static func bar(_ done: Int, of total: Int) -> String {
     let width = 24
-    let filled = width * epoch / Swift.max(epochs, 1)
+    let filled = width * done / Swift.max(total, 1)
     return "[" + String(repeating: "=", count: filled)
       + String(repeating: " ", count: width - filled) + "]"
+  }
+
+  /// ` 7/500`: `number` right-aligned to the width of `total`, so that lines stay aligned.
+  static func count(_ number: Int, of total: Int) -> String {
+    let text = String(number)
+    return String(repeating: " ", count: Swift.max(0, String(total).count - text.count))
+      + "\(text)/\(total)"
   }
 }

@@ -141,13 +141,18 @@ enum SentimentTraining {
 
     var progress = BatchProgress()
     var trainingSeconds = 0.0
-    try trainSentimentClassifier(
-      network, on: train, validation: dev, settings: settings, seed: seed,
-      onBatch: { progress.show($0, epochs: epochs) },
-      onEpoch: { report in
-        progress.epochLine(report, heldOut: "dev", examples: "sentences")
-        trainingSeconds += report.seconds
-      })
+    do {
+      try trainSentimentClassifier(
+        network, on: train, validation: dev, settings: settings, seed: seed,
+        onBatch: { progress.show($0, epochs: epochs) },
+        onEpoch: { report in
+          progress.epochLine(report, heldOut: "dev", examples: "sentences")
+          trainingSeconds += report.seconds
+        })
+    } catch {
+      progress.abandon()
+      throw DivergedRun(cause: error, epochs: epochs)
+    }
     print(
       "Trained in \(format(trainingSeconds, digits: 1)) s "
         + "(\(format(trainingSeconds / Double(epochs), digits: 2)) s per epoch)")

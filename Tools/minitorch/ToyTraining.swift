@@ -174,8 +174,8 @@ enum ToyTraining {
     do {
       last = try trainer.train(on: dataset, rate: rate, epochs: epochs) { report in
         progress.show(report)
-        losses.append(report.loss)
-        accuracies.append(100 * Double(report.correct) / Double(report.total))
+        losses.append(report.evaluation.totalLoss)
+        accuracies.append(100 * (report.evaluation.accuracy ?? 0))
         trainingSeconds += report.seconds
       }
     } catch {
@@ -189,17 +189,19 @@ enum ToyTraining {
     progress.finish()
     let seconds = (clock.now - start).seconds
     print(LossCurve(losses: losses).render())
+    let trained = last.evaluation
     print(
-      "Done: \(last.correct)/\(last.total) correct on \(name) after \(counted(epochs, "epoch")), "
-        + "final loss \(format(last.loss, digits: 4)), \(format(seconds, digits: 2)) s, "
+      "Done: \(trained.correct ?? 0)/\(trained.count) correct on \(name) after "
+        + "\(counted(epochs, "epoch")), final loss \(format(trained.totalLoss, digits: 4)), "
+        + "\(format(seconds, digits: 2)) s, "
         + "\(format(1000 * trainingSeconds / Double(epochs), digits: 2)) ms/epoch")
     guard let reportFile else { return 0 }
     var report = TrainingReport(
       title: "Module \(module): \(network.name) on \(name)",
       facts: [
         "2 → \(hidden) → \(hidden) → 1, \(settings)",
-        "after training: \(last.correct)/\(last.total) correct, loss "
-          + format(last.loss, digits: 4),
+        "after training: \(trained.correct ?? 0)/\(trained.count) correct, loss "
+          + format(trained.totalLoss, digits: 4),
       ])
     report.decision = ReportFile.decisionPlot(dataset, probabilities: trainer.probabilities)
     report.charts = ReportFile.curves(

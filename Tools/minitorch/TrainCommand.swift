@@ -100,17 +100,19 @@ enum TrainCommand {
       + "for the weights and bias (module 0)")
 }
 
-/// A run that stopped because its loss became NaN or infinite; the message names the epoch and
-/// the option to change.
+/// A run that stopped because its loss ran away (NaN, infinite, or 100 times where it started);
+/// the message names the epoch (and the batch) and the option to change.
 struct DivergedRun: Error, CustomStringConvertible {
   /// What the training loop reported.
   let cause: TrainingDiverged
   /// The epochs the run was meant to have.
   let epochs: Int
 
-  /// `training stopped at epoch 3 of 500: the loss became infinite. …`.
+  /// `training stopped at epoch 3 of 500: the loss became infinite. …`, or `at epoch 2 of 20,
+  /// batch 7: …` when one batch's loss ran away.
   var description: String {
-    "training stopped at epoch \(cause.epoch) of \(epochs): the loss \(cause.whatHappened). "
+    "training stopped at epoch \(cause.epoch) of \(epochs)"
+      + (cause.batch.map { ", batch \($0)" } ?? "") + ": the loss \(cause.whatHappened). "
       + "The steps are too large for --rate \(format(cause.rate)) and the weights ran away; "
       + "try a smaller --rate, such as \(format(cause.suggestedRate))."
   }
