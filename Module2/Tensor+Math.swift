@@ -173,7 +173,7 @@ extension Tensor {
 
     /// tanh a; saves tanh a.
     public func forward(_ ctx: Context<Tensor>, _ inputs: [Tensor]) -> Tensor {
-      let t = inputs[0].mapped(MapOperator("tanh") { Foundation.tanh($0) })
+      let t = inputs[0].mapped(.tanh)
       ctx.saveForBackward(t)
       return t
     }

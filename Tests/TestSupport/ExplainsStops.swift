@@ -8,10 +8,17 @@ import Testing
 /// signal stack for the thread) and reports the test as running, so that a failed
 /// `precondition`, a `fatalError` or a stack overflow prints which test stopped and the one
 /// command to run next, and `notImplemented` can say which suite reached the unwritten task.
-/// Students need to do nothing for it.
+/// Before that, it checks that the processor can run this build (`ProcessorCheck`). Students
+/// need to do nothing for it.
 public struct ExplainsStops: TestTrait, SuiteTrait, TestScoping {
   /// Applies to every test inside a suite that carries it.
   public var isRecursive: Bool { true }
+
+  /// Stops with directions when this build needs processor features this machine lacks
+  /// (Module0's `ProcessorCheck`), before the test's arguments are made.
+  public func prepare(for test: Test) async throws {
+    ProcessorCheck.requireSupported()
+  }
 
   /// Installs the handler and records `test` as running while it runs.
   public func provideScope(
