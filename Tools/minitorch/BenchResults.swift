@@ -235,7 +235,7 @@ struct MatmulResult: Codable, BackendResult {
 
 /// One whole-tensor operation on one backend.
 struct ElementwiseResult: Codable, BackendResult {
-  /// `add`, `mul`, `exp` or `sum`.
+  /// `add`, `mul`, `exp`, `log`, `sigmoid`, `tanh` or `sum`.
   let operation: String
   /// `simple` or `fast`.
   let backend: String
