@@ -20,7 +20,7 @@ extension BenchReport {
           }
         }
     }
-    let widths = [6, 28] + Array(repeating: 28, count: threads.count)
+    let widths = [8, 26] + Array(repeating: 28, count: threads.count)
     var lines = [
       "",
       "Median of \(repetitions) runs after a warm-up; ± is the spread (slowest − fastest) / median.",
