@@ -74,7 +74,8 @@ enum VectorExp {
   @inline(__always)
   static func exp(_ v: Vector) -> Vector {
     let (scale, r) = reduce(v)
-    return scale * (1 + polynomial(r))
+    // 2^k · (1 + p) = 2^k + 2^k · p: one multiply-add.
+    return multiplyAdd(scale, scale, polynomial(r))
   }
 
   /// e^v for numbers with |v| < 708 as hi + lo, where hi is `exp(v)` and lo what rounding

@@ -91,7 +91,7 @@ public enum VectorMath {
       let a = unsafeBitCast(unsafeBitCast(v, to: Bits.self) ^ sign, to: Vector.self)
       let small = a .< 1.5
       var y = Vector()
-      if any(small) {
+      if anyLane(small) {
         // t / (t + 2), t = e^(2a) − 1 kept to twice a double's precision; lanes of a ≥ 1.5
         // computed at 0 and replaced below.
         let t = VectorExp.expMinusOneWithError(2 * a.replacing(with: 0, where: .!small))
@@ -101,7 +101,7 @@ public enum VectorMath {
         let sumLow = ((t.hi - (sum - back)) + (2 - back)) + t.lo
         y = quotient(t.hi, (sum, sumLow), numeratorLow: t.lo)
       }
-      if !all(small) {
+      if !allLanes(small) {
         // 1 − 2 / (e^(2a) + 1), with a at most 22 (and 1 beyond it).
         let e = VectorExp.exp(
           2 * a.clamped(lowerBound: Vector(repeating: 1.5), upperBound: Vector(repeating: 22)))
@@ -112,6 +112,27 @@ public enum VectorMath {
       let result = unsafeBitCast(unsafeBitCast(y, to: Bits.self) | sign, to: Vector.self)
       return (result, a .<= .infinity)
     }
+  }
+
+  /// Whether every lane of `mask` is true. A comparison's lanes are all ones or all zeros, so
+  /// ANDing the two halves of the vector together, then the halves of that, keeps a lane all
+  /// ones only where every lane was: three vector instructions, where the standard library's
+  /// `all(_:)` takes the lanes out one by one.
+  @inline(__always)
+  static func allLanes(_ mask: SIMDMask<Vector.MaskStorage>) -> Bool {
+    let lanes = unsafeBitCast(mask, to: Vector.MaskStorage.self)
+    let four = lanes.lowHalf & lanes.highHalf
+    let two = four.lowHalf & four.highHalf
+    return two[0] & two[1] == -1
+  }
+
+  /// Whether some lane of `mask` is true (OR where `allLanes` ANDs).
+  @inline(__always)
+  static func anyLane(_ mask: SIMDMask<Vector.MaskStorage>) -> Bool {
+    let lanes = unsafeBitCast(mask, to: Vector.MaskStorage.self)
+    let four = lanes.lowHalf | lanes.highHalf
+    let two = four.lowHalf | four.highHalf
+    return two[0] | two[1] != 0
   }
 
   /// out[i] = f(x[i]) for i in 0..<count, a vector at a time (the last one padded with ones):
@@ -128,7 +149,7 @@ public enum VectorMath {
     func step(_ from: UnsafePointer<Double>, _ to: UnsafeMutablePointer<Double>) {
       let (y, computed) = vector(UnsafeRawPointer(from).loadUnaligned(as: Vector.self))
       UnsafeMutableRawPointer(to).storeBytes(of: y, as: Vector.self)
-      if !all(computed) {
+      if !allLanes(computed) {
         for lane in 0..<Vector.scalarCount where !computed[lane] { to[lane] = scalar(from[lane]) }
       }
     }
