@@ -1,19 +1,96 @@
 // swift-tools-version: 6.0
+import Foundation
 import PackageDescription
 
 // MiniTorch for Swift is built in stages. Stage k is the library `Module<k>` in the folder of the
 // same name; it imports only the stage below it, and its graded tests live in `Tests/Module<k>Tests`.
 let stages = ["Module0", "Module1", "Module2", "Module3", "Module4"]
 
-// The stages with the fast kernels. The default build runs on any x86-64 or arm64 machine;
-// MINITORCH_NATIVE=1 compiles these stages for the CPU of the machine that builds them (on
-// x86-64 that adds AVX2 or AVX-512 vectors: faster here, but the binary may not run on an older
-// CPU).
+// The stages with the fast kernels, and the processor they are compiled for. On x86-64 the
+// compiler's default target is the 2003 baseline: SSE2, two doubles per instruction, no fused
+// multiply-add. A student builds where they run, so by default the fast stages are compiled for
+// the building machine's vector unit when it has AVX2 and FMA (`-target-cpu haswell`: AVX2, FMA
+// and the other instructions Haswell added), and for the baseline when it does not. arm64 needs
+// nothing: its baseline has fused multiply-adds. Three settings change the choice:
+//
+//   MINITORCH_PORTABLE=1      the baseline, for a binary that runs on any processor of its
+//                             architecture (the autograder builds this way)
+//   MINITORCH_NATIVE=1        everything the building machine has (AVX-512 where present); the
+//                             binary may not run on an older processor
+//   MINITORCH_CPU_FLAGS=LIST  choose as if the building machine had these features (named as in
+//                             the `flags` line of Linux's /proc/cpuinfo); the tests of this
+//                             choice use it
+//
+// The choice is also defined for Module0 (`MINITORCH_AVX2`, `MINITORCH_AVX512`), whose
+// `ProcessorCheck` stops a binary built for AVX2 with a message when it runs on a processor
+// without it (a build copied to another machine), instead of an illegal-instruction crash.
 let fastStages: Set<String> = ["Module3", "Module4"]
-let buildsForHostCPU = Context.environment["MINITORCH_NATIVE"] == "1"
-let hostCPUSettings: [SwiftSetting] = [
-  .unsafeFlags(["-target-cpu", "native"]), .define("MINITORCH_NATIVE"),
-]
+
+/// The x86-64 features `-target-cpu haswell` may use, as /proc/cpuinfo names them (LZCNT is
+/// `abm` there).
+let haswellFeatures = ["avx", "avx2", "fma", "bmi1", "bmi2", "f16c", "movbe", "abm", "popcnt"]
+/// The AVX-512 subsets a native build uses on processors since Skylake's server parts.
+let avx512Features = ["avx512f", "avx512cd", "avx512bw", "avx512dq", "avx512vl"]
+
+/// The building machine's processor features (`MINITORCH_CPU_FLAGS` when it is set): the
+/// `flags` line of /proc/cpuinfo on Linux, the `hw.optional` values on macOS (named as Linux
+/// names them). Empty where neither can be read, which leaves the build portable.
+func buildingMachineFeatures() -> Set<String> {
+  if let given = Context.environment["MINITORCH_CPU_FLAGS"] {
+    return Set(given.split(separator: " ").map(String.init))
+  }
+  #if os(Linux)
+    guard let info = try? String(contentsOfFile: "/proc/cpuinfo", encoding: .utf8),
+      let line = info.split(separator: "\n").first(where: { $0.hasPrefix("flags") }),
+      let colon = line.firstIndex(of: ":")
+    else { return [] }
+    return Set(line[line.index(after: colon)...].split(separator: " ").map(String.init))
+  #elseif os(macOS)
+    func sysctl(_ name: String) -> Bool {
+      var value: Int32 = 0
+      var size = MemoryLayout<Int32>.size
+      return sysctlbyname(name, &value, &size, nil, 0) == 0 && value != 0
+    }
+    let names = [
+      "avx": "hw.optional.avx1_0", "avx2": "hw.optional.avx2_0", "fma": "hw.optional.fma",
+      "bmi1": "hw.optional.bmi1", "bmi2": "hw.optional.bmi2", "f16c": "hw.optional.f16c",
+      "avx512f": "hw.optional.avx512f", "avx512cd": "hw.optional.avx512cd",
+      "avx512bw": "hw.optional.avx512bw", "avx512dq": "hw.optional.avx512dq",
+      "avx512vl": "hw.optional.avx512vl",
+    ]
+    var features = Set(names.filter { sysctl($0.value) }.keys)
+    // macOS has no values for these; every Intel Mac with AVX2 (Haswell or later) has them.
+    if features.contains("avx2") { features.formUnion(["movbe", "abm", "popcnt"]) }
+    return features
+  #else
+    return []
+  #endif
+}
+
+/// The compiler settings of the fast stages, and the conditions Module0's check is compiled
+/// with, for the processor chosen as above.
+func processorSettings() -> (fast: [SwiftSetting], check: [SwiftSetting]) {
+  let environment = Context.environment
+  if environment["MINITORCH_PORTABLE"] == "1" { return ([], []) }
+  let native = environment["MINITORCH_NATIVE"] == "1"
+  var conditions: [SwiftSetting] = []
+  #if arch(x86_64)
+    let features = buildingMachineFeatures()
+    if haswellFeatures.allSatisfy(features.contains) {
+      conditions.append(.define("MINITORCH_AVX2"))
+      if native && avx512Features.allSatisfy(features.contains) {
+        conditions.append(.define("MINITORCH_AVX512"))
+      }
+    }
+    if !native && conditions.isEmpty { return ([], []) }
+  #else
+    if !native { return ([], []) }
+  #endif
+  let cpu = native ? "native" : "haswell"
+  let nativeCondition: [SwiftSetting] = native ? [.define("MINITORCH_NATIVE")] : []
+  return ([.unsafeFlags(["-target-cpu", cpu])] + conditions + nativeCondition, conditions)
+}
+let (fastStageSettings, processorCheckSettings) = processorSettings()
 
 // The autograder sets MINITORCH_STAGES=k to build only the first k stages and their graded tests,
 // without the tools: when a later stage of a submission does not compile, earlier stages are
@@ -47,7 +124,9 @@ if builtStages.count > tensorStage {
 for (index, stage) in builtStages.enumerated() {
   let below: [Target.Dependency] =
     index == 0 ? ["CourseSupport"] : [.target(name: stages[index - 1])]
-  let settings = buildsForHostCPU && fastStages.contains(stage) ? hostCPUSettings : []
+  let settings =
+    fastStages.contains(stage)
+    ? fastStageSettings : index == 0 ? processorCheckSettings : []
   // The test target's own support: TestSupport always, and TensorTestSupport from Module2 on.
   let support: [Target.Dependency] =
     index >= tensorStage ? ["TestSupport", "TensorTestSupport"] : ["TestSupport"]

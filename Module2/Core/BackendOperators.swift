@@ -1,8 +1,9 @@
+import Foundation
 import Module0
 
 // What a backend's three loops apply. Each value carries a function on numbers and the name of
 // the Task 0.1 operator it is, when it is one (or of one of the few math functions a fast
-// backend can run a whole block at a time: sqrt, square, abs, min):
+// backend can run a whole block at a time: tanh, sqrt, square, abs, min):
 //
 //   inputs[0].mapped(.neg)                  map with Operators.neg
 //   a.zipped(with: b, .mul)                 zip with Operators.mul
@@ -33,6 +34,8 @@ public struct MapOperator: Sendable, CustomStringConvertible {
     case relu
     /// `Operators.sigmoid`.
     case sigmoid
+    /// The hyperbolic tangent, (e^x − e^−x) / (e^x + e^−x).
+    case tanh
     /// √x (IEEE: NaN for x < 0).
     case sqrt
     /// x · x.
@@ -90,6 +93,8 @@ public struct MapOperator: Sendable, CustomStringConvertible {
   public static let relu = MapOperator(.relu)
   /// σ(x).
   public static let sigmoid = MapOperator(.sigmoid)
+  /// tanh x, by the C library.
+  public static let tanh = MapOperator(.tanh)
   /// √x; NaN for x < 0.
   public static let sqrt = MapOperator(.sqrt)
   /// x².
@@ -128,6 +133,7 @@ extension MapOperator.Kind {
     case .log: Operators.log
     case .relu: Operators.relu
     case .sigmoid: Operators.sigmoid
+    case .tanh: { Foundation.tanh($0) }
     case .sqrt: { $0.squareRoot() }
     case .square: { $0 * $0 }
     case .abs: { Swift.abs($0) }

@@ -175,7 +175,7 @@ extension Tensor {
 
     /// tanh a; saves tanh a.
     public func forward(_ ctx: Context<Tensor>, _ a: Tensor) -> Tensor {
-      let t = a.mapped(MapOperator("tanh") { Foundation.tanh($0) })
+      let t = a.mapped(.tanh)
       ctx.saveForBackward(t)
       return t
     }

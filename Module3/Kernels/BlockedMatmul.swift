@@ -1,6 +1,8 @@
-#if arch(x86_64) && !MINITORCH_NATIVE
+#if arch(x86_64) && !MINITORCH_AVX2
   /// The SIMD vector the micro-kernel works with: one row of a micro-tile.
   typealias PanelVector = SIMD4<Double>
+  /// The accumulators of a micro-tile: one vector per row.
+  typealias MicroTile = InlineArray<4, PanelVector>
   /// How many times the packed panel of A holds each number.
   private let packedCopies = 2
 
@@ -11,8 +13,22 @@
     return PanelVector(lowHalf: pair, highHalf: pair)
   }
 #else
-  /// The SIMD vector the micro-kernel works with: one row of a micro-tile.
-  typealias PanelVector = SIMD8<Double>
+  #if MINITORCH_AVX512
+    /// The SIMD vector the micro-kernel works with: one row of a micro-tile.
+    typealias PanelVector = SIMD16<Double>
+    /// The accumulators of a micro-tile: one vector per row.
+    typealias MicroTile = InlineArray<8, PanelVector>
+  #elseif MINITORCH_AVX2
+    /// The SIMD vector the micro-kernel works with: one row of a micro-tile.
+    typealias PanelVector = SIMD8<Double>
+    /// The accumulators of a micro-tile: one vector per row.
+    typealias MicroTile = InlineArray<6, PanelVector>
+  #else
+    /// The SIMD vector the micro-kernel works with: one row of a micro-tile.
+    typealias PanelVector = SIMD8<Double>
+    /// The accumulators of a micro-tile: one vector per row.
+    typealias MicroTile = InlineArray<4, PanelVector>
+  #endif
   /// How many times the packed panel of A holds each number.
   private let packedCopies = 1
 
@@ -25,12 +41,12 @@
 
 /// The block sizes of Task 3.4's kernel.
 public enum BlockedMatmul {
-  /// Rows of C in a micro-tile (its accumulators live in registers).
-  public static let microRows = 4
-  /// Columns of C in a micro-tile: the width of one SIMD vector (4 or 8).
+  /// Rows of C in a micro-tile (its accumulators live in registers): 4, 6 or 8.
+  public static let microRows = MicroTile.count
+  /// Columns of C in a micro-tile: the width of one SIMD vector (4, 8 or 16).
   public static let microColumns = PanelVector.scalarCount
   /// Rows of A in a packed block (a multiple of `microRows`).
-  public static let blockRows = 128
+  public static let blockRows = 24 * microRows
   /// Entries of the shared dimension in a packed block.
   public static let blockDepth = 256
   /// Columns of B in a packed panel (a multiple of `microColumns`).
@@ -55,9 +71,9 @@ extension FastOps {
   /// by memory, not by arithmetic. A fast kernel reuses every number it loads many times:
   ///
   /// 1. Register blocking (the micro-kernel). A micro-tile of C, `microRows` × `microColumns`
-  ///    (4 × 4 or 4 × 8 doubles), lives in SIMD registers while k runs over the shared dimension:
-  ///    each step loads one row piece of B (one vector) and four numbers of A, and does 4 vector
-  ///    multiply-adds with them. Nothing is stored until the end.
+  ///    (from 4 × 4 to 8 × 16 doubles, see below), lives in SIMD registers while k runs over the
+  ///    shared dimension: each step loads one row piece of B (one vector) and one number of A per
+  ///    row, and does one vector multiply-add per row with them. Nothing is stored until the end.
   /// 2. Packing. Before the micro-kernels run, a block of A (`blockRows` × `blockDepth`) and a panel
   ///    of B (`blockDepth` × `blockColumns`) are copied into buffers in exactly the order the
   ///    micro-kernel reads them, so it walks memory straight ahead whatever A's and B's strides
@@ -68,7 +84,7 @@ extension FastOps {
   ///
   ///     C tile (blockRows × blockColumns)        for each depth block k0..<k0+blockDepth:
   ///     ┌────┬────┬────┐                           pack A[tile rows, k block], B[k block, tile columns]
-  ///     │4×8 │4×8 │    │                           for each micro-column strip s, micro-row strip r:
+  ///     │6×8 │6×8 │    │                           for each micro-column strip s, micro-row strip r:
   ///     ├────┼────┼────┤                             C[r, s] (+)= packedA[r] · packedB[s]
   ///     │    │    │    │
   ///     └────┴────┴────┘
@@ -77,13 +93,16 @@ extension FastOps {
   /// the order k = 0, 1, 2, … (the micro-kernel continues from the value the previous depth block
   /// left in C), exactly as Task 3.2's loop does: both kernels give the same bits.
   ///
-  /// On the default x86-64 target the vectors are SSE2 registers of 2 doubles and there are 16 of
-  /// them: a 4 × 4 tile keeps its 8 accumulators in registers. SSE2 cannot load one number into
-  /// both halves of a register in one instruction, so there the packing writes every number of A
-  /// twice and the micro-kernel loads each pair ready-made (about 20% faster). Built for the host
-  /// CPU (AVX2, AVX-512) or on arm64, wider registers hold a 4 × 8 tile and a broadcast is free.
-  /// `acc += a * b` is written out: on the default x86-64 target `SIMD.addingProduct` is a library
-  /// call per lane.
+  /// The micro-tile is as large as the registers allow, so that each number loaded is used as
+  /// often as possible. With AVX2 and FMA (the default build on most x86-64 machines: 16 registers
+  /// of 4 doubles) it is 6 rows of 8: 12 registers of accumulators, 2 for the row piece of B, one
+  /// for a number of A. With AVX-512 (MINITORCH_NATIVE=1 on a machine that has it: 32 registers of
+  /// 8) it is 8 rows of 16. arm64 (32 registers of 2) takes 4 rows of 8. On the x86-64 baseline
+  /// (SSE2, a portable build) there are 16 registers of 2, a 4 × 4 tile keeps its 8 accumulators
+  /// in them, and since SSE2 cannot load one number into both halves of a register in one
+  /// instruction, the packing writes every number of A twice and the micro-kernel loads each pair
+  /// ready-made (about 20% faster). Each step is `multiplyAdd` (given): a fused multiply-add where
+  /// the processor has one, a multiplication and an addition where it does not.
   ///
   /// - Complexity: O(products · n · m · p) multiply-adds, divided among the threads, plus
   ///   O(products · (n · m · ⌈p / blockColumns⌉ + m · p · ⌈n / blockRows⌉)) for packing.
@@ -96,58 +115,33 @@ extension FastOps {
     // Each function below reads the block sizes itself: constants the compiler folds into its
     // loops, where values captured from this scope would be variables.
 
-    // The micro-kernel: the 4 × nr tile at c (rows `cRowStride` apart) becomes (c if
-    // `accumulate`, else 0) + Σₖ a[k] bₖ, where a[k] is the packed column of 4 numbers of A and
-    // bₖ the packed row piece of B. The tile stays in 4 SIMD accumulators throughout: 4 · depth
-    // vector multiply-adds, 5 · depth loads, 4 stores.
+    // The micro-kernel: the mr × nr tile at c (rows `cRowStride` apart) becomes (c if
+    // `accumulate`, else 0) + Σₖ a[k] bₖ, where a[k] is the packed column of mr numbers of A and
+    // bₖ the packed row piece of B. The tile stays in mr SIMD accumulators throughout:
+    // mr · depth vector multiply-adds, (mr + 1) · depth loads, mr stores.
     @inline(__always)
     func microKernel(
       _ depth: Int, _ a: UnsafePointer<Double>, _ b: UnsafePointer<Double>,
       _ c: UnsafeMutablePointer<Double>, _ cRowStride: Int, accumulate: Bool
     ) {
-      let rows = (
-        UnsafeMutableRawPointer(c), UnsafeMutableRawPointer(c + cRowStride),
-        UnsafeMutableRawPointer(c + 2 * cRowStride), UnsafeMutableRawPointer(c + 3 * cRowStride)
-      )
-      var c0 = accumulate ? rows.0.loadUnaligned(as: V.self) : V()
-      var c1 = accumulate ? rows.1.loadUnaligned(as: V.self) : V()
-      var c2 = accumulate ? rows.2.loadUnaligned(as: V.self) : V()
-      var c3 = accumulate ? rows.3.loadUnaligned(as: V.self) : V()
+      var tile = MicroTile(repeating: V())
+      if accumulate {
+        for i in tile.indices {
+          tile[i] = UnsafeRawPointer(c + i * cRowStride).loadUnaligned(as: V.self)
+        }
+      }
       var (ak, bk) = (a, b)
       for _ in 0..<depth {
         let row = UnsafeRawPointer(bk).loadUnaligned(as: V.self)
-        c0 += broadcastPacked(ak) * row
-        c1 += broadcastPacked(ak + packedCopies) * row
-        c2 += broadcastPacked(ak + 2 * packedCopies) * row
-        c3 += broadcastPacked(ak + 3 * packedCopies) * row
-        ak += 4 * packedCopies
+        for i in tile.indices {
+          tile[i] = multiplyAdd(tile[i], broadcastPacked(ak + i * packedCopies), row)
+        }
+        ak += MicroTile.count * packedCopies
         bk += V.scalarCount
       }
-      rows.0.storeBytes(of: c0, as: V.self)
-      rows.1.storeBytes(of: c1, as: V.self)
-      rows.2.storeBytes(of: c2, as: V.self)
-      rows.3.storeBytes(of: c3, as: V.self)
-    }
-
-    // The micro-kernel for the first two rows of a strip only: half the work, straight on C.
-    @inline(__always)
-    func pairKernel(
-      _ depth: Int, _ a: UnsafePointer<Double>, _ b: UnsafePointer<Double>,
-      _ c: UnsafeMutablePointer<Double>, _ cRowStride: Int, accumulate: Bool
-    ) {
-      let rows = (UnsafeMutableRawPointer(c), UnsafeMutableRawPointer(c + cRowStride))
-      var c0 = accumulate ? rows.0.loadUnaligned(as: V.self) : V()
-      var c1 = accumulate ? rows.1.loadUnaligned(as: V.self) : V()
-      var (ak, bk) = (a, b)
-      for _ in 0..<depth {
-        let row = UnsafeRawPointer(bk).loadUnaligned(as: V.self)
-        c0 += broadcastPacked(ak) * row
-        c1 += broadcastPacked(ak + packedCopies) * row
-        ak += 4 * packedCopies
-        bk += V.scalarCount
+      for i in tile.indices {
+        UnsafeMutableRawPointer(c + i * cRowStride).storeBytes(of: tile[i], as: V.self)
       }
-      rows.0.storeBytes(of: c0, as: V.self)
-      rows.1.storeBytes(of: c1, as: V.self)
     }
 
     // Copies A[rows, depths] into `panel` in strips of mr rows: for each k, the strip's entries
@@ -217,10 +211,6 @@ extension FastOps {
             let (height, width) = (Swift.min(mr, rows.count - r), Swift.min(nr, columns.count - s))
             if height == mr && width == nr {
               microKernel(depth, a, b, c, p, accumulate: accumulate)
-            } else if height == 2 && width == nr {
-              // Two rows left at the bottom (n = 4k + 2, a batch of 10 for one): half the work
-              // of a micro-tile, straight on C.
-              pairKernel(depth, a, b, c, p, accumulate: accumulate)
             } else {
               // An edge of the tile: run the whole micro-tile on `edge`, keep the part inside C.
               for i in 0..<mr {

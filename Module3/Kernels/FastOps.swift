@@ -65,8 +65,9 @@ public struct FastOps: TensorOps {
     self.matmulKernel = matmulKernel
   }
 
-  /// Whether Module3 was compiled for the building machine's CPU (`MINITORCH_NATIVE=1`) rather
-  /// than for any CPU of its architecture.
+  /// Whether Module3 was compiled for everything the building machine's CPU has
+  /// (`MINITORCH_NATIVE=1`), rather than for AVX2 and FMA (the default on an x86-64 machine
+  /// with them: `ProcessorCheck.requiredFeatures` says) or any CPU of its architecture.
   public static var compiledForHostCPU: Bool {
     #if MINITORCH_NATIVE
       return true
@@ -112,11 +113,16 @@ public struct FastOps: TensorOps {
       case .id: loop(out, x, step, count, Operators.id)
       case .neg: loop(out, x, step, count, Operators.neg)
       case .inv: loop(out, x, step, count, Operators.inv)
-      case .exp where step == 1: VectorExp.apply(out, x, count)  // 4 at a time, within 2 ulps
+      // exp, log, sigmoid and tanh a vector at a time (given: VectorMath), within 2 ulps.
+      case .exp where step == 1: VectorMath.exp(out, x, count)
       case .exp: loop(out, x, step, count, Operators.exp)
+      case .log where step == 1: VectorMath.log(out, x, count)
       case .log: loop(out, x, step, count, Operators.log)
       case .relu: loop(out, x, step, count, Operators.relu)
+      case .sigmoid where step == 1: VectorMath.sigmoid(out, x, count)
       case .sigmoid: loop(out, x, step, count, Operators.sigmoid)
+      case .tanh where step == 1: VectorMath.tanh(out, x, count)
+      case .tanh: loop(out, x, step, count) { Foundation.tanh($0) }
       case .sqrt: loop(out, x, step, count) { $0.squareRoot() }
       case .square: loop(out, x, step, count) { $0 * $0 }
       case .abs: loop(out, x, step, count) { Swift.abs($0) }

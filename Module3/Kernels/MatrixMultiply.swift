@@ -153,7 +153,8 @@ extension FastOps {
   /// Task 3.2: C = A B for every product, by the i-k-j loop (by dot products when C has fewer
   /// than `dotProductColumns` columns); the rows of all products are shared among the threads.
   /// Each C must hold zeros on entry (the loop adds into it). Either way, every entry adds its
-  /// products in the order k = 0, 1, 2, …
+  /// products in the order k = 0, 1, 2, …, each by `multiplyAdd` (fused where the processor
+  /// can), as Task 3.4's kernel does.
   ///
   /// - Complexity: O(products · n · m · p), divided among the threads.
   public func plainMultiply(_ products: [MatrixProduct]) {
@@ -171,7 +172,7 @@ extension FastOps {
           // C[i, j] = Σₖ A[i, k] B[k, j], one running sum per entry, in the same order.
           for j in 0..<p {
             var sum = cRow[j]
-            for k in 0..<m { sum += a[i, k] * b[k, j] }
+            for k in 0..<m { sum = multiplyAdd(sum, a[i, k], b[k, j]) }
             cRow[j] = sum
           }
           continue
@@ -180,9 +181,9 @@ extension FastOps {
           let aik = a[i, k]
           let bRow = b.base + k &* b.rowStride
           if b.columnStride == 1 {
-            for j in 0..<p { cRow[j] += aik * bRow[j] }
+            for j in 0..<p { cRow[j] = multiplyAdd(cRow[j], aik, bRow[j]) }
           } else {
-            for j in 0..<p { cRow[j] += aik * bRow[j &* b.columnStride] }
+            for j in 0..<p { cRow[j] = multiplyAdd(cRow[j], aik, bRow[j &* b.columnStride]) }
           }
         }
       }

@@ -69,7 +69,7 @@ struct Task3_4 {
     let sizes = [
       (1, 1, 1), (2, 2, 2), (mr, 3, nr), (mr + 1, 5, nr + 1), (mr - 1, 7, nr - 1), (33, 33, 33),
       (2 * mr, 1, 3 * nr), (1, 40, 1), (9, 2, 17),
-      // Two rows left over under full-width columns: the kernel's two-row path.
+      // Two rows left over under full-width columns (a batch of 10 in tiles of 4 rows).
       (mr + 2, 7, 2 * nr), (2, 3, nr),
     ]
     for (n, m, p) in sizes {

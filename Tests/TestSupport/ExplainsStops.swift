@@ -9,7 +9,8 @@ import Testing
 /// `precondition`, a `fatalError` or a stack overflow prints which test stopped and the one
 /// command to run next, and `notImplemented` can say which suite reached the unwritten task.
 /// It also keeps a failing test to one screen: each test function prints its first failure and
-/// a count of the rest (see `FailureBudget`). Students need to do nothing for it.
+/// a count of the rest (see `FailureBudget`). Before all that, it checks that the processor can
+/// run this build (`ProcessorCheck`). Students need to do nothing for it.
 public struct ExplainsStops: TestTrait, SuiteTrait, TestScoping {
   /// Applies to every test inside a suite that carries it.
   public var isRecursive: Bool { true }
@@ -18,6 +19,12 @@ public struct ExplainsStops: TestTrait, SuiteTrait, TestScoping {
   /// cases) and each of its cases.
   public func scopeProvider(for test: Test, testCase: Test.Case?) -> Self? {
     self
+  }
+
+  /// Stops with directions when this build needs processor features this machine lacks
+  /// (Module0's `ProcessorCheck`), before the test's arguments are made.
+  public func prepare(for test: Test) async throws {
+    ProcessorCheck.requireSupported()
   }
 
   /// Installs the handler; gives a test function its failure budget; records each case of it

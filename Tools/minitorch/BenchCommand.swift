@@ -37,7 +37,7 @@ enum BenchCommand {
   /// `--elements N`.
   static let elements: Option<Int> = .integer(
     "elements", in: 1...100_000_000, default: 1_000_000,
-    "entries of the whole-tensor operations (add, mul, exp, sum)")
+    "entries of the whole-tensor operations (add, mul, exp, log, sigmoid, tanh, sum)")
   /// The parts `--parts` may name, in the order they run.
   static let allParts = ["matmul", "ops", "training", "convolution"]
   /// `--parts LIST`.

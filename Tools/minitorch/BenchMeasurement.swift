@@ -94,12 +94,13 @@ struct Bench {
     return results
   }
 
-  /// add, mul, exp and sum over `count` entries through the `Tensor` API, result allocation
-  /// included.
+  /// add, mul, exp, log, sigmoid, tanh and sum over `count` entries (random numbers from 0 to
+  /// 1) through the `Tensor` API, result allocation included.
   mutating func wholeTensorOperations(_ count: Int) -> [ElementwiseResult] {
     let operations: [(String, (Tensor, Tensor) -> Tensor)] = [
       ("add", { $0 + $1 }), ("mul", { $0 * $1 }), ("exp", { x, _ in x.exp() }),
-      ("sum", { x, _ in x.sum() }),
+      ("log", { x, _ in x.log() }), ("sigmoid", { x, _ in x.sigmoid() }),
+      ("tanh", { x, _ in x.tanh() }), ("sum", { x, _ in x.sum() }),
     ]
     let x = Tensor.rand([count], seed: 3)
     let y = Tensor.rand([count], seed: 4)

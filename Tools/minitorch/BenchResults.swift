@@ -114,7 +114,8 @@ struct Machine: Codable, Equatable {
   let threads: [Int?]
   /// `release` or `debug`.
   let build: String
-  /// `portable` or `host CPU` (built with MINITORCH_NATIVE=1).
+  /// `portable`, `AVX2 and FMA` (the default build on an x86-64 machine with them) or `host CPU`
+  /// (built with MINITORCH_NATIVE=1).
   let target: String
   /// The CPU architecture.
   let architecture: String
@@ -234,7 +235,7 @@ struct MatmulResult: Codable, BackendResult {
 
 /// One whole-tensor operation on one backend.
 struct ElementwiseResult: Codable, BackendResult {
-  /// `add`, `mul`, `exp` or `sum`.
+  /// `add`, `mul`, `exp`, `log`, `sigmoid`, `tanh` or `sum`.
   let operation: String
   /// `simple` or `fast`.
   let backend: String

@@ -20,7 +20,7 @@ extension BenchReport {
           }
         }
     }
-    let widths = [6, 28] + Array(repeating: 28, count: threads.count)
+    let widths = [8, 26] + Array(repeating: 28, count: threads.count)
     var lines = [
       "",
       "Median of \(repetitions) runs after a warm-up; ± is the spread (slowest − fastest) / median.",
@@ -47,7 +47,7 @@ extension BenchReport {
           + "(allocation included): the time, and the time per entry",
       ]
       lines.append(row(["", "simple"] + fastColumns, widths: widths))
-      for operation in ["add", "mul", "exp", "sum"] {
+      for operation in ["add", "mul", "exp", "log", "sigmoid", "tanh", "sum"] {
         let cells = columns(elementwise) { $0.operation == operation }
         lines.append(row([operation] + cells.map { $0.map(perEntry) ?? "—" }, widths: widths))
       }

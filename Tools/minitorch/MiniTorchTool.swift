@@ -24,6 +24,9 @@ enum MiniTorchTool {
 
   /// Runs the tool with the process's arguments and exits with the command's status.
   static func main() {
+    // A build compiled for AVX2 on another machine stops here with directions, not later with
+    // an illegal instruction.
+    ProcessorCheck.requireSupported()
     // A failed check in a student's code (during `train`, say) ends with a short note and a
     // prompt exit instead of a crash report; an unwritten task already says which it is.
     StopHandler.install()
@@ -123,8 +126,13 @@ enum BuildFacts {
     #endif
   }
 
-  /// `host CPU` (built with MINITORCH_NATIVE=1 for the building machine's CPU) or `portable`.
-  static var target: String { FastOps.compiledForHostCPU ? "host CPU" : "portable" }
+  /// What the fast stages were compiled for: `host CPU` (MINITORCH_NATIVE=1: everything the
+  /// building machine has), `AVX2 and FMA` (the default on an x86-64 machine with them) or
+  /// `portable` (any processor of the architecture).
+  static var target: String {
+    FastOps.compiledForHostCPU
+      ? "host CPU" : ProcessorCheck.requiredFeatures.isEmpty ? "portable" : "AVX2 and FMA"
+  }
 
   /// The CPU architecture the binary runs on.
   static var architecture: String {

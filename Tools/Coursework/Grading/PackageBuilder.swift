@@ -43,9 +43,13 @@ public struct PackageBuilder: Sendable {
   }
 
   /// The environment that builds `stages` stages, or the whole package when `nil` (as
-  /// `swift build` does, whatever the caller's own `MINITORCH_STAGES`).
+  /// `swift build` does, whatever the caller's own `MINITORCH_STAGES`), for any processor of the
+  /// architecture (`MINITORCH_PORTABLE=1`): the same code for every submission, wherever it runs.
   static func environment(stages: Int?) -> [String: String?] {
-    ["MINITORCH_STAGES": stages.map(String.init)]
+    [
+      "MINITORCH_STAGES": stages.map(String.init), "MINITORCH_PORTABLE": "1",
+      "MINITORCH_NATIVE": nil,
+    ]
   }
 
   /// The package's name, read by loading `Package.swift` with `stages` stages (all when `nil`).
