@@ -1,17 +1,3 @@
-// One convolution for every geometry. The tensor function keeps its geometry (sizes, stride,
-// padding, dilation of every axis) in its value, as `Sum` keeps its dim:
-//
-//     forward(ctx, input, weight):  columns = unfold(input)                      [B, C·K, L]
-//                                   out[b]  = W · columns[b]                     [B, O, L]
-//     backward(ctx, dOut):          dInput  = fold(Wᵀ · dOut[b])
-//                                   dWeight = Σ_b dOut[b] · columns[b]ᵀ
-//
-// (the products are Task 4.1's `convolutionForward` and `convolutionBackward`, the unfold and
-// fold are Tasks 4.1 and 4.2's, per geometry). A bias is not part of the convolution: `conv1d`
-// and `conv2d` add it afterwards as an ordinary broadcast addition, bias[o] on every position of
-// output channel o, whose gradient, the sum of dOut over the batch and the positions, comes from
-// undoing the broadcast.
-
 extension Tensor {
   /// The differentiable convolution of an input (batch, inChannels, sizes…) with a weight
   /// (outChannels, inChannels, kernel sizes…) over `geometry` (Tasks 4.1 and 4.2):
@@ -20,6 +6,20 @@ extension Tensor {
   ///
   /// with x = 0 in the padding, the kernel not flipped (a cross-correlation). `conv1d` and
   /// `conv2d` build the geometry from the shapes and settings and apply this function.
+  ///
+  /// One convolution for every geometry. The tensor function keeps its geometry (sizes, stride,
+  /// padding, dilation of every axis) in its value, as `Sum` keeps its dim:
+  ///
+  ///     forward(ctx, input, weight):  columns = unfold(input)                      [B, C·K, L]
+  ///                                   out[b]  = W · columns[b]                     [B, O, L]
+  ///     backward(ctx, dOut):          dInput  = fold(Wᵀ · dOut[b])
+  ///                                   dWeight = Σ_b dOut[b] · columns[b]ᵀ
+  ///
+  /// (the products are Task 4.1's `convolutionForward` and `convolutionBackward`, the unfold and
+  /// fold are Tasks 4.1 and 4.2's, per geometry). A bias is not part of the convolution: `conv1d`
+  /// and `conv2d` add it afterwards as an ordinary broadcast addition, bias[o] on every position of
+  /// output channel o, whose gradient, the sum of dOut over the batch and the positions, comes from
+  /// undoing the broadcast.
   ///
   /// ```swift
   /// let geometry = Convolution2dGeometry(input: x.shape, weight: w.shape, padding: 1)

@@ -1,23 +1,44 @@
-// What a convolution is, whatever its number of spatial axes: a batch of B examples with C input
-// channels, O filters of C channels each, and one `ConvolutionAxis` per spatial dimension (width
-// for a signal; height and width for an image). An output position reads, along every axis,
-//
-//     x = p · stride − padding + k · dilation        (0 outside the input: the padding)
-//
-// so a filter has K taps (the product of the kernel sizes) and the output L positions (the
-// product of the axes' output sizes). Unfolding the input copies, for every (example, channel)
-// pair, its spatial inputs into a block of K × L entries: tap t, position p holds what tap t reads
-// at p. The blocks together are the *columns* [B, C·K, L] that ConvolutionLowering.swift
-// multiplies by the weight; folding adds a block back onto the inputs it came from.
-//
-// Only the block of one channel depends on the number of axes: that is the student's
-// `unfoldChannel`/`foldChannel` (Task 4.1 for 1-D, Task 4.2 for 2-D). The shapes, the checks and
-// the loop over the (example, channel) pairs are written once, here.
-
 /// The sizes and settings of a convolution, checked once, and how one channel of one example is
 /// unfolded into its block of the columns and folded back (Tasks 4.1 and 4.2).
 /// `Convolution1dGeometry` and `Convolution2dGeometry` conform; the tensor function
 /// `Tensor.Convolution` computes a convolution for any geometry.
+///
+/// What a convolution is, whatever its number of spatial axes: a batch of B examples with C input
+/// channels, O filters of C channels each, and one `ConvolutionAxis` per spatial dimension (width
+/// for a signal; height and width for an image). An output position reads, along every axis,
+///
+///     x = p · stride − padding + k · dilation        (0 outside the input: the padding)
+///
+/// so a filter has K taps (the product of the kernel sizes) and the output L positions (the
+/// product of the axes' output sizes). Unfolding the input copies, for every (example, channel)
+/// pair, its spatial inputs into a block of K × L entries: tap t, position p holds what tap t reads
+/// at p. The blocks together are the *columns* [B, C·K, L] that ConvolutionLowering.swift
+/// multiplies by the weight; folding adds a block back onto the inputs it came from.
+///
+/// Only the block of one channel depends on the number of axes: that is the student's
+/// `unfoldChannel`/`foldChannel` (Task 4.1 for 1-D, Task 4.2 for 2-D). The shapes, the checks and
+/// the loop over the (example, channel) pairs are written once, in this protocol's extension.
+///
+/// A convolution as one matrix product (im2col, "image to columns").
+///
+/// Every output entry is a dot product of the weights of one output channel with one window of
+/// the input. Copy each window into a column of a matrix, the *columns* of shape
+/// [batch, C·K, L] (K kernel taps per input channel, L output positions, so column p of example b
+/// holds the C·K inputs that output position p sees), and all the dot products become one
+/// matrix product with the weight seen as a matrix W of shape [O, C·K]:
+///
+///     out[b] = W · columns[b]                                               shape [O, L]
+///
+/// The backward pass is the same picture read backwards. For each example b,
+///
+///     dW       = Σ_b dOut[b] · columns[b]ᵀ        (every window weighted by its output's gradient)
+///     dColumns = Wᵀ · dOut[b]                     (every window's share of the gradient)
+///
+/// and `fold` adds each window's share back onto the input positions it was copied from: the
+/// gradient of the input. `unfold` and `fold` are the only parts that know the geometry; the
+/// products (Task 4.1's `convolutionForward` and `convolutionBackward`, ConvolutionLowering.swift)
+/// go through the backend's `matrixMultiply`, so the fast backend's blocked kernel runs them,
+/// whatever the geometry. `Tensor.Convolution` calls them.
 public protocol ConvolutionGeometry: Sendable {
   /// The operation's name in messages: `"conv1d"` or `"conv2d"`.
   static var operation: String { get }

@@ -1,24 +1,3 @@
-// A convolution as one matrix product (im2col, "image to columns").
-//
-// Every output entry is a dot product of the weights of one output channel with one window of
-// the input. Copy each window into a column of a matrix, the *columns* of shape
-// [batch, C·K, L] (K kernel taps per input channel, L output positions, so column p of example b
-// holds the C·K inputs that output position p sees), and all the dot products become one
-// matrix product with the weight seen as a matrix W of shape [O, C·K]:
-//
-//     out[b] = W · columns[b]                                               shape [O, L]
-//
-// The backward pass is the same picture read backwards. For each example b,
-//
-//     dW       = Σ_b dOut[b] · columns[b]ᵀ        (every window weighted by its output's gradient)
-//     dColumns = Wᵀ · dOut[b]                     (every window's share of the gradient)
-//
-// and `fold` adds each window's share back onto the input positions it was copied from: the
-// gradient of the input. `unfold` and `fold` are the only parts that know the geometry
-// (ConvolutionGeometry.swift); the products go through the backend's `matrixMultiply`, so the
-// fast backend's blocked kernel runs them, whatever the geometry. `Tensor.Convolution`
-// (Convolution.swift) calls the two functions below.
-
 /// Task 4.1: the forward pass of a convolution once the input is unfolded: for `columns` of
 /// shape [B, C·K, L] and a weight of shape [O, C, …] with C·K entries per output channel,
 /// out[b] = W · columns[b]. The result has shape [B, O, L].
