@@ -52,9 +52,9 @@ extension ScalarNetwork {
 /// point, so the loop takes the measurement from it (`evaluatedByNextStep`) rather than
 /// computing it twice.
 ///
-/// Returns the last epoch's report, which describes the trained network. Throws `TrainingDiverged`, naming the epoch, as soon as the loss runs away
-/// (NaN, infinite, or far above where it started: see `DivergenceWatch`); that epoch is not
-/// reported.
+/// Returns the last epoch's report, which describes the trained network. Throws
+/// `TrainingDiverged`, naming the epoch, as soon as the loss runs away (NaN, infinite, or far
+/// above where it started: see `DivergenceWatch`); that epoch is not reported.
 @discardableResult
 public func trainScalarNetwork(
   _ network: ScalarNetwork,
