@@ -25,7 +25,8 @@ import Foundation
 /// averages, which have seen t updates, by the correction for more, and shrink its next steps.
 ///
 /// Each update is four operations of the parameter's backend over whole tensors: two zips that
-/// update the averages, one that turns them into the step, and the addition of the step.
+/// update the averages, one that turns them into the step, and the addition of the step (and,
+/// for `AdamW`, a map that decays the parameter first).
 public final class Adam: Optimizer {
   /// The parameters being trained.
   public let parameters: [Parameter]

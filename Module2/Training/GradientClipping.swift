@@ -14,8 +14,9 @@
 /// `torch.nn.utils.clip_grad_norm_(parameters, max_norm)` (norm type 2; NumPy and MyGrad have
 /// none). With ‖g‖ = √(Σ g²) over every entry of every gradient, each gradient is multiplied by
 /// min(1, maxNorm / (‖g‖ + 10⁻⁶)). Parameters without a gradient are skipped; every parameter
-/// must hold a `Tensor`. A NaN or infinite gradient gives a NaN or infinite norm, returned as it
-/// is (PyTorch's default), so the caller can stop.
+/// must hold a `Tensor`. A NaN or infinite gradient gives a NaN or infinite norm: the gradients
+/// are then left as they are and the norm is returned for the caller to stop on (PyTorch's
+/// default would turn them into NaN).
 ///
 /// ```swift
 /// loss.backward()
@@ -37,7 +38,7 @@ public func clipGradNorm(_ parameters: [Parameter], maxNorm: Double) -> Double {
   let squares = tensors.compactMap(\.grad).map { ($0 * $0).sum().item() }
   let norm = squares.reduce(0, +).squareRoot()
   let factor = Swift.min(1, maxNorm / (norm + 1e-6))
-  if factor != 1 {
+  if norm.isFinite && factor != 1 {
     for tensor in tensors {
       // The gradient becomes g + (factor − 1) · g = factor · g.
       if let gradient = tensor.grad {

@@ -71,6 +71,13 @@ struct GivenTrainingPieces {
     #expect(x.grad?.data.values == [0.2, -0.4, 0.6] && unused.grad == nil)
   }
 
+  @Test func aNonFiniteNormLeavesTheGradientsAlone() throws {
+    let x = Tensor(shape: [2], data: [1, 2], requiresGrad: true)
+    (x * Tensor(shape: [2], data: [Double.infinity, 3])).sum().backward()
+    let norm = clipGradNorm([Parameter(x)], maxNorm: 1)
+    #expect(norm == .infinity && x.grad?.data.values == [.infinity, 3])
+  }
+
   @Test func stepDecayMatchesPyTorch() throws {
     let optimizer = SGD([Parameter(Tensor.zeros([1]))], rate: 0.1)
     let schedule = StepLR(optimizer, stepSize: 3, gamma: 0.5)
