@@ -25,7 +25,8 @@ import Foundation
 /// averages, which have seen t updates, by the correction for more, and shrink its next steps.
 ///
 /// Each update is four operations of the parameter's backend over whole tensors: two zips that
-/// update the averages, one that turns them into the step, and the addition of the step.
+/// update the averages, one that turns them into the step, and the addition of the step (and,
+/// for `AdamW`, a map that decays the parameter first).
 public final class Adam: Optimizer {
   /// The parameters being trained.
   public let parameters: [Parameter]
@@ -40,6 +41,9 @@ public final class Adam: Optimizer {
   /// How many steps each parameter has taken (its t), in the order of `parameters`: a step in
   /// which a parameter had no gradient does not count for it.
   public private(set) var stepCounts: [Int]
+  /// The decoupled weight decay λ of `AdamW` (0 for Adam): each step also moves x by
+  /// −rate · λ · x.
+  var decoupledWeightDecay = 0.0
   /// Each parameter's running averages m and v, `nil` before its first step.
   private var averages: [(mean: TensorData, square: TensorData)?]
 
@@ -79,6 +83,10 @@ public final class Adam: Optimizer {
       let zero = TensorData.filled(x.shape, with: 0)
       let (previousMean, previousSquare) = averages[number] ?? (zero, zero)
       let (beta1, beta2, epsilon, rate) = (beta1, beta2, epsilon, rate)
+      // AdamW shrinks x by rate · λ · x before the step: x ← x · (1 − rate · λ).
+      let decay = 1 - rate * decoupledWeightDecay
+      let start =
+        decay == 1 ? x.data : ops.map(x.data, to: nil, MapOperator("x·(1 − rate·λ)") { $0 * decay })
       let mean = ops.zip(
         previousMean, g, ZipOperator("β₁·m + (1 − β₁)·g") { m, g in beta1 * m + (1 - beta1) * g })
       let square = ops.zip(
@@ -93,7 +101,7 @@ public final class Adam: Optimizer {
         })
       averages[number] = (mean, square)
       parameter.update(
-        Tensor(ops.zip(x.data, step, .add), backend: x.backend, requiresGrad: true))
+        Tensor(ops.zip(start, step, .add), backend: x.backend, requiresGrad: true))
     }
   }
 }

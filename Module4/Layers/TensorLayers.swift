@@ -35,11 +35,16 @@ public class TensorConvolution: Module {
   public let weights: Parameter
   /// One number per output channel, or `nil` for a layer made with `bias: false`.
   public let bias: Parameter?
+  /// How many groups the channels are split into (1: every filter sees every channel; see
+  /// `conv2d`'s `groups`).
+  public let groups: Int
 
-  /// Filters of `kernel` sizes (one per axis) from `inChannels` to `outChannels` channels,
-  /// drawn from `seed`; `layer` names the layer in the message when a size is not positive.
+  /// Filters of `kernel` sizes (one per axis) from `inChannels` to `outChannels` channels in
+  /// `groups` groups (each filter sees inChannels / groups channels), drawn from `seed`; `layer`
+  /// names the layer in the message when a size is not positive or the groups do not divide
+  /// the channels.
   init(
-    _ layer: String, inChannels: Int, outChannels: Int, kernel: [Int], bias: Bool,
+    _ layer: String, inChannels: Int, outChannels: Int, kernel: [Int], groups: Int, bias: Bool,
     seed: UInt64, backend: TensorBackend, initialization: Initialization
   ) {
     let sizes = kernel.map(String.init).joined(separator: ", ")
@@ -47,10 +52,15 @@ public class TensorConvolution: Module {
       inChannels > 0 && outChannels > 0 && kernel.allSatisfy { $0 > 0 },
       "\(layer) needs positive sizes, got inChannels \(inChannels), outChannels "
         + "\(outChannels), kernel \(kernel.count == 1 ? sizes : "(\(sizes))")")
-    let fanIn = inChannels * kernel.reduce(1, *)
+    precondition(
+      groups >= 1 && inChannels % groups == 0 && outChannels % groups == 0,
+      "\(layer): groups \(groups) must divide inChannels \(inChannels) and outChannels "
+        + "\(outChannels)")
+    let fanIn = inChannels / groups * kernel.reduce(1, *)
+    self.groups = groups
     weights = Parameter(
       initialization.weights(
-        [outChannels, inChannels] + kernel, fanIn: fanIn, seed: seed, backend: backend))
+        [outChannels, inChannels / groups] + kernel, fanIn: fanIn, seed: seed, backend: backend))
     self.bias =
       bias ? Parameter(initialization.bias(outChannels, seed: seed &+ 1, backend: backend)) : nil
   }
@@ -60,16 +70,18 @@ public class TensorConvolution: Module {
     (weights.value(as: Tensor.self), bias?.value(as: Tensor.self))
   }
 
-  /// `in: 1, out: 4, kernel: 3` followed by `settings`.
+  /// `in: 1, out: 4, kernel: 3` followed by `settings` (and `groups: 2` when there are
+  /// groups).
   func describe(kernel: String, settings: String) -> String {
     let shape = weights.value(as: Tensor.self).shape
-    return "in: \(shape[1]), out: \(shape[0]), kernel: \(kernel), \(settings)"
+    let grouped = groups == 1 ? "" : ", groups: \(groups)"
+    return "in: \(shape[1] * groups), out: \(shape[0]), kernel: \(kernel), \(settings)\(grouped)"
   }
 }
 
 /// A 1-D convolution layer: `conv1d(x, weights, bias:, …)` for inputs of shape (batch,
-/// inChannels, width), with weights of shape (outChannels, inChannels, kernel) and a bias of
-/// shape (outChannels) (see `TensorConvolution`).
+/// inChannels, width), with weights of shape (outChannels, inChannels / groups, kernel) and a
+/// bias of shape (outChannels) (see `TensorConvolution`).
 public final class TensorConv1d: TensorConvolution, Layer {
   /// How far the window moves per output position.
   public let stride: Int
@@ -82,22 +94,23 @@ public final class TensorConv1d: TensorConvolution, Layer {
   /// initialised from `seed`.
   public init(
     inChannels: Int, outChannels: Int, kernel: Int, stride: Int = 1, padding: Int = 0,
-    dilation: Int = 1, bias: Bool = true, seed: UInt64, backend: TensorBackend = .simple,
-    initialization: Initialization = .he
+    dilation: Int = 1, groups: Int = 1, bias: Bool = true, seed: UInt64,
+    backend: TensorBackend = .simple, initialization: Initialization = .he
   ) {
     self.stride = stride
     self.padding = padding
     self.dilation = dilation
     super.init(
       "TensorConv1d", inChannels: inChannels, outChannels: outChannels, kernel: [kernel],
-      bias: bias, seed: seed, backend: backend, initialization: initialization)
+      groups: groups, bias: bias, seed: seed, backend: backend, initialization: initialization)
   }
 
   /// The convolution of a batch (batch, inChannels, width) with the layer's filters.
   public func forward(_ input: Tensor) -> Tensor {
     let (weights, bias) = parameterTensors
     return conv1d(
-      input, weights, bias: bias, stride: stride, padding: padding, dilation: dilation)
+      input, weights, bias: bias, stride: stride, padding: padding, dilation: dilation,
+      groups: groups)
   }
 
   /// `in: 1, out: 4, kernel: 3, stride: 1, padding: 1, dilation: 1`.
@@ -109,8 +122,8 @@ public final class TensorConv1d: TensorConvolution, Layer {
 }
 
 /// A 2-D convolution layer: `conv2d(x, weights, bias:, …)` for inputs of shape (batch,
-/// inChannels, height, width), with weights of shape (outChannels, inChannels, kernelHeight,
-/// kernelWidth) and a bias of shape (outChannels) (see `TensorConvolution`).
+/// inChannels, height, width), with weights of shape (outChannels, inChannels / groups,
+/// kernelHeight, kernelWidth) and a bias of shape (outChannels) (see `TensorConvolution`).
 public final class TensorConv2d: TensorConvolution, Layer {
   /// How far the window moves per output position, per axis.
   public let stride: Size2D
@@ -123,15 +136,16 @@ public final class TensorConv2d: TensorConvolution, Layer {
   /// square kernel, or `Size2D(height, width)`), initialised from `seed`.
   public init(
     inChannels: Int, outChannels: Int, kernel: Size2D, stride: Size2D = 1, padding: Size2D = 0,
-    dilation: Size2D = 1, bias: Bool = true, seed: UInt64, backend: TensorBackend = .simple,
-    initialization: Initialization = .he
+    dilation: Size2D = 1, groups: Int = 1, bias: Bool = true, seed: UInt64,
+    backend: TensorBackend = .simple, initialization: Initialization = .he
   ) {
     self.stride = stride
     self.padding = padding
     self.dilation = dilation
     super.init(
       "TensorConv2d", inChannels: inChannels, outChannels: outChannels,
-      kernel: [kernel.height, kernel.width], bias: bias, seed: seed, backend: backend,
+      kernel: [kernel.height, kernel.width], groups: groups, bias: bias, seed: seed,
+      backend: backend,
       initialization: initialization)
   }
 
@@ -139,7 +153,8 @@ public final class TensorConv2d: TensorConvolution, Layer {
   public func forward(_ input: Tensor) -> Tensor {
     let (weights, bias) = parameterTensors
     return conv2d(
-      input, weights, bias: bias, stride: stride, padding: padding, dilation: dilation)
+      input, weights, bias: bias, stride: stride, padding: padding, dilation: dilation,
+      groups: groups)
   }
 
   /// `in: 1, out: 4, kernel: (3, 3), stride: (1, 1), padding: (1, 1), dilation: (1, 1)`.

@@ -96,10 +96,21 @@ public struct Convolution1dGeometry: ConvolutionGeometry, Equatable {
 /// shape (batch, outChannels, ⌊(width + 2 · padding − dilation · (kernel − 1) − 1) / stride⌋ + 1).
 /// A shape or channel mismatch, a bias that is not of shape [outChannels], or settings that
 /// leave no output position stop the program with a message naming the shapes and settings.
+///
+/// With `groups` g above 1 (PyTorch's `groups`), a grouped convolution: the weight has shape
+/// (outChannels, inChannels / g, kernel) and each group of outChannels / g filters sees only its
+/// own group of inChannels / g channels; g = inChannels is the depthwise convolution (see
+/// GroupedConvolution.swift).
 public func conv1d(
   _ input: Tensor, _ weight: Tensor, bias: Tensor? = nil, stride: Int = 1, padding: Int = 0,
-  dilation: Int = 1
+  dilation: Int = 1, groups: Int = 1
 ) -> Tensor {
+  if groups != 1 {
+    return groupedConvolution("conv1d", input, weight, bias: bias, groups: groups) {
+      Convolution1dGeometry(
+        input: $0, weight: $1, stride: stride, padding: padding, dilation: dilation)
+    }
+  }
   let geometry = Convolution1dGeometry(
     input: input.shape, weight: weight.shape, stride: stride, padding: padding,
     dilation: dilation)

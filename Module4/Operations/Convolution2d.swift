@@ -117,10 +117,21 @@ public struct Convolution2dGeometry: ConvolutionGeometry, Equatable {
 /// (`padding: Size2D(1, 2)`, height first). Each output size follows the 1-D rule. A shape or
 /// channel mismatch, a bias that is not of shape [outChannels], or settings that leave no output
 /// position stop the program with a message naming the shapes and settings.
+///
+/// With `groups` g above 1 (PyTorch's `groups`), a grouped convolution: the weight has shape
+/// (outChannels, inChannels / g, kH, kW) and each group of outChannels / g filters sees only
+/// its own group of inChannels / g channels; g = inChannels is the depthwise convolution (see
+/// GroupedConvolution.swift).
 public func conv2d(
   _ input: Tensor, _ weight: Tensor, bias: Tensor? = nil, stride: Size2D = 1,
-  padding: Size2D = 0, dilation: Size2D = 1
+  padding: Size2D = 0, dilation: Size2D = 1, groups: Int = 1
 ) -> Tensor {
+  if groups != 1 {
+    return groupedConvolution("conv2d", input, weight, bias: bias, groups: groups) {
+      Convolution2dGeometry(
+        input: $0, weight: $1, stride: stride, padding: padding, dilation: dilation)
+    }
+  }
   let geometry = Convolution2dGeometry(
     input: input.shape, weight: weight.shape, stride: stride, padding: padding,
     dilation: dilation)
