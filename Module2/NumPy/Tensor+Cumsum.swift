@@ -35,6 +35,6 @@ extension Tensor {
     guard let dim else {
       return CumulativeSum(dim: 0).apply(flatten())
     }
-    return CumulativeSum(dim: normalized(dim, "cumsum")).apply(self)
+    return CumulativeSum(dim: checkedDim(dim, "cumsum(dim: \(dim))")).apply(self)
   }
 }

@@ -86,23 +86,14 @@ extension Tensor {
 
   /// A one-hot constant of this tensor's shape marking the first maximum along `dim` (the one
   /// with the lowest index when entries tie), or the first maximum of all entries in row-major
-  /// order when `dim` is `nil`: minitorch's `argmax`. It records no history (Task 4.4).
+  /// order when `dim` is `nil`: minitorch's `argmax`. It records no history (Task 4.4). A
+  /// negative `dim` counts from the end.
   public func argmax(dim: Int? = nil) -> Tensor {
     let ops = backend.ops
-    guard let dim = checkedDimension(dim, "argmax") else {
+    guard let dim = dim.map({ checkedDim($0, "argmax(dim: \($0))") }) else {
       let mask = firstMaximumMask(data.reshaped([size], ops), dim: 0, ops)
       return Tensor(mask.reshaped(shape, ops), backend: backend)
     }
     return Tensor(firstMaximumMask(data, dim: dim, ops), backend: backend)
-  }
-
-  /// `dim` after checking that this tensor has it; `operation` names the caller in the message.
-  func checkedDimension(_ dim: Int?, _ operation: String) -> Int? {
-    if let dim {
-      precondition(
-        shape.indices.contains(dim),
-        "\(operation)(dim: \(dim)): a tensor of shape \(shape) has dimensions 0..<\(dims)")
-    }
-    return dim
   }
 }
