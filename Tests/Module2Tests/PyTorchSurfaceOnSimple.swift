@@ -13,6 +13,11 @@ struct PyTorchSurfaceOnSimple {
   func negativeDimensions(_ check: TensorCheck) throws {
     try check.run(on: .simple)
   }
+
+  @Test(arguments: SelectionChecks.all)
+  func selection(_ check: TensorCheck) throws {
+    try check.run(on: .simple)
+  }
 }
 
 /// Dimension numbers out of range, or one dimension named twice, stop with a message naming the

@@ -14,4 +14,9 @@ struct PyTorchSurfaceOnFast {
   func negativeDimensions(_ check: TensorCheck) throws {
     try check.run(on: Self.threadedFast)
   }
+
+  @Test(arguments: SelectionChecks.all)
+  func selection(_ check: TensorCheck) throws {
+    try check.run(on: Self.threadedFast)
+  }
 }
