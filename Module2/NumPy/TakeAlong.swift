@@ -96,7 +96,7 @@ extension Tensor {
 
   /// The entries `indices` choose along `dim`, one per entry of the indices (NumPy's
   /// `np.take_along_axis(x, indices, axis=dim)`, PyTorch's `torch.gather(x, dim, indices)`,
-  /// MyGrad's `mg.take_along_axis`). `indices` holds whole numbers (as `argmaxIndices` and
+  /// MyGrad has none). `indices` holds whole numbers (as `argmaxIndices` and
   /// `topk` give them; negative ones count from the end) and has as many dimensions as this
   /// tensor; outside `dim` its sizes broadcast with this tensor's. Differentiable: each entry
   /// read gets its dOut, added up when it is read more than once.

@@ -203,6 +203,18 @@ extension Tensor {
     return Permute(order: order).apply(self)
   }
 
+  /// The tensor with dimension `source` moved to position `destination`, the others keeping
+  /// their order (NumPy's `np.moveaxis`, PyTorch's `torch.movedim`, MyGrad's `mg.moveaxis`; a
+  /// view). Negative dimensions count from the end: `x.moveaxis(0, -1)` makes the first last.
+  public func moveaxis(_ source: Int, _ destination: Int) -> Tensor {
+    let call = "moveaxis(\(source), \(destination))"
+    var order = Array(0..<dims)
+    let from = checkedDim(source, call)
+    order.remove(at: from)
+    order.insert(from, at: checkedDim(destination, call))
+    return Permute(order: order).apply(self)
+  }
+
   /// The tensor without dimension `dim`, which must have size 1 (NumPy's `squeeze(axis=)`; a
   /// view). Without `dim`, every dimension of size 1 goes, except that a tensor of only such
   /// dimensions keeps one, shape [1].

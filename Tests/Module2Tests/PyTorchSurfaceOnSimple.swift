@@ -18,6 +18,11 @@ struct PyTorchSurfaceOnSimple {
   func selection(_ check: TensorCheck) throws {
     try check.run(on: .simple)
   }
+
+  @Test(arguments: ShapeHelperChecks.all)
+  func shapeHelpers(_ check: TensorCheck) throws {
+    try check.run(on: .simple)
+  }
 }
 
 /// Dimension numbers out of range, or one dimension named twice, stop with a message naming the

@@ -19,4 +19,9 @@ struct PyTorchSurfaceOnFast {
   func selection(_ check: TensorCheck) throws {
     try check.run(on: Self.threadedFast)
   }
+
+  @Test(arguments: ShapeHelperChecks.all)
+  func shapeHelpers(_ check: TensorCheck) throws {
+    try check.run(on: Self.threadedFast)
+  }
 }
