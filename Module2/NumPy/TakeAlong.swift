@@ -37,6 +37,7 @@ extension Tensor {
     /// (`ctx.inputShape`).
     public func forward(_ ctx: Context<Tensor>, _ a: Tensor) -> Tensor {
       ctx.inputShape = a.shape
+      if positions.isEmpty { return a.constant(.empty(shape)) }
       let flat = a.contiguousData.reshaped([a.size])
       let read = a.backend.ops.gather(flat, dim: 0, positions: positions)
       return a.constant(read.reshaped(shape))
@@ -45,6 +46,7 @@ extension Tensor {
     /// `scatterAdd` of dOut, seen as one dimension, into zeros of the input's size.
     public func backward(_ ctx: Context<Tensor>, _ dOut: Tensor) -> Tensor {
       let inputShape: [Int] = ctx.inputShape
+      if positions.isEmpty { return dOut.constant(.filled(inputShape, with: 0)) }
       let flat = dOut.contiguousData.reshaped([dOut.size])
       let placed = dOut.backend.ops.scatterAdd(
         flat, dim: 0, positions: positions, size: inputShape.reduce(1, *))

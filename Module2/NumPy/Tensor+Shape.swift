@@ -72,7 +72,14 @@ extension Tensor {
         preconditionFailure(
           "concatenate: tensors on the \(backend) and the \(input.backend) backend")
       }
-      return Tensor(backend.ops.concatenate(inputs.map(\.data), dim: dim), backend: backend)
+      let parts = inputs.map(\.data).filter { $0.size > 0 }
+      guard !parts.isEmpty else {
+        return Tensor(
+          .empty(TensorData.concatenatedShape(inputs.map(\.data), dim: dim)),
+          backend: backend)
+      }
+      // Empty parts add nothing; the backend never sees them.
+      return Tensor(backend.ops.concatenate(parts, dim: dim), backend: backend)
     }
 
     /// For each input, the view of dOut along `dim` where it was placed.
@@ -165,11 +172,14 @@ extension Tensor {
     let unknown = shape.indices.filter { shape[$0] == -1 }
     let known = shape.filter { $0 != -1 }.reduce(1, *)
     precondition(
-      unknown.count <= 1 && shape.allSatisfy { $0 > 0 || $0 == -1 } && !shape.isEmpty,
-      "\(operation)(\(shape)): sizes must be positive, with at most one -1 for the size to "
-        + "work out")
+      unknown.count <= 1 && shape.allSatisfy { $0 >= 0 || $0 == -1 } && !shape.isEmpty,
+      "\(operation)(\(shape)): sizes must not be negative, with at most one -1 for the size "
+        + "to work out")
     var result = shape
     if let place = unknown.first {
+      precondition(
+        known > 0,
+        "\(operation)(\(shape)): with a size of 0 beside it, the -1 could be any size")
       precondition(
         size % known == 0,
         "\(operation)(\(shape)): \(size) entries of shape \(self.shape) do not divide into "

@@ -25,6 +25,7 @@ extension Tensor {
       return reshape([size]).argmaxIndices(dim: 0)
     }
     let d = checkedDim(dim, "argmaxIndices(dim: \(dim))")
+    checkNotEmpty("argmaxIndices(dim: \(dim))")
     let ops = backend.ops
     let mask = firstMaximumMask(data, dim: d, ops)
     let indices = Tensor(

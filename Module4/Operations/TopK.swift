@@ -38,6 +38,7 @@ extension Tensor {
   ) {
     let call = "topk(\(k), dim: \(dim))"
     let d = checkedDim(dim, call)
+    checkNotEmpty(call)
     precondition(
       k >= 1 && k <= shape[d],
       "\(call): k must be in 1...\(shape[d]), the size of dimension \(d) of shape \(shape)")

@@ -23,6 +23,11 @@ struct PyTorchSurfaceOnSimple {
   func shapeHelpers(_ check: TensorCheck) throws {
     try check.run(on: .simple)
   }
+
+  @Test(arguments: EmptyTensorChecks.all)
+  func emptyTensors(_ check: TensorCheck) throws {
+    try check.run(on: .simple)
+  }
 }
 
 /// Dimension numbers out of range, or one dimension named twice, stop with a message naming the

@@ -24,4 +24,9 @@ struct PyTorchSurfaceOnFast {
   func shapeHelpers(_ check: TensorCheck) throws {
     try check.run(on: Self.threadedFast)
   }
+
+  @Test(arguments: EmptyTensorChecks.all)
+  func emptyTensors(_ check: TensorCheck) throws {
+    try check.run(on: Self.threadedFast)
+  }
 }
