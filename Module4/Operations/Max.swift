@@ -74,7 +74,9 @@ extension Tensor {
   /// (minitorch's convention, like `sum`); of every entry, as shape [1], when `dim` is `nil`.
   /// Its gradient goes entirely to the first maximum of each line when entries tie (Task 4.4).
   public func max(dim: Int? = nil, keepDims: Bool = true) -> Tensor {
-    reduction(along: dim, keepDims: keepDims, "max") { $0.maximum(along: $1, "max(dim: \($1))") }
+    reduction(along: dim, keepDims: keepDims, "max") {
+      $0.maxOfSomething(along: $1, "max(dim: \($1))")
+    }
   }
 
   /// The largest entry over `dims` together (each kept with size 1 unless `keepDims` is false):
@@ -82,7 +84,7 @@ extension Tensor {
   /// goes to the first maximum in row-major order, as MyGrad's does.
   public func max(dims: [Int], keepDims: Bool = true) -> Tensor {
     reduction(over: dims, keepDims: keepDims, "max") {
-      $0.maximum(along: $1, "max(dims: \(dims))")
+      $0.maxOfSomething(along: $1, "max(dims: \(dims))")
     }
   }
 
