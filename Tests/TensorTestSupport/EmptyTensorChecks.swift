@@ -35,6 +35,8 @@ public enum EmptyTensorChecks {
     try expectTensor(
       x.broadcast(to: [2, 0, 3]), shape: [2, 0, 3], values: [], "np.broadcast_to(x, (2, 0, 3))")
     try expectTensor(Tensor.arange(2, 1, backend: backend), shape: [0], values: [], "arange(2, 1)")
+    let printed = "\(Tensor.zeros([2, 0], backend: backend))"
+    try check(printed == "[[],\n []]", "zeros([2, 0]) should print as [[],\n []], not \(printed)")
   }
 
   static func reductionsOfNothing(_ backend: TensorBackend) throws {
