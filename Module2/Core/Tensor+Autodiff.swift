@@ -21,6 +21,13 @@ extension Tensor {
     var result: [(variable: Tensor, derivative: Tensor)] = []
     result.reserveCapacity(shares.count)
     for (input, share) in zip(history.inputs, shares) where !input.isConstant {
+      if share.size == 0 {
+        // An empty share sums to 0 over any broadcast copies (and an empty input's gradient is
+        // empty): made here, so Task 2.4's `unbroadcast` never sees an empty tensor.
+        _ = EmptyShapes.broadcast(input.shape, share.shape, "\(function).backward")
+        result.append((input, Tensor.zeros(input.shape, backend: share.backend)))
+        continue
+      }
       precondition(
         input.shape == share.shape
           || (try? shapeBroadcast(input.shape, share.shape)) == share.shape,

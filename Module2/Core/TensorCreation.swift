@@ -16,7 +16,8 @@ import Foundation
 extension Tensor {
   /// The numbers start, start + step, start + 2·step, … up to but not including `end`, as a
   /// one-dimensional tensor (NumPy's `arange`): ⌈(end − start) / step⌉ of them, entry i being
-  /// start + i · step. `step` may be negative; there must be at least one number.
+  /// start + i · step. `step` may be negative; with no number in the range the tensor is
+  /// empty, shape [0], as in NumPy.
   public static func arange(
     _ start: Double, _ end: Double, step: Double = 1, backend: TensorBackend = .simple,
     requiresGrad: Bool = false
@@ -24,10 +25,8 @@ extension Tensor {
     precondition(step != 0 && step.isFinite, "arange: step must be finite and nonzero, not \(step)")
     let steps = ((end - start) / step).rounded(.up)
     precondition(
-      steps >= 1 && steps.isFinite,
-      "arange(\(start), \(end), step: \(step)) would be empty; this library has no empty "
-        + "tensors")
-    let values = (0..<Int(steps)).map { start + Double($0) * step }
+      steps.isFinite, "arange(\(start), \(end), step: \(step)): the range has no end")
+    let values = (0..<Swift.max(0, Int(steps))).map { start + Double($0) * step }
     return Tensor(shape: [values.count], data: values, backend: backend, requiresGrad: requiresGrad)
   }
 

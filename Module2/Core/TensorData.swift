@@ -95,8 +95,9 @@ public struct TensorData {
   /// A tensor layout over `values`: `shape` with the given `strides`, or the contiguous
   /// row-major strides when `strides` is `nil`, starting at position `offset`.
   ///
-  /// Sizes must be positive, `strides` must have one entry per dimension, and every index of
-  /// `shape` must land inside `values`.
+  /// Sizes must not be negative, `strides` must have one entry per dimension, and every index
+  /// of `shape` must land inside `values`. A size may be 0: the tensor is then empty (no index
+  /// exists, so any storage will do).
   public init(_ values: [Double], shape: [Int], strides: [Int]? = nil, offset: Int = 0) {
     self.init(storage: TensorStorage(values), shape: shape, strides: strides, offset: offset)
   }
@@ -106,8 +107,8 @@ public struct TensorData {
     precondition(
       !shape.isEmpty, "a tensor needs at least one dimension; use shape [1] for one number")
     precondition(
-      shape.allSatisfy { $0 > 0 },
-      "every dimension of a tensor must be positive, got shape \(shape)")
+      shape.allSatisfy { $0 >= 0 },
+      "a dimension of a tensor cannot have a negative size, got shape \(shape)")
     let strides = strides ?? stridesFromShape(shape)
     precondition(
       strides.count == shape.count,
@@ -117,7 +118,7 @@ public struct TensorData {
       "strides \(strides) and offset \(offset) must not be negative")
     let lastPosition = offset + zip(shape, strides).reduce(0) { $0 + ($1.0 - 1) * $1.1 }
     precondition(
-      lastPosition < storage.values.count,
+      shape.contains(0) || lastPosition < storage.values.count,
       "shape \(shape) with strides \(strides) from offset \(offset) needs \(lastPosition + 1) "
         + "numbers of storage, but there are \(storage.values.count)")
     self.storage = storage
@@ -203,6 +204,7 @@ public struct TensorData {
 
   /// Every entry in row-major order, whatever the layout.
   public var values: [Double] {
+    if size == 0 { return [] }
     if isContiguous {
       // The entries are the `size` numbers from `offset` on, in order.
       return offset == 0 && storage.values.count == size

@@ -45,17 +45,32 @@ extension Tensor {
   }
 
   /// f applied to every entry (to every entry of `shape`, when this tensor broadcasts to it).
+  /// An empty result is made here, without calling the backend.
   func mapped(to shape: [Int]? = nil, _ f: MapOperator) -> Tensor {
-    constant(backend.ops.map(data, to: shape, f))
+    let target = shape ?? self.shape
+    if size == 0 || target.contains(0) {
+      return constant(.empty(EmptyShapes.broadcast(self.shape, target, "map")))
+    }
+    return constant(backend.ops.map(data, to: shape, f))
   }
 
-  /// f applied entry by entry to this tensor and `other`, broadcast together.
+  /// f applied entry by entry to this tensor and `other`, broadcast together. An empty result
+  /// is made here, without calling the backend.
   func zipped(with other: Tensor, _ f: ZipOperator) -> Tensor {
-    constant(backend.ops.zip(data, other.data, f))
+    if size == 0 || other.size == 0 {
+      return constant(.empty(EmptyShapes.broadcast(shape, other.shape, f.name)))
+    }
+    return constant(backend.ops.zip(data, other.data, f))
   }
 
-  /// Dimension `dim` folded away with f, kept with size 1.
+  /// Dimension `dim` folded away with f, kept with size 1. Folding nothing (a dimension of
+  /// size 0) gives f's start (0 for a sum, 1 for a product), made here without the backend.
   func reduced(dim: Int, _ f: ReduceOperator) -> Tensor {
-    constant(backend.ops.reduce(data, dim: dim, f))
+    if size == 0 {
+      var shape = self.shape
+      shape[dim] = 1
+      return constant(.filled(shape, with: f.start))
+    }
+    return constant(backend.ops.reduce(data, dim: dim, f))
   }
 }

@@ -113,10 +113,6 @@ struct IndexPlan {
         select(dim, first: first, count: count, step: step, written, operation)
         dim += 1
       case .positions(let positions):
-        precondition(
-          !positions.isEmpty,
-          "\(operation): an empty list of positions for dimension \(dim) of shape \(shape); "
-            + "a tensor cannot be empty")
         viewDims.append(ViewDim(input: dim, size: shape[dim], reversed: false))
         listDims.append(viewDims.count - 1)
         lists.append(positions.map { Self.resolve($0, dim: dim, shape: shape, operation) })
@@ -133,10 +129,6 @@ struct IndexPlan {
           toIndex(ordinal, mask.shape, into: &index)
           for k in index.indices { maskLists[k].append(index[k]) }
         }
-        precondition(
-          !maskLists[0].isEmpty,
-          "\(operation): the mask of shape \(mask.shape) is zero everywhere, so it selects "
-            + "nothing; a tensor cannot be empty")
         for k in 0..<mask.dims {
           viewDims.append(ViewDim(input: dim + k, size: shape[dim + k], reversed: false))
           listDims.append(viewDims.count - 1)
@@ -183,10 +175,6 @@ struct IndexPlan {
   private mutating func select(
     _ dim: Int, first: Int, count: Int, step: Int, _ written: String, _ operation: String
   ) {
-    precondition(
-      count > 0,
-      "\(operation): \(written) selects no position of dimension \(dim) of shape "
-        + "\(inputShape); a tensor cannot be empty")
     starts[dim] = step > 0 ? first : first - (count - 1) * abs(step)
     (counts[dim], steps[dim]) = (count, abs(step))
     viewDims.append(ViewDim(input: dim, size: count, reversed: step < 0 && count > 1))
@@ -213,6 +201,8 @@ struct IndexPlan {
   /// The entries the expression selects from `data`: a view of its storage when the expression
   /// is basic indexing with positive steps, otherwise a copy.
   func read(_ data: TensorData, _ ops: any TensorOps) -> TensorData {
+    // Nothing selected: an empty result, made without the backend.
+    if resultShape.contains(0) { return .empty(resultShape) }
     // 1. The view.
     var offset = data.offset
     for dim in inputShape.indices {
@@ -238,6 +228,8 @@ struct IndexPlan {
   /// The adjoint of `read`: `gradient` (of the result's shape) carried back to the input's
   /// shape, each entry added where it was read, zero where nothing was read.
   func adjoint(_ gradient: TensorData, _ ops: any TensorOps) -> TensorData {
+    // Nothing was read: nothing to put back.
+    if gradient.size == 0 { return .filled(inputShape, with: 0) }
     var result = gradient
     // 3. Integer lists: scatter back into the merged dimension, then unmerge.
     if !listDims.isEmpty {

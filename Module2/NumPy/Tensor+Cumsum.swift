@@ -12,12 +12,13 @@ extension Tensor {
 
     /// `scan` with `.sum` from the start.
     public func forward(_ ctx: Context<Tensor>, _ a: Tensor) -> Tensor {
-      a.constant(a.backend.ops.scan(a.data, dim: dim, .sum, reversed: false))
+      a.isEmpty ? a : a.constant(a.backend.ops.scan(a.data, dim: dim, .sum, reversed: false))
     }
 
     /// `scan` of dOut with `.sum` from the end.
     public func backward(_ ctx: Context<Tensor>, _ dOut: Tensor) -> Tensor {
-      dOut.constant(dOut.backend.ops.scan(dOut.data, dim: dim, .sum, reversed: true))
+      dOut.isEmpty
+        ? dOut : dOut.constant(dOut.backend.ops.scan(dOut.data, dim: dim, .sum, reversed: true))
     }
   }
 
@@ -35,6 +36,6 @@ extension Tensor {
     guard let dim else {
       return CumulativeSum(dim: 0).apply(flatten())
     }
-    return CumulativeSum(dim: normalized(dim, "cumsum")).apply(self)
+    return CumulativeSum(dim: checkedDim(dim, "cumsum(dim: \(dim))")).apply(self)
   }
 }

@@ -19,21 +19,27 @@ extension Tensor {
       precondition(
         shape == other.shape,
         "matmul: vectors of shapes \(shape) and \(other.shape) have different lengths")
-      return MatMul().apply(unsqueeze(0), other.unsqueeze(1)).reshape([1])
+      return matrixProduct2D(unsqueeze(0), other.unsqueeze(1)).reshape([1])
     case (1, _):
       precondition(
         shape[0] == other.shape[other.dims - 2],
         "matmul: cannot multiply a vector of shape \(shape) by shape \(other.shape): it needs "
           + "\(shape[0]) rows, not \(other.shape[other.dims - 2])")
-      return MatMul().apply(unsqueeze(0), other).squeeze(dim: -2)
+      return matrixProduct2D(unsqueeze(0), other).squeeze(dim: -2)
     case (_, 1):
       precondition(
         shape[dims - 1] == other.shape[0],
         "matmul: cannot multiply shape \(shape) by a vector of shape \(other.shape): it needs "
           + "\(shape[dims - 1]) entries, not \(other.shape[0])")
-      return MatMul().apply(self, other.unsqueeze(1)).squeeze(dim: -1)
+      return matrixProduct2D(self, other.unsqueeze(1)).squeeze(dim: -1)
     default:
-      return MatMul().apply(self, other)
+      return matrixProduct2D(self, other)
     }
+  }
+
+  /// `MatMul` of two operands of two dimensions or more, or `emptyMatrixProduct` when one is
+  /// empty (so the backend never multiplies an empty matrix).
+  func matrixProduct2D(_ a: Tensor, _ b: Tensor) -> Tensor {
+    a.isEmpty || b.isEmpty ? a.emptyMatrixProduct(b) : MatMul().apply(a, b)
   }
 }

@@ -52,7 +52,8 @@ extension Tensor {
   /// convention); over every entry, as shape [1], when `dim` is `nil`.
   ///
   /// Reductions: sum, mean, prod, variance, std and all, along one dimension, several, or all of
-  /// them. (max and min need Task 4.4 and live in Module 4.)
+  /// them. (max and min need Task 4.4 and live in Module 4.) A negative dimension counts from
+  /// the end, as in NumPy: `x.sum(dim: -1)` sums the last one.
   ///
   /// minitorch's rule, which this library keeps: a reduced dimension STAYS, with size 1, unless
   /// you pass `keepDims: false`. NumPy, PyTorch and MyGrad drop it by default. Keeping it means the
@@ -84,14 +85,14 @@ extension Tensor {
   /// (shape [1]) when `dim` is `nil`: the sum times 1/n.
   public func mean(dim: Int? = nil, keepDims: Bool = true) -> Tensor {
     let sum = reduction(along: dim, keepDims: keepDims, "mean") { Sum(dim: $1).apply($0) }
-    return sum * (1 / Double(dim.map { shape[$0] } ?? size))
+    return sum * (1 / Double(dim.map { shape[checkedDim($0, "mean(dim: \($0))")] } ?? size))
   }
 
   /// The mean over `dims` together (each kept with size 1 unless `keepDims` is false): the sum
   /// over them times 1/n, n the number of entries summed.
   public func mean(dims: [Int], keepDims: Bool = true) -> Tensor {
     let sum = reduction(over: dims, keepDims: keepDims, "mean") { Sum(dim: $1).apply($0) }
-    return sum * (1 / Double(entries(over: dims)))
+    return sum * (1 / Double(entries(over: checkedDims(dims, "mean(dims: \(dims))"))))
   }
 
   // MARK: prod
@@ -170,7 +171,8 @@ extension Tensor {
   }
 
   /// Applies `reduceOne` (a reduction along one dimension that keeps it with size 1) to each of
-  /// `dims`, the highest first, then drops those dimensions unless `keepDims`. Stops with a
+  /// `dims`, the highest first, then drops those dimensions unless `keepDims`. A negative
+  /// dimension counts from the end, and `reduceOne` always gets one in 0..<dims. Stops with a
   /// message naming `operation` when a dimension does not exist or is listed twice. Module 4's
   /// `max` and `min` use it too.
   ///
@@ -180,28 +182,20 @@ extension Tensor {
     over dims: [Int], keepDims: Bool, _ operation: String, listed: Bool = true,
     _ reduceOne: (Tensor, Int) -> Tensor
   ) -> Tensor {
-    checkDimensions(dims, operation, listed: listed)
+    let resolved = checkedDimensions(dims, operation, listed: listed)
     var result = self
-    for dim in dims.sorted(by: >) {
+    for dim in resolved.sorted(by: >) {
       result = reduceOne(result, dim)
     }
-    return keepDims ? result : result.dropping(dims)
+    return keepDims ? result : result.dropping(resolved)
   }
 
-  /// Stops with a message unless `dims` is a nonempty list of distinct dimensions of this
-  /// tensor.
-  func checkDimensions(_ dims: [Int], _ operation: String, listed: Bool) {
-    let call = { listed ? "\(operation)(dims: \(dims))" : "\(operation)(dim: \(dims[0]))" }
-    precondition(
-      !dims.isEmpty, "\(operation)(dims: []): name at least one dimension, or leave dims out")
-    for dim in dims {
-      precondition(
-        shape.indices.contains(dim),
-        "\(call()): a tensor of shape \(shape) has dimensions 0..<\(self.dims), not \(dim)")
-    }
-    precondition(
-      dims.count == 1 || Set(dims).count == dims.count,
-      "\(call()): a dimension is listed more than once")
+  /// `dims` counted from the front (`checkedDims`), the message naming the call as it was
+  /// written: `sum(dims: [0, 2])` when `listed`, else `sum(dim: 2)`.
+  func checkedDimensions(_ dims: [Int], _ operation: String, listed: Bool) -> [Int] {
+    let call =
+      listed || dims.isEmpty ? "\(operation)(dims: \(dims))" : "\(operation)(dim: \(dims[0]))"
+    return checkedDims(dims, call)
   }
 
   /// How many entries the dimensions `dims` hold together.
@@ -226,7 +220,7 @@ extension Tensor {
   private func variance(over dims: [Int], correction: Int, keepDims: Bool, listed: Bool)
     -> Tensor
   {
-    checkDimensions(dims, "variance", listed: listed)
+    let dims = checkedDimensions(dims, "variance", listed: listed)
     let count = entries(over: dims)
     precondition(
       count - correction > 0,

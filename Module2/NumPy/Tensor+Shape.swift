@@ -72,7 +72,14 @@ extension Tensor {
         preconditionFailure(
           "concatenate: tensors on the \(backend) and the \(input.backend) backend")
       }
-      return Tensor(backend.ops.concatenate(inputs.map(\.data), dim: dim), backend: backend)
+      let parts = inputs.map(\.data).filter { $0.size > 0 }
+      guard !parts.isEmpty else {
+        return Tensor(
+          .empty(TensorData.concatenatedShape(inputs.map(\.data), dim: dim)),
+          backend: backend)
+      }
+      // Empty parts add nothing; the backend never sees them.
+      return Tensor(backend.ops.concatenate(parts, dim: dim), backend: backend)
     }
 
     /// For each input, the view of dOut along `dim` where it was placed.
@@ -165,11 +172,14 @@ extension Tensor {
     let unknown = shape.indices.filter { shape[$0] == -1 }
     let known = shape.filter { $0 != -1 }.reduce(1, *)
     precondition(
-      unknown.count <= 1 && shape.allSatisfy { $0 > 0 || $0 == -1 } && !shape.isEmpty,
-      "\(operation)(\(shape)): sizes must be positive, with at most one -1 for the size to "
-        + "work out")
+      unknown.count <= 1 && shape.allSatisfy { $0 >= 0 || $0 == -1 } && !shape.isEmpty,
+      "\(operation)(\(shape)): sizes must not be negative, with at most one -1 for the size "
+        + "to work out")
     var result = shape
     if let place = unknown.first {
+      precondition(
+        known > 0,
+        "\(operation)(\(shape)): with a size of 0 beside it, the -1 could be any size")
       precondition(
         size % known == 0,
         "\(operation)(\(shape)): \(size) entries of shape \(self.shape) do not divide into "
@@ -198,7 +208,20 @@ extension Tensor {
   /// `transpose`; a view).
   public func transposed(_ first: Int, _ second: Int) -> Tensor {
     var order = Array(0..<dims)
-    order.swapAt(normalized(first, "transposed"), normalized(second, "transposed"))
+    let call = "transposed(\(first), \(second))"
+    order.swapAt(checkedDim(first, call), checkedDim(second, call))
+    return Permute(order: order).apply(self)
+  }
+
+  /// The tensor with dimension `source` moved to position `destination`, the others keeping
+  /// their order (NumPy's `np.moveaxis`, PyTorch's `torch.movedim`, MyGrad's `mg.moveaxis`; a
+  /// view). Negative dimensions count from the end: `x.moveaxis(0, -1)` makes the first last.
+  public func moveaxis(_ source: Int, _ destination: Int) -> Tensor {
+    let call = "moveaxis(\(source), \(destination))"
+    var order = Array(0..<dims)
+    let from = checkedDim(source, call)
+    order.remove(at: from)
+    order.insert(from, at: checkedDim(destination, call))
     return Permute(order: order).apply(self)
   }
 
@@ -212,7 +235,7 @@ extension Tensor {
       let items: [TensorIndex] = shape.indices.map { drop.contains($0) ? .at(0) : .all }
       return Select(IndexPlan(items, shape: shape, operation: "squeeze()")).apply(self)
     }
-    let d = normalized(dim, "squeeze")
+    let d = checkedDim(dim, "squeeze(dim: \(dim))")
     precondition(
       shape[d] == 1,
       "squeeze(dim: \(dim)): dimension \(d) of shape \(shape) has size \(shape[d]), not 1")
@@ -224,11 +247,7 @@ extension Tensor {
   /// The tensor with a new dimension of size 1 at `dim`, which may be any of 0...dims (or
   /// negative: -1 appends at the end) (NumPy's `expand_dims`, PyTorch's `unsqueeze`; a view).
   public func unsqueeze(_ dim: Int) -> Tensor {
-    let d = dim < 0 ? dim + dims + 1 : dim
-    precondition(
-      d >= 0 && d <= dims,
-      "unsqueeze(\(dim)): a tensor of shape \(shape) takes a new dimension at 0...\(dims) "
-        + "(or -\(dims + 1)...-1)")
+    let d = checkedNewDim(dim, "unsqueeze(\(dim))")
     let items: [TensorIndex] = Array(repeating: .all, count: d) + [.newAxis]
     return Select(IndexPlan(items, shape: shape, operation: "unsqueeze")).apply(self)
   }
@@ -259,7 +278,7 @@ extension Tensor {
   /// The entries in reverse order along each of `dims` (NumPy's `flip`): slicing with step -1,
   /// a copy (strides are never negative here).
   public func flip(_ dims: Int...) -> Tensor {
-    let flipped = Set(dims.map { normalized($0, "flip") })
+    let flipped = Set(dims.map { checkedDim($0, "flip(\(dims))") })
     let items: [TensorIndex] = shape.indices.map { flipped.contains($0) ? .every(-1) : .all }
     return Select(IndexPlan(items, shape: shape, operation: "flip")).apply(self)
   }
@@ -267,16 +286,8 @@ extension Tensor {
   /// The diagonal of dimensions `first` and `second` as a new last dimension (NumPy's and
   /// PyTorch's `diagonal`, offset 0; a view). Both dimensions must have the same size.
   public func diagonal(_ first: Int = 0, _ second: Int = 1) -> Tensor {
-    Diagonal(dims: [normalized(first, "diagonal"), normalized(second, "diagonal")]).apply(self)
-  }
-
-  /// `dim` counted from the front (a negative one from the end), after checking it exists.
-  func normalized(_ dim: Int, _ operation: String) -> Int {
-    precondition(
-      dim >= -dims && dim < dims,
-      "\(operation): dimension \(dim) does not exist in shape \(shape), which has dimensions "
-        + "0..<\(dims) (or -\(dims)..<0 from the end)")
-    return dim < 0 ? dim + dims : dim
+    let call = "diagonal(\(first), \(second))"
+    return Diagonal(dims: [checkedDim(first, call), checkedDim(second, call)]).apply(self)
   }
 
   // MARK: Joining
@@ -285,7 +296,7 @@ extension Tensor {
   /// `concatenate`, PyTorch's `cat`). Differentiable: each input gets its stretch of dOut.
   public static func concatenate(_ tensors: [Tensor], dim: Int = 0) -> Tensor {
     precondition(!tensors.isEmpty, "concatenate: there is nothing to join")
-    let d = tensors[0].normalized(dim, "concatenate")
+    let d = tensors[0].checkedDim(dim, "concatenate(dim: \(dim))")
     _ = TensorData.concatenatedShape(tensors.map(\.data), dim: d)
     return Concatenate(dim: d, sizes: tensors.map { $0.shape[d] }).apply(tensors)
   }
@@ -297,7 +308,7 @@ extension Tensor {
     for tensor in tensors where tensor.shape != tensors[0].shape {
       preconditionFailure("stack: shapes \(tensors.map(\.shape)) must all be the same")
     }
-    let d = dim < 0 ? dim + tensors[0].dims + 1 : dim
+    let d = tensors[0].checkedNewDim(dim, "stack(dim: \(dim))")
     return concatenate(tensors.map { $0.unsqueeze(d) }, dim: d)
   }
 }

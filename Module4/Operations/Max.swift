@@ -74,35 +74,31 @@ extension Tensor {
   /// (minitorch's convention, like `sum`); of every entry, as shape [1], when `dim` is `nil`.
   /// Its gradient goes entirely to the first maximum of each line when entries tie (Task 4.4).
   public func max(dim: Int? = nil, keepDims: Bool = true) -> Tensor {
-    reduction(along: dim, keepDims: keepDims, "max") { Max(dim: $1).apply($0) }
+    reduction(along: dim, keepDims: keepDims, "max") {
+      $0.maxOfSomething(along: $1, "max(dim: \($1))")
+    }
   }
 
   /// The largest entry over `dims` together (each kept with size 1 unless `keepDims` is false):
   /// `max(dim:)` along each of them, the highest first, so that when entries tie the gradient
   /// goes to the first maximum in row-major order, as MyGrad's does.
   public func max(dims: [Int], keepDims: Bool = true) -> Tensor {
-    reduction(over: dims, keepDims: keepDims, "max") { Max(dim: $1).apply($0) }
+    reduction(over: dims, keepDims: keepDims, "max") {
+      $0.maxOfSomething(along: $1, "max(dims: \(dims))")
+    }
   }
 
   /// A one-hot constant of this tensor's shape marking the first maximum along `dim` (the one
   /// with the lowest index when entries tie), or the first maximum of all entries in row-major
-  /// order when `dim` is `nil`: minitorch's `argmax`. It records no history (Task 4.4).
+  /// order when `dim` is `nil`: minitorch's `argmax`. It records no history (Task 4.4). A
+  /// negative `dim` counts from the end.
   public func argmax(dim: Int? = nil) -> Tensor {
+    checkNotEmpty("argmax(dim: \(dim.map(String.init) ?? "nil"))")
     let ops = backend.ops
-    guard let dim = checkedDimension(dim, "argmax") else {
+    guard let dim = dim.map({ checkedDim($0, "argmax(dim: \($0))") }) else {
       let mask = firstMaximumMask(data.reshaped([size], ops), dim: 0, ops)
       return Tensor(mask.reshaped(shape, ops), backend: backend)
     }
     return Tensor(firstMaximumMask(data, dim: dim, ops), backend: backend)
-  }
-
-  /// `dim` after checking that this tensor has it; `operation` names the caller in the message.
-  func checkedDimension(_ dim: Int?, _ operation: String) -> Int? {
-    if let dim {
-      precondition(
-        shape.indices.contains(dim),
-        "\(operation)(dim: \(dim)): a tensor of shape \(shape) has dimensions 0..<\(dims)")
-    }
-    return dim
   }
 }

@@ -1,7 +1,7 @@
 extension Tensor {
   /// Task 4.4: e^xᵢ / Σⱼ e^xⱼ along `dim`, computed as e^(x − m) / Σ e^(x − m) with m the
   /// line's (detached) maximum, so every line sums to 1 and no exponent overflows, even for
-  /// entries of ±1000. Differentiable.
+  /// entries of ±1000. Differentiable. A negative `dim` counts from the end (-1 is the last).
   ///
   /// Softmax turns a line of scores into probabilities, and logsoftmax into their logarithms:
   ///
@@ -18,9 +18,7 @@ extension Tensor {
   /// Both are built from existing tensor functions (max, −, exp, sum, /, log), so the fast
   /// backend runs them and gradients come for free.
   public func softmax(dim: Int) -> Tensor {
-    precondition(
-      shape.indices.contains(dim),
-      "softmax(dim: \(dim)): a tensor of shape \(shape) has dimensions 0..<\(dims)")
+    _ = checkedDim(dim, "softmax(dim: \(dim))")
     // BEGIN SOLUTION Task 4.4
     let exponentials = (self - max(dim: dim).detach()).exp()
     return exponentials / exponentials.sum(dim: dim)
@@ -31,9 +29,7 @@ extension Tensor {
   /// line's (detached) maximum: finite for entries of ±1000, where the naive formula gives NaN
   /// or −∞. Its exponential is `softmax(dim:)`. Differentiable.
   public func logsoftmax(dim: Int) -> Tensor {
-    precondition(
-      shape.indices.contains(dim),
-      "logsoftmax(dim: \(dim)): a tensor of shape \(shape) has dimensions 0..<\(dims)")
+    _ = checkedDim(dim, "logsoftmax(dim: \(dim))")
     // BEGIN SOLUTION Task 4.4
     let shifted = self - max(dim: dim).detach()
     return shifted - shifted.exp().sum(dim: dim).log()

@@ -42,16 +42,6 @@ struct TensorSurfaceStops {
       "the message should name the range 1..<7 and shape [4]; it was: \(message)")
   }
 
-  @Test func anEmptySelectionIsReported() async throws {
-    let result = await #expect(processExitsWith: .failure, observing: [\.standardErrorContent]) {
-      _ = Tensor.zeros([4])[slice: .positions(from: 2, to: 1)]
-    }
-    let message = stopMessage(result)
-    try check(
-      message.contains("selects no position") && message.contains("[4]"),
-      "the message should say that nothing is selected from shape [4]; it was: \(message)")
-  }
-
   @Test func aMaskOfTheWrongShapeIsReported() async throws {
     let result = await #expect(processExitsWith: .failure, observing: [\.standardErrorContent]) {
       _ = Tensor.zeros([2, 3])[slice: Tensor.ones([3])]
