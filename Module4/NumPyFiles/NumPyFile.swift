@@ -57,7 +57,8 @@ public enum NumPyFile {
   /// Throws a `NumPyFileError` naming `source` when the bytes are not a `.npy` file
   /// (`notNPY`), are in another format version, are cut short in the header or the data, have
   /// a malformed header or bytes after the data, hold a type other than float64 and float32
-  /// (`unsupportedType`), or an array with a dimension of size 0.
+  /// (`unsupportedType`). An array with a dimension of size 0 is read as an empty tensor of
+  /// its shape.
   public static func decode(_ bytes: [UInt8], source: String, backend: TensorBackend = .simple)
     throws(NumPyFileError) -> Tensor
   {
@@ -66,9 +67,6 @@ public enum NumPyFile {
       throw .unsupportedType(path: source, descr: header.descr)
     }
     let (type, bigEndian) = element
-    guard !header.shape.contains(0) else {
-      throw .emptyDimension(path: source, shape: header.shape)
-    }
     var count = 1
     var needed = type.size
     for size in header.shape {

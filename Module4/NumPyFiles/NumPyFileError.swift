@@ -28,8 +28,6 @@ public enum NumPyFileError: Error, Equatable, CustomStringConvertible {
   /// The array holds numbers of a type other than float64 and float32; `descr` is the type as
   /// the header spells it (`'<i8'`).
   case unsupportedType(path: String, descr: String)
-  /// The array has a dimension of size 0, which a `Tensor` cannot have.
-  case emptyDimension(path: String, shape: [Int])
   /// The file ends before the `needed` bytes of data that the header's shape and type promise;
   /// only `actual` follow the header.
   case truncatedData(path: String, shape: [Int], needed: Int, actual: Int)
@@ -89,9 +87,6 @@ public enum NumPyFileError: Error, Equatable, CustomStringConvertible {
           : Self.typeName(descr).hasPrefix("complex")
             ? "save the parts as two arrays, a.real and a.imag"
             : "save a.astype(np.float64) instead")
-    case .emptyDimension(let path, let shape):
-      "\(path) holds an array of shape \(Self.tuple(shape)) with no entries; a MiniTorch tensor "
-        + "needs every dimension to be at least 1"
     case .truncatedData(let path, let shape, let needed, let actual):
       "\(path) is cut short: its header promises an array of shape \(Self.tuple(shape)), "
         + "\(needed) bytes of data, but only \(actual) follow; save it again"

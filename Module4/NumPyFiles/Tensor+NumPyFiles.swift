@@ -18,8 +18,8 @@ extension Tensor {
   /// float64 and float32 arrays are read, in either byte order and either storage order
   /// (C or Fortran); float32 entries become the float64 of the same value. A 0-d array
   /// (shape `()`) becomes shape [1]. Throws a `NumPyFileError` naming the file when it is
-  /// missing, unreadable, not a `.npy` file, cut short, holds another type (integers, booleans,
-  /// complex numbers, …) or has a dimension of size 0.
+  /// missing, unreadable, not a `.npy` file, cut short, or holds another type (integers,
+  /// booleans, complex numbers, …). An array with a dimension of size 0 becomes an empty tensor.
   public static func load(npy url: URL, backend: TensorBackend = .simple)
     throws(NumPyFileError) -> Tensor
   {

@@ -55,7 +55,7 @@ struct NumPyFileTests {
 
   // MARK: Writing what NumPy reads
 
-  @Test(arguments: ["c_f8_5.npy", "c_f8_2x3.npy", "c_f8_2x3x4.npy"])
+  @Test(arguments: ["c_f8_5.npy", "c_f8_2x3.npy", "c_f8_2x3x4.npy", "empty_f8_0x3.npy"])
   func encodingIsByteForByteWhatNumPyWrites(name: String) throws {
     let numpy = try NumPyFixtures.bytes(name)
     let original = try Tensor.load(npy: try NumPyFixtures.url(name))
@@ -117,13 +117,18 @@ struct NumPyFileTests {
     #expect(message.contains("float64 and float32 arrays only: in NumPy, save"), "\(message)")
   }
 
-  @Test func anEmptyArrayIsRefusedUntilTensorsCanBeEmpty() throws {
-    // A tensor needs every dimension to be at least 1 today; this changes when empty tensors
-    // arrive.
+  @Test func anEmptyArrayLoadsAsAnEmptyTensorOfItsShape() throws {
     let url = try NumPyFixtures.url("empty_f8_0x3.npy")
-    let error = numPyError { _ = try Tensor.load(npy: url) }
-    #expect(error == .emptyDimension(path: url.path, shape: [0, 3]))
-    #expect(error?.description.contains("(0, 3)") == true)
+    let empty = try Tensor.load(npy: url)
+    #expect(empty.shape == [0, 3])
+    #expect(empty.size == 0)
+    let directory = FileManager.default.temporaryDirectory
+      .appendingPathComponent("minitorch-npy-empty-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let copy = directory.appendingPathComponent("copy.npy")
+    try Tensor.zeros([2, 0, 4]).save(npy: copy)
+    #expect(try Tensor.load(npy: copy).shape == [2, 0, 4])
   }
 
   @Test func cutFilesAreTruncatedAtTheRightPlace() throws {
