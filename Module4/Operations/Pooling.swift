@@ -96,13 +96,17 @@ public func maxpool2d(_ input: Tensor, kernel: Size2D) -> Tensor {
                 for j in 0..<cols {
                   let out = (plane * rows + i) * cols + j
                   var best = (plane * height + i * kh) * width + j * kw
+                  var top = pixels[best]
                   for u in 0..<kh {
                     let row = (plane * height + i * kh + u) * width + j * kw
-                    for at in row..<(row + kw) where pixels[at] > pixels[best] {
-                      best = at
+                    for at in row..<(row + kw) {
+                      // A select rather than a branch: which pixel wins is unpredictable.
+                      let wins = pixels[at] > top
+                      best = wins ? at : best
+                      top = wins ? pixels[at] : top
                     }
                   }
-                  largest[out] = pixels[best]
+                  largest[out] = top
                   winners[out] = best
                 }
               }
