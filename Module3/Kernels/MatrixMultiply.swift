@@ -125,7 +125,9 @@ extension FastOps {
     }
 
     // The blocked kernel writes every entry of C; the i-k-j loop adds into zeros.
-    var turnedC = [Double](repeating: 0, count: turned ? batches * n * p : 0)
+    // (Cᵀ needs no zeros first either: the blocked kernel writes all of it.)
+    let turnedCount = turned ? batches * n * p : 0
+    var turnedC = [Double](unsafeUninitializedCapacity: turnedCount) { $1 = turnedCount }
     let out = [Double](unsafeUninitializedCapacity: batches * n * p) { c, initialized in
       if !blocked {
         c.initialize(repeating: 0)

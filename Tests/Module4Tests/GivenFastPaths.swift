@@ -102,4 +102,30 @@ struct GivenFastPaths {
       #expect(variable.grad?.shape == inputShape, "a variable input still gets its gradient")
     }
   }
+
+  @Test func aLeNetStepGivesTheSameBitsOnOneAndTwoThreads() throws {
+    // The LeNet shape on 16 × 16 images (conv, max pooling twice, linear), in evaluation mode
+    // so that dropout draws nothing: the loss and every gradient must not depend on how the
+    // work was shared out.
+    let architecture = try ImageClassifierArchitecture(
+      height: 16, width: 16, channels: (4, 6), hidden: 12)
+    var results: [[Double]] = []
+    for threads in [1, 2] {
+      let backend = Self.fast(threads: threads)
+      let network = ImageClassifier(architecture, seed: 3, backend: backend)
+      network.eval()
+      let images = Tensor.rand([5, 1, 16, 16], seed: 4, backend: backend)
+      let loss = nllLoss(logProbabilities: network(images), targets: [0, 3, 9, 1, 4])
+      loss.backward()
+      results.append(
+        [loss.item()]
+          + network.namedParameters().flatMap {
+            $0.parameter.value(as: Tensor.self).grad?.data.values ?? []
+          })
+    }
+    try check(results[0].count > 1, "the step produced no gradients")
+    try check(
+      results[0] == results[1],
+      "a LeNet step's loss and gradients differ between one and two threads")
+  }
 }
