@@ -143,6 +143,9 @@ struct ConvolutionResult: Codable, BackendResult {
   let threads: Int
   /// Seconds per call.
   let seconds: Timing
+  /// Processor seconds per call, all threads together: other programs do not add to it, so on
+  /// a busy machine it is the steadier figure. Missing from files saved before it was measured.
+  let processorSeconds: Timing?
 }
 
 extension Bench {
@@ -153,12 +156,28 @@ extension Bench {
       for (backendName, limit, backend) in backends {
         progress.show("\(piece.name), \(backendName) backend, \(describe(limit))")
         let call = piece.prepare(backend)
+        let (clock, processor) = timeOnBothClocks(runs: repetitions, call)
         results.append(
           ConvolutionResult(
-            name: piece.name, backend: backendName, threads: limit ?? cores,
-            seconds: time(runs: repetitions, call)))
+            name: piece.name, backend: backendName, threads: limit ?? cores, seconds: clock,
+            processorSeconds: processor))
       }
     }
     return results
+  }
+
+  /// `runs` timed calls of `body` after one warm-up call, each on the clock and in processor
+  /// time (all of this process's threads).
+  func timeOnBothClocks(runs: Int, _ body: () -> Void) -> (clock: Timing, processor: Timing) {
+    let clock = ContinuousClock()
+    body()
+    var (seconds, processorSeconds): ([Double], [Double]) = ([], [])
+    for _ in 0..<runs {
+      let (start, processorStart) = (clock.now, EpochTimer.processorTime())
+      body()
+      processorSeconds.append(EpochTimer.processorTime() - processorStart)
+      seconds.append((clock.now - start).seconds)
+    }
+    return (Timing(seconds), Timing(processorSeconds))
   }
 }
