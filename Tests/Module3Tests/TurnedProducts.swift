@@ -1,5 +1,6 @@
 import Module3
 import TensorTestSupport
+import TestSupport
 import Testing
 
 /// Products whose C has few rows and many columns (a convolution's W · columns with 8 filters,
@@ -7,7 +8,7 @@ import Testing
 /// which the reference matrixMultiply does when it wastes less. The turned product must give
 /// the same bits as Task 3.2's plain loop, which adds the same products in the same order, on
 /// one thread and on two, for operands laid out any way. Not graded.
-@Suite("Given code: turned-around products against the plain kernel")
+@Suite("Given code: turned-around products against the plain kernel", .explainsStops)
 struct TurnedProducts {
   /// (batch, n, m, p): thin products, some turned and some not, with edges in both directions.
   static let shapes: [(Int, Int, Int, Int)] = [
