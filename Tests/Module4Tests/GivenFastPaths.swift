@@ -5,8 +5,8 @@ import TestSupport
 import Testing
 
 /// The faster ways the reference solutions and the given code take through a convolutional
-/// network, each checked against the plain way it replaces: max pooling in one pass over the
-/// blocks against `tile` followed by `max(dim: 4)`, and a convolution of a constant input (which
+/// network, each checked against the plain way it replaces: max and average pooling in one pass
+/// over the blocks against `tile` followed by `max(dim: 4)` or `mean(dim: 4)`, and a convolution of a constant input (which
 /// skips folding a gradient nobody reads) against the same convolution of a variable. Results
 /// must not depend on the number of threads. Not graded.
 @Suite("Given code: fast paths against the plain ones", .explainsStops)
@@ -52,6 +52,35 @@ struct GivenFastPaths {
           x.grad?.data.values == plainInput.grad?.data.values,
           "∂maxpool2d/∂x of \(shape) with kernel \(kernel) gave \(x.grad?.data.values ?? []), "
             + "tile then max gave \(plainInput.grad?.data.values ?? [])")
+      }
+    }
+  }
+
+  @Test(arguments: backends)
+  func averagePoolingMatchesTileThenMean(backend: TensorBackend) {
+    let cases: [(shape: [Int], kernel: Size2D)] = [
+      ([2, 3, 4, 6], 2), ([1, 2, 6, 6], Size2D(3, 2)), ([3, 1, 4, 4], Size2D(1, 4)),
+      ([2, 2, 5, 3], Size2D(5, 1)), ([1, 1, 2, 2], 1),
+    ]
+    forAll(.ints(in: 0...1000), cases: 10) { seed in
+      for (shape, kernel) in cases {
+        let x = Tensor(
+          Tensor.rand(shape, seed: UInt64(seed)).data, backend: backend, requiresGrad: true)
+        let plainInput = Tensor(x.data, backend: backend, requiresGrad: true)
+        let pooled = avgpool2d(x, kernel: kernel)
+        let tiled = tile(plainInput, kernel: kernel)
+        let plain = tiled.mean(dim: 4).view(
+          tiled.shape[0], tiled.shape[1], tiled.shape[2], tiled.shape[3])
+        try check(pooled.shape == plain.shape, "avgpool2d of \(shape): shape \(pooled.shape)")
+        try assertClose(
+          pooled.data.values, plain.data.values,
+          "avgpool2d of \(shape) with kernel \(kernel) against tile then mean")
+        let dOut = Tensor.rand(pooled.shape, seed: UInt64(seed) &+ 1, backend: backend)
+        pooled.backward(dOut)
+        plain.backward(dOut)
+        try assertClose(
+          x.grad?.data.values ?? [], plainInput.grad?.data.values ?? [],
+          "∂avgpool2d/∂x of \(shape) with kernel \(kernel) against tile then mean")
       }
     }
   }
