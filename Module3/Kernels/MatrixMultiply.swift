@@ -160,10 +160,11 @@ extension FastOps {
             } else {
               plainMultiply(products)
             }
-            // C[i, j] = Cᵀ[j, i], product by product.
+            // C[i, j] = Cᵀ[j, i], product by product, reading Cᵀ straight ahead.
             for start in stride(from: 0, to: turnedC.count, by: n * p) {
-              for i in 0..<n {
-                for j in 0..<p { c[start + i * p + j] = turnedC[start + j * n + i] }
+              let (source, target) = (turnedC.baseAddress! + start, c.baseAddress! + start)
+              for j in 0..<p {
+                for i in 0..<n { target[i &* p &+ j] = source[j &* n &+ i] }
               }
             }
           }
