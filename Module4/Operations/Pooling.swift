@@ -59,9 +59,63 @@ public func tile(_ input: Tensor, kernel: Size2D) -> Tensor {
 public func avgpool2d(_ input: Tensor, kernel: Size2D) -> Tensor {
   checkPooling(input, kernel: kernel, "avgpool2d")
   // BEGIN SOLUTION Task 4.3
-  let tiled = tile(input, kernel: kernel)
-  let shape = tiled.shape
-  return tiled.mean(dim: 4).view(shape[0], shape[1], shape[2], shape[3])
+  // `tile(input, kernel: kernel).mean(dim: 4)`, viewed back, computes this; one pass over the
+  // blocks computes the same means without the tiled copy, and the backward pass spreads each
+  // block's dOut evenly over its pixels.
+  struct AvgPool2d: UnaryFunction {
+    let kernel: Size2D
+
+    /// out[b, c, i, j] = the mean of the block x[b, c, i · kh + u, j · kw + v].
+    func forward(_ ctx: Context<Tensor>, _ x: Tensor) -> Tensor {
+      let ops = x.backend.ops
+      let (planes, height, width) = (x.shape[0] * x.shape[1], x.shape[2], x.shape[3])
+      let (kh, kw) = (kernel.height, kernel.width)
+      let (rows, cols) = (height / kh, width / kw)
+      let scale = 1 / Double(kh * kw)
+      let pixels = x.data.contiguous(ops).values
+      var means = [Double](repeating: 0, count: planes * rows * cols)
+      pixels.withUnsafeBufferPointer { pixels in
+        means.withUnsafeMutableBufferPointer { means in
+          ops.forEachItem(planes, workPerItem: height * width) { plane in
+            for i in 0..<rows {
+              for j in 0..<cols {
+                var sum = 0.0
+                for u in 0..<kh {
+                  let row = (plane * height + i * kh + u) * width + j * kw
+                  for at in row..<(row + kw) { sum += pixels[at] }
+                }
+                means[(plane * rows + i) * cols + j] = sum * scale
+              }
+            }
+          }
+        }
+      }
+      ctx.inputShape = x.shape
+      let outShape = [x.shape[0], x.shape[1], rows, cols]
+      return Tensor(TensorData(means, shape: outShape), backend: x.backend)
+    }
+
+    /// Every pixel of block (i, j) gets dOut[b, c, i, j] / (kh · kw).
+    func backward(_ ctx: Context<Tensor>, _ dOut: Tensor) -> Tensor {
+      let shape: [Int] = ctx.inputShape
+      let (height, width) = (shape[2], shape[3])
+      let (kh, kw) = (kernel.height, kernel.width)
+      let (rows, cols) = (height / kh, width / kw)
+      let scale = 1 / Double(kh * kw)
+      let gradient = dOut.data.contiguous(dOut.backend.ops).values
+      var dx = [Double](repeating: 0, count: shape.reduce(1, *))
+      for (out, share) in gradient.enumerated() {
+        let (plane, block) = out.quotientAndRemainder(dividingBy: rows * cols)
+        let (i, j) = block.quotientAndRemainder(dividingBy: cols)
+        for u in 0..<kh {
+          let row = (plane * height + i * kh + u) * width + j * kw
+          for at in row..<(row + kw) { dx[at] = share * scale }
+        }
+      }
+      return Tensor(TensorData(dx, shape: shape), backend: dOut.backend)
+    }
+  }
+  return AvgPool2d(kernel: kernel).apply(input)
   // END SOLUTION
 }
 
@@ -72,8 +126,65 @@ public func avgpool2d(_ input: Tensor, kernel: Size2D) -> Tensor {
 public func maxpool2d(_ input: Tensor, kernel: Size2D) -> Tensor {
   checkPooling(input, kernel: kernel, "maxpool2d")
   // BEGIN SOLUTION Task 4.4
-  let tiled = tile(input, kernel: kernel)
-  let shape = tiled.shape
-  return tiled.max(dim: 4).view(shape[0], shape[1], shape[2], shape[3])
+  // `tile(input, kernel: kernel).max(dim: 4)`, viewed back, computes this; one pass over the
+  // blocks computes the same numbers without the tiled copy, and remembers where each block's
+  // first largest pixel sits, so the backward pass is a scatter instead of a one-hot mask.
+  struct MaxPool2d: UnaryFunction {
+    let kernel: Size2D
+
+    /// out[b, c, i, j] = the largest x[b, c, i · kh + u, j · kw + v]; keeps the row-major
+    /// position in x of the first largest pixel of every block.
+    func forward(_ ctx: Context<Tensor>, _ x: Tensor) -> Tensor {
+      let ops = x.backend.ops
+      let (planes, height, width) = (x.shape[0] * x.shape[1], x.shape[2], x.shape[3])
+      let (kh, kw) = (kernel.height, kernel.width)
+      let (rows, cols) = (height / kh, width / kw)
+      let pixels = x.data.contiguous(ops).values
+      var largest = [Double](repeating: 0, count: planes * rows * cols)
+      var winners = [Int](repeating: 0, count: largest.count)
+      pixels.withUnsafeBufferPointer { pixels in
+        largest.withUnsafeMutableBufferPointer { largest in
+          winners.withUnsafeMutableBufferPointer { winners in
+            ops.forEachItem(planes, workPerItem: height * width) { plane in
+              for i in 0..<rows {
+                for j in 0..<cols {
+                  let out = (plane * rows + i) * cols + j
+                  var best = (plane * height + i * kh) * width + j * kw
+                  var top = pixels[best]
+                  for u in 0..<kh {
+                    let row = (plane * height + i * kh + u) * width + j * kw
+                    for at in row..<(row + kw) {
+                      // A select rather than a branch: which pixel wins is unpredictable.
+                      let wins = pixels[at] > top
+                      best = wins ? at : best
+                      top = wins ? pixels[at] : top
+                    }
+                  }
+                  largest[out] = top
+                  winners[out] = best
+                }
+              }
+            }
+          }
+        }
+      }
+      let outShape = [x.shape[0], x.shape[1], rows, cols]
+      ctx.inputShape = x.shape
+      ctx.winners = winners
+      return Tensor(TensorData(largest, shape: outShape), backend: x.backend)
+    }
+
+    /// dOut[b, c, i, j] lands on the block's first largest pixel; every other pixel gets 0.
+    func backward(_ ctx: Context<Tensor>, _ dOut: Tensor) -> Tensor {
+      let (shape, winners): ([Int], [Int]) = (ctx.inputShape, ctx.winners)
+      let gradient = dOut.data.contiguous(dOut.backend.ops).values
+      var dx = [Double](repeating: 0, count: shape.reduce(1, *))
+      for (out, at) in winners.enumerated() {
+        dx[at] = gradient[out]
+      }
+      return Tensor(TensorData(dx, shape: shape), backend: dOut.backend)
+    }
+  }
+  return MaxPool2d(kernel: kernel).apply(input)
   // END SOLUTION
 }

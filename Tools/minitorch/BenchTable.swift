@@ -71,7 +71,11 @@ extension BenchReport {
       }
     }
     if !convolutions.isEmpty {
-      lines += ["", "Convolutional networks (Module 4): ms per call"]
+      lines += [
+        "",
+        "Convolutional networks (Module 4): ms per call, on the clock and in processor time (all "
+          + "threads)",
+      ]
       lines.append(row(["", "simple"] + fastColumns, widths: widths))
       for name in ConvolutionBenchmark.all.map(\.name) {
         lines.append("  \(name)")
@@ -79,6 +83,8 @@ extension BenchReport {
         lines.append(
           row(["time"] + results.map { $0.map { milliseconds($0.seconds) } ?? "—" }, widths: widths)
         )
+        let processor = results.map { $0?.processorSeconds.map(milliseconds) ?? "—" }
+        lines.append(row(["cpu"] + processor, widths: widths))
       }
     }
     return lines.joined(separator: "\n")

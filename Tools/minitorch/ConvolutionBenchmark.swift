@@ -9,7 +9,9 @@ struct ConvolutionBenchmark: Sendable {
   let prepare: @Sendable (TensorBackend) -> () -> Void
 
   /// The pieces `minitorch bench --parts convolution` times.
-  static let all: [ConvolutionBenchmark] = [conv2dWithGradients, lenetStep]
+  static let all: [ConvolutionBenchmark] = [
+    conv2dWithGradients, conv2dWithBias, lenetStep, maxPoolLeNetStep,
+  ]
 
   /// conv2d of 16 images 1×28×28 with 8 filters 5×5, forward, then backward from a gradient of
   /// ones to the gradients of the images and the filters.
@@ -25,6 +27,46 @@ struct ConvolutionBenchmark: Sendable {
       filters.zeroGrad()
       let output = conv2d(images, filters)
       output.backward(Tensor.ones(output.shape, backend: backend))
+    }
+  }
+
+  /// conv2d of 16 images 1×28×28 with 8 filters 5×5 and a bias, forward, then backward from a
+  /// gradient of ones to the gradients of the images, the filters and the bias (issue 20's
+  /// figure).
+  static let conv2dWithBias = ConvolutionBenchmark(
+    name: "conv2d (16,1,28,28)×(8,1,5,5)+bias, forward + all gradients"
+  ) { backend in
+    let images = Tensor(
+      Tensor.rand([16, 1, 28, 28], seed: 5).data, backend: backend, requiresGrad: true)
+    let filters = Tensor(
+      Tensor.rand([8, 1, 5, 5], seed: 6).data, backend: backend, requiresGrad: true)
+    let bias = Tensor(Tensor.rand([8], seed: 8).data, backend: backend, requiresGrad: true)
+    return {
+      images.zeroGrad()
+      filters.zeroGrad()
+      bias.zeroGrad()
+      let output = conv2d(images, filters, bias: bias)
+      output.backward(Tensor.ones(output.shape, backend: backend))
+    }
+  }
+
+  /// One SGD step of the LeNet shape with max pooling on a batch of 16 images 1×28×28 (issue
+  /// 20's figure): conv 1→8 5×5, ReLU, 2×2 max pooling, conv 8→16 3×3, ReLU, 2×2 max pooling,
+  /// linear 400→64, ReLU, linear 64→10, logsoftmax, the mean negative log-likelihood,
+  /// backward, step.
+  static let maxPoolLeNetStep = ConvolutionBenchmark(
+    name: "LeNet SGD step, batch 16 of 1×28×28 (conv 1→8 5×5, maxpool 2, conv 8→16 3×3, "
+      + "maxpool 2, 400→64→10)"
+  ) { backend in
+    let network = MaxPoolLeNet(backend: backend)
+    let optimizer = SGD(network.parameters(), rate: 0.01)
+    let images = Tensor(Tensor.rand([16, 1, 28, 28], seed: 7).data, backend: backend)
+    let labels = (0..<16).map { $0 % 10 }
+    return {
+      optimizer.zeroGrad()
+      let loss = nllLoss(logProbabilities: network(images), targets: labels)
+      loss.backward()
+      optimizer.step()
     }
   }
 
@@ -71,6 +113,29 @@ final class SmallLeNet: Module, Layer {
   }
 }
 
+/// The network of the max-pooling LeNet benchmark step.
+final class MaxPoolLeNet: Module, Layer {
+  let conv1: TensorConv2d
+  let conv2: TensorConv2d
+  let linear1: TensorLinear
+  let linear2: TensorLinear
+
+  init(backend: TensorBackend) {
+    conv1 = TensorConv2d(inChannels: 1, outChannels: 8, kernel: 5, seed: 1, backend: backend)
+    conv2 = TensorConv2d(inChannels: 8, outChannels: 16, kernel: 3, seed: 2, backend: backend)
+    linear1 = TensorLinear(400, 64, seed: 3, backend: backend, initialization: .he)
+    linear2 = TensorLinear(64, 10, seed: 4, backend: backend, initialization: .he)
+  }
+
+  /// Log-probabilities (batch, 10) of a batch (batch, 1, 28, 28).
+  func forward(_ images: Tensor) -> Tensor {
+    let first = maxpool2d(conv1(images).relu(), kernel: 2)
+    let second = maxpool2d(conv2(first).relu(), kernel: 2)
+    let flat = second.contiguous().view(images.shape[0], 400)
+    return linear2(linear1(flat).relu()).logsoftmax(dim: 1)
+  }
+}
+
 /// One convolutional piece on one backend.
 struct ConvolutionResult: Codable, BackendResult {
   let name: String
@@ -78,6 +143,9 @@ struct ConvolutionResult: Codable, BackendResult {
   let threads: Int
   /// Seconds per call.
   let seconds: Timing
+  /// Processor seconds per call, all threads together: other programs do not add to it, so on
+  /// a busy machine it is the steadier figure. Missing from files saved before it was measured.
+  let processorSeconds: Timing?
 }
 
 extension Bench {
@@ -88,12 +156,28 @@ extension Bench {
       for (backendName, limit, backend) in backends {
         progress.show("\(piece.name), \(backendName) backend, \(describe(limit))")
         let call = piece.prepare(backend)
+        let (clock, processor) = timeOnBothClocks(runs: repetitions, call)
         results.append(
           ConvolutionResult(
-            name: piece.name, backend: backendName, threads: limit ?? cores,
-            seconds: time(runs: repetitions, call)))
+            name: piece.name, backend: backendName, threads: limit ?? cores, seconds: clock,
+            processorSeconds: processor))
       }
     }
     return results
+  }
+
+  /// `runs` timed calls of `body` after one warm-up call, each on the clock and in processor
+  /// time (all of this process's threads).
+  func timeOnBothClocks(runs: Int, _ body: () -> Void) -> (clock: Timing, processor: Timing) {
+    let clock = ContinuousClock()
+    body()
+    var (seconds, processorSeconds): ([Double], [Double]) = ([], [])
+    for _ in 0..<runs {
+      let (start, processorStart) = (clock.now, EpochTimer.processorTime())
+      body()
+      processorSeconds.append(EpochTimer.processorTime() - processorStart)
+      seconds.append((clock.now - start).seconds)
+    }
+    return (Timing(seconds), Timing(processorSeconds))
   }
 }

@@ -150,9 +150,12 @@ enum ImageTraining {
       throw DivergedRun(cause: error, epochs: settings.epochs)
     }
     if settings.epochs > 0 {
+      // Each epoch's time includes its validation pass, so this is a whole-run figure.
+      let imagesPerSecond = Double(train.count * settings.epochs) / trainingSeconds
       print(
         "Trained in \(format(trainingSeconds, digits: 1)) s "
-          + "(\(format(trainingSeconds / Double(settings.epochs), digits: 2)) s per epoch)")
+          + "(\(format(trainingSeconds / Double(settings.epochs), digits: 2)) s per epoch, "
+          + "\(Int(imagesPerSecond.rounded())) training images per second with validation)")
     }
 
     // The test images, once.
