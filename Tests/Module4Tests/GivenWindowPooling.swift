@@ -93,17 +93,25 @@ struct GivenWindowPooling {
     return names
   }
 
-  @Test func poolingRunsThroughTheTasksUnfoldAndMax() {
+  @Test func poolingRunsThroughTheTasksUnfoldAndPooling() {
     // The graph shows the student's functions at work: the unfolding (Task 4.2's unfoldChannel
-    // through `Tensor.Unfold`) and Task 4.4's `Max` inside `maxpool2d`. (That the given
-    // functions call `maxpool2d` and `avgpool2d`, whose bodies are the tasks', is checked on
-    // the sources by CourseworkTests' GivenCodeOnTasksChecks.)
+    // through `Tensor.Unfold`) and every function Task 4.4's `maxpool2d` (Task 4.3's
+    // `avgpool2d`) records, whatever the student named them. (That the given functions call
+    // `maxpool2d` and `avgpool2d`, whose bodies are the tasks', is checked on the sources by
+    // CourseworkTests' GivenCodeOnTasksChecks.)
     let x = Tensor.rand([1, 2, 4, 4], seed: 1, backend: .simple)
     let leafX = Tensor(x.data, requiresGrad: true)
+    let blocks = Tensor(
+      Tensor.rand([1, 2, 4, 1], seed: 2, backend: .simple).data, requiresGrad: true)
+    let maxOwn = Self.functions(of: maxpool2d(blocks, kernel: Size2D(2, 1)))
     let names = Self.functions(of: maxPool2d(leafX, kernel: 3, stride: 1, padding: 1))
-    #expect(names.contains("Unfold<Convolution2dGeometry>") && names.contains("Max"), "\(names)")
+    #expect(
+      names.contains("Unfold<Convolution2dGeometry>") && names.isSuperset(of: maxOwn), "\(names)")
+    let averageOwn = Self.functions(of: avgpool2d(blocks, kernel: Size2D(2, 1)))
     let average = Self.functions(of: avgPool2d(leafX, kernel: 2, stride: 1))
-    #expect(average.contains("Unfold<Convolution2dGeometry>"), "\(average)")
+    #expect(
+      average.contains("Unfold<Convolution2dGeometry>") && average.isSuperset(of: averageOwn),
+      "\(average)")
   }
 
   @Test func globalAveragePoolingIsTheMeanOfEveryChannel() throws {
