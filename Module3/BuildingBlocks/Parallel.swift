@@ -72,9 +72,11 @@ public struct Parallel: Sendable, Equatable {
   /// packed panels), for the defining checks of Tasks 3.1–3.4; `nil`, the default, logs nothing.
   public let recorder: KernelRecorder?
 
-  /// The default threshold: 2¹⁶ entries, some 20–60 µs of adding on one core, enough that
-  /// starting a second thread (a few µs) pays.
-  public static let defaultThreshold = 1 << 16
+  /// The default threshold: 2¹⁸ entries (or multiply-adds), some 100–250 µs of adding on one
+  /// core. Waking a second thread and waiting for it costs tens of µs on a busy laptop, so at
+  /// 2¹⁶ a LeNet step's many mid-sized kernels (a batch of 16 small images) ran slower on two
+  /// threads than on one; at 2¹⁸ they stay on one, and large tensors and products still split.
+  public static let defaultThreshold = 1 << 18
   /// The default grain: 2¹⁵ entries, 256 KiB of doubles.
   public static let defaultGrain = 1 << 15
 
