@@ -1,6 +1,7 @@
-/// Checks that `input` is (batch, channels, height, width) and that the kernel divides its
-/// height and width, naming `operation` in the message.
-func checkPooling(_ input: Tensor, kernel: Size2D, _ operation: String) {
+/// Checks that `input` is (batch, channels, height, width) and that the kernel is at least
+/// 1 × 1, naming `operation` in the message: what every pooling needs, whether its windows tile
+/// the image or slide over it.
+func checkPoolingShapes(_ input: Tensor, kernel: Size2D, _ operation: String) {
   precondition(
     input.dims == 4,
     "\(operation) needs an input of shape (batch, channels, height, width), got shape "
@@ -8,6 +9,12 @@ func checkPooling(_ input: Tensor, kernel: Size2D, _ operation: String) {
   precondition(
     kernel.height >= 1 && kernel.width >= 1,
     "\(operation): the kernel \(kernel) must be at least 1 × 1")
+}
+
+/// Checks that `input` is (batch, channels, height, width) and that the kernel divides its
+/// height and width, naming `operation` in the message.
+func checkPooling(_ input: Tensor, kernel: Size2D, _ operation: String) {
+  checkPoolingShapes(input, kernel: kernel, operation)
   precondition(
     input.shape[2] % kernel.height == 0,
     "\(operation): the height \(input.shape[2]) of input \(input.shape) is not a multiple of "

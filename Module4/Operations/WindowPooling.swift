@@ -78,13 +78,7 @@ func windowPooling(
   _ operation: String, _ input: Tensor, kernel: Size2D, stride: Size2D?, padding: Size2D,
   reduce: (Tensor, Size2D) -> Tensor
 ) -> Tensor {
-  precondition(
-    input.dims == 4,
-    "\(operation) needs an input of shape (batch, channels, height, width), got shape "
-      + "\(input.shape)")
-  precondition(
-    kernel.height >= 1 && kernel.width >= 1,
-    "\(operation): the kernel \(kernel) must be at least 1 × 1")
+  checkPoolingShapes(input, kernel: kernel, operation)
   precondition(
     padding.height * 2 <= kernel.height && padding.width * 2 <= kernel.width,
     "\(operation): the padding \(padding) must be at most half the kernel \(kernel), so that "

@@ -58,16 +58,7 @@ struct ConvolutionBenchmark: Sendable {
     name: "LeNet SGD step, batch 16 of 1×28×28 (conv 1→8 5×5, maxpool 2, conv 8→16 3×3, "
       + "maxpool 2, 400→64→10)"
   ) { backend in
-    let network = MaxPoolLeNet(backend: backend)
-    let optimizer = SGD(network.parameters(), rate: 0.01)
-    let images = Tensor(Tensor.rand([16, 1, 28, 28], seed: 7).data, backend: backend)
-    let labels = (0..<16).map { $0 % 10 }
-    return {
-      optimizer.zeroGrad()
-      let loss = nllLoss(logProbabilities: network(images), targets: labels)
-      loss.backward()
-      optimizer.step()
-    }
+    sgdStep(MaxPoolLeNet(backend: backend), backend)
   }
 
   /// One SGD step of a small LeNet-style network on a batch of 16 images 1×28×28: conv 1→4
@@ -76,7 +67,14 @@ struct ConvolutionBenchmark: Sendable {
   static let lenetStep = ConvolutionBenchmark(
     name: "LeNet-style SGD step, batch 16 of 1×28×28 (conv 1→4→8 3×3, avgpool 4, 392→64→10)"
   ) { backend in
-    let network = SmallLeNet(backend: backend)
+    sgdStep(SmallLeNet(backend: backend), backend)
+  }
+
+  /// One SGD step at rate 0.01 of `network` on a batch of 16 random 1×28×28 images (seed 7)
+  /// labelled 0–9 in turn: zero the gradients, the mean negative log-likelihood of its
+  /// log-probabilities, backward, step.
+  static func sgdStep<Network: Layer>(_ network: Network, _ backend: TensorBackend) -> () -> Void
+  where Network.Input == Tensor, Network.Output == Tensor {
     let optimizer = SGD(network.parameters(), rate: 0.01)
     let images = Tensor(Tensor.rand([16, 1, 28, 28], seed: 7).data, backend: backend)
     let labels = (0..<16).map { $0 % 10 }
@@ -180,4 +178,5 @@ extension Bench {
     }
     return (Timing(seconds), Timing(processorSeconds))
   }
+
 }
