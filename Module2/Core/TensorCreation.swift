@@ -39,13 +39,13 @@ extension Tensor {
 
   /// `count` evenly spaced numbers from `start` to `end`, both included (NumPy's `linspace`):
   /// entry i is start + i · (end − start) / (count − 1), and the last is exactly `end`. With
-  /// `count` 1 it is just `start`.
+  /// `count` 1 it is just `start`; with 0, the empty tensor of shape [0], as in NumPy.
   public static func linspace(
     _ start: Double, _ end: Double, count: Int, backend: TensorBackend = .simple,
     requiresGrad: Bool = false
   ) -> Tensor {
-    precondition(count >= 1, "linspace needs a count of at least 1, not \(count)")
-    var values = [start]
+    precondition(count >= 0, "linspace needs a count of at least 0, not \(count)")
+    var values = count == 0 ? [] : [start]
     if count > 1 {
       let step = (end - start) / Double(count - 1)
       values = (0..<count).map { start + Double($0) * step }

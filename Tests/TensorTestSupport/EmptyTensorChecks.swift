@@ -35,6 +35,9 @@ public enum EmptyTensorChecks {
     try expectTensor(
       x.broadcast(to: [2, 0, 3]), shape: [2, 0, 3], values: [], "np.broadcast_to(x, (2, 0, 3))")
     try expectTensor(Tensor.arange(2, 1, backend: backend), shape: [0], values: [], "arange(2, 1)")
+    try expectTensor(
+      Tensor.linspace(0, 1, count: 0, backend: backend), shape: [0], values: [],
+      "np.linspace(0, 1, 0)")
     let printed = "\(Tensor.zeros([2, 0], backend: backend))"
     try check(printed == "[[],\n []]", "zeros([2, 0]) should print as [[],\n []], not \(printed)")
   }
