@@ -8,7 +8,7 @@ import Foundation
 // the last place (ulps) of the library's answer. Sigmoid and tanh are built from them:
 //
 //   σ(x) = 1 / (1 + e^−x) for x ≥ 0,  e^x / (1 + e^x) for x < 0  (e^−|x| ≤ 1 never overflows)
-//   tanh x = t / (t + 2) with t = e^(2|x|) − 1, for |x| < 1    (no cancellation near 0)
+//   tanh x = x + x³ P(x²), for |x| < 1    (P a polynomial fitted to tanh there)
 //          = 1 − 2 / (e^(2|x|) + 1), for 1 ≤ |x| < 22;  1 beyond (tanh 22 rounds to 1)
 //   and tanh(−x) = −tanh x.
 //
@@ -81,37 +81,63 @@ public enum VectorMath {
 
   /// out[i] = tanh(x[i]) for i in 0..<count.
   ///
-  /// - Complexity: O(count), about 30 vector operations and a division per
-  ///   `Vector.scalarCount` numbers (twice that for a vector with numbers on both sides of 1).
+  /// - Complexity: O(count), about 20 vector operations per `Vector.scalarCount` numbers below
+  ///   1 in size, about 40 and a division above (both for a vector with numbers on both
+  ///   sides).
   public static func tanh(
     _ out: UnsafeMutablePointer<Double>, _ x: UnsafePointer<Double>, _ count: Int
   ) {
     apply(out, x, count, scalar: Foundation.tanh) { v in
       let sign = unsafeBitCast(v, to: Bits.self) & Bits(repeating: 1 << 63)
       let a = unsafeBitCast(unsafeBitCast(v, to: Bits.self) ^ sign, to: Vector.self)
-      let small = a .< 1.5
+      let small = a .< 1
       var y = Vector()
       if anyLane(small) {
-        // t / (t + 2), t = e^(2a) − 1 kept to twice a double's precision; lanes of a ≥ 1.5
-        // computed at 0 and replaced below.
-        let t = VectorExp.expMinusOneWithError(2 * a.replacing(with: 0, where: .!small))
-        // t + 2 as hi + lo: t may be larger than 2 or smaller ("two-sum").
-        let sum = t.hi + 2
-        let back = sum - t.hi
-        let sumLow = ((t.hi - (sum - back)) + (2 - back)) + t.lo
-        y = quotient(t.hi, (sum, sumLow), numeratorLow: t.lo)
+        // a + a · s · P(s), s = a²: the added term is at most a quarter of a, so its rounding
+        // errors shrink fourfold and the result is rounded about once (subnormal a: s = 0).
+        let s = a * a
+        y = multiplyAdd(a, a * s, tanhPolynomial(s))
       }
       if !allLanes(small) {
-        // 1 − 2 / (e^(2a) + 1), with a at most 22 (and 1 beyond it).
-        let e = VectorExp.exp(
-          2 * a.clamped(lowerBound: Vector(repeating: 1.5), upperBound: Vector(repeating: 22)))
-        let large = (1 - 2 / (e + 1)).replacing(with: 1, where: a .>= 22)
-        y = y.replacing(with: large, where: .!small)
+        // 1 − q, q = 2 / (e + 1) < 0.27 with e = e^(2a) kept as hi + lo and the quotient
+        // corrected (`quotient`): q's error then stays below a quarter of the result's ulp.
+        // (a kept within [1, 22] by `replacing`: `clamped` is a function call per vector.)
+        let large = a.replacing(with: 1, where: small).replacing(with: 22, where: a .> 22)
+        let e = VectorExp.expWithError(2 * large)
+        let (sum, low) = sumWithError(e.hi, Vector(repeating: 1))
+        let q = quotient(Vector(repeating: 2), (sum, low + e.lo))
+        y = y.replacing(with: (1 - q).replacing(with: 1, where: a .>= 22), where: .!small)
       }
       // tanh(−x) = −tanh x: the sign bit of x.
       let result = unsafeBitCast(unsafeBitCast(y, to: Bits.self) | sign, to: Vector.self)
       return (result, a .<= .infinity)
     }
+  }
+
+  /// P(s) with tanh a = a + a³ P(a²) to about 2⁻⁵⁶ of tanh a for |a| ≤ 1: the degree-15
+  /// polynomial through (tanh a − a) / a³ at the 16 Chebyshev points of s = a² in [0, 1], close
+  /// to the best one of its degree (P(0) = −1/3, the series' first coefficient). Summed by
+  /// Estrin's scheme, as in `VectorExp.polynomial`.
+  @inline(__always)
+  static func tanhPolynomial(_ s: Vector) -> Vector {
+    @inline(__always)
+    func c(_ value: Double) -> Vector { Vector(repeating: value) }
+    let s2 = s * s
+    let s4 = s2 * s2
+    let s8 = s4 * s4
+    let pair0 = multiplyAdd(c(-0x1.5555555555555p-2), s, c(0x1.11111111110b9p-3))
+    let pair1 = multiplyAdd(c(-0x1.ba1ba1ba1453ep-5), s, c(0x1.664f4880d2a47p-6))
+    let pair2 = multiplyAdd(c(-0x1.226e3519865dfp-7), s, c(0x1.d6d3c538d0bbep-9))
+    let pair3 = multiplyAdd(c(-0x1.7da2bdc3daa27p-10), s, c(0x1.3551ae34bdfffp-11))
+    let pair4 = multiplyAdd(c(-0x1.f5211730ee038p-13), s, c(0x1.94981e5bdbe6fp-14))
+    let pair5 = multiplyAdd(c(-0x1.42090e21d3d28p-15), s, c(0x1.ea19b73b128d8p-17))
+    let pair6 = multiplyAdd(c(-0x1.4eb911dcd9788p-18), s, c(0x1.7238a0a7e22b6p-20))
+    let pair7 = multiplyAdd(c(-0x1.1ab979c0ab58cp-22), s, c(0x1.b028f6cb72ebfp-26))
+    let quad0 = multiplyAdd(pair0, s2, pair1)
+    let quad1 = multiplyAdd(pair2, s2, pair3)
+    let quad2 = multiplyAdd(pair4, s2, pair5)
+    let quad3 = multiplyAdd(pair6, s2, pair7)
+    return multiplyAdd(multiplyAdd(quad0, s4, quad1), s8, multiplyAdd(quad2, s4, quad3))
   }
 
   /// Whether every lane of `mask` is true. A comparison's lanes are all ones or all zeros, so

@@ -1,8 +1,8 @@
 import Foundation
 
-// e^x, and e^x − 1 for tanh, for a vector of numbers at once. The C library computes one number
-// per call and cannot be vectorised; the same method written with SIMD vectors runs several
-// times as fast (`VectorMath` applies it to whole rows).
+// e^x for a vector of numbers at once. The C library computes one number per call and cannot be
+// vectorised; the same method written with SIMD vectors runs several times as fast
+// (`VectorMath` applies it to whole rows).
 //
 // 1. Range reduction. Write x = k · ln2 + r with k = round(x / ln2), so |r| ≤ ln2/2 and
 //    e^x = 2^k · e^r. The product k · ln2 is subtracted in two parts (a `high` part with trailing
@@ -11,13 +11,12 @@ import Foundation
 // 2. A polynomial. e^r − 1 = r + r²/2! + r³/3! + … + r¹³/13! for |r| ≤ 0.347 is off by less than
 //    r¹⁴/14! < 5·10⁻¹⁸, far below half an ulp. It takes one multiply-add per term, all lanes at
 //    once, and no table to look numbers up in (a lookup is one lane at a time).
-// 3. Put together. e^x = 2^k · (1 + (e^r − 1)), and for tanh's small arguments, where 1 − e^x
-//    would cancel, e^x − 1 = 2^k · (e^r − 1) + (2^k − 1), where 2^k − 1 is exact.
+// 3. Put together. e^x = 2^k · (1 + (e^r − 1)).
 //
 // Rounding to an integer uses the "magic number" 1.5 · 2⁵²: adding it pushes the fraction out of
 // a double's 52 bits, and the low bits of the sum are then k itself.
 
-/// e^x and e^x − 1 for a `VectorMath.Vector` of numbers, within 2 ulps of the C library.
+/// e^x for a `VectorMath.Vector` of numbers, within 2 ulps of the C library.
 enum VectorExp {
   typealias Vector = VectorMath.Vector
   typealias Bits = VectorMath.Bits
@@ -79,57 +78,11 @@ enum VectorExp {
   }
 
   /// e^v for numbers with |v| < 708 as hi + lo, where hi is `exp(v)` and lo what rounding
-  /// 1 + (e^r − 1) left out (sigmoid divides by 1 + e^v and keeps it).
+  /// 1 + (e^r − 1) left out (sigmoid and tanh divide by 1 + e^v and keep it).
   @inline(__always)
   static func expWithError(_ v: Vector) -> (hi: Vector, lo: Vector) {
     let (scale, r) = reduce(v)
     let (sum, low) = VectorMath.sumWithError(Vector(repeating: 1), polynomial(r))
     return (scale * sum, scale * low)
-  }
-
-  /// e^y − 1 for 0 ≤ y < 3 as a sum hi + lo that is exact to about 2⁻¹⁰⁵ (other lanes get
-  /// meaningless values): tanh divides it by itself plus 2, which would otherwise add the
-  /// roundings of both.
-  ///
-  /// Here k = ⌊y / ln2⌋ (0 to 4), so that 0 ≤ r < ln2 and both parts of
-  /// e^y − 1 = (2^k − 1) + 2^k (e^r − 1) are positive: adding them cancels nothing. The series
-  /// then needs the terms up to r¹⁷/17!. Each rounding that matters is caught as it happens:
-  /// y − k · high is exact (y and k · high are within a factor 2 of each other), the part of r
-  /// that does not fit in one double is kept, and so are the roundings of r², of r + r² q and of
-  /// the final sum (`sumWithError`).
-  @inline(__always)
-  static func expMinusOneWithError(_ y: Vector) -> (hi: Vector, lo: Vector) {
-    let magic = Vector(repeating: 0x1.8p52)
-    let shifted = multiplyAdd(Vector(repeating: -0.5), y, Vector(repeating: 1 / M_LN2)) + magic
-    let k = shifted - magic
-    let r1 = multiplyAdd(y, k, Vector(repeating: -ln2High))
-    let r = multiplyAdd(r1, k, Vector(repeating: -ln2Low))
-    let rLow = multiplyAdd(r1 - r, k, Vector(repeating: -ln2Low))
-    // q = 1/2! + r/3! + … + r¹⁵/17!, by Estrin's scheme.
-    @inline(__always)
-    func c(_ factorial: Double) -> Vector { Vector(repeating: 1 / factorial) }
-    let (r2, r2Low) = VectorMath.productWithError(r, r)
-    let r4 = r2 * r2
-    let r8 = r4 * r4
-    let quad0 = multiplyAdd(multiplyAdd(c(2), r, c(6)), r2, multiplyAdd(c(24), r, c(120)))
-    let quad1 = multiplyAdd(
-      multiplyAdd(c(720), r, c(5040)), r2, multiplyAdd(c(40320), r, c(362_880)))
-    let quad2 = multiplyAdd(
-      multiplyAdd(c(3_628_800), r, c(39_916_800)), r2,
-      multiplyAdd(c(479_001_600), r, c(6_227_020_800)))
-    let quad3 = multiplyAdd(
-      multiplyAdd(c(87_178_291_200), r, c(1_307_674_368_000)), r2,
-      multiplyAdd(c(20_922_789_888_000), r, c(355_687_428_096_000)))
-    let q = multiplyAdd(multiplyAdd(quad0, r4, quad1), r8, multiplyAdd(quad2, r4, quad3))
-    // e^r − 1 = r + r² q = p + pLow, each product and sum with what its rounding left out;
-    // e^(r + rLow) − 1 adds rLow · e^r.
-    let (m, mLow) = VectorMath.productWithError(r2, q)
-    let (p, sumLow) = VectorMath.sumWithError(r, m)
-    let pLow = multiplyAdd(sumLow + mLow, r2Low, q) + rLow * (1 + p)
-    // (2^k − 1) + 2^k (p + pLow), 2^k from its bits as in `reduce`.
-    let kBits = unsafeBitCast(shifted, to: Bits.self) &- unsafeBitCast(magic, to: Bits.self)
-    let scale = unsafeBitCast((kBits &+ Bits(repeating: 1023)) &<< 52, to: Vector.self)
-    let (hi, lo) = VectorMath.sumWithError(scale - 1, scale * p)
-    return (hi, multiplyAdd(lo, scale, pLow))
   }
 }

@@ -48,7 +48,7 @@ struct GivenVectorMath {
 
   /// The numbers every kernel is checked at: each power of two from 2⁻¹⁰⁷⁴ to 2¹⁰²³ with both
   /// signs and random mantissas (subnormals included); dense random numbers where the kernels
-  /// switch method (tanh at 1.5 and 22, the exp kernel's limit at ±708, exp's overflow past
+  /// switch method (tanh at 1 and 22, the exp kernel's limit at ±708, exp's overflow past
   /// 709.78 and underflow below −745); the neighbours of those edges; zeros, infinities and NaN.
   static let sweep: [Double] = {
     var random = SplitMix64(seed: 2020)
