@@ -1,16 +1,3 @@
-// Empty tensors: a dimension of size 0, as NumPy and PyTorch allow (`np.zeros((0, 3))`, a batch
-// of no rows, a selection of nothing). They hold no entry, so there is nothing to compute: the
-// given wrappers (`mapped`, `zipped`, `reduced`, matmul, concatenate, indexing) make the empty
-// result themselves and never call the backend with one, so no student task has to handle them.
-//
-// What an operation on nothing gives follows NumPy:
-//
-//     a map or zip of an empty tensor          empty, of the broadcast shape
-//     sum / prod / all along a dimension of 0  0 / 1 / 1 (the fold's start)
-//     mean along a dimension of 0              NaN (0 / 0)
-//     max / min / argmax along a dimension of 0  stops: the maximum of nothing is undefined
-//     [n, 0] · [0, p]                          zeros [n, p]: each entry is a sum of nothing
-
 extension TensorData {
   /// A layout of `shape`, which has a dimension of size 0: no entries.
   static func empty(_ shape: [Int]) -> TensorData {
@@ -39,6 +26,19 @@ enum EmptyShapes {
 
 extension Tensor {
   /// Whether this tensor has no entries (a dimension of size 0), as NumPy's `x.size == 0`.
+  ///
+  /// Empty tensors: a dimension of size 0, as NumPy and PyTorch allow (`np.zeros((0, 3))`, a batch
+  /// of no rows, a selection of nothing). They hold no entry, so there is nothing to compute: the
+  /// given wrappers (`mapped`, `zipped`, `reduced`, matmul, concatenate, indexing) make the empty
+  /// result themselves and never call the backend with one, so no student task has to handle them.
+  ///
+  /// What an operation on nothing gives follows NumPy:
+  ///
+  ///     a map or zip of an empty tensor          empty, of the broadcast shape
+  ///     sum / prod / all along a dimension of 0  0 / 1 / 1 (the fold's start)
+  ///     mean along a dimension of 0              NaN (0 / 0)
+  ///     max / min / argmax along a dimension of 0  stops: the maximum of nothing is undefined
+  ///     [n, 0] · [0, p]                          zeros [n, p]: each entry is a sum of nothing
   public var isEmpty: Bool { size == 0 }
 
   /// The matrix product when an operand is empty: [..., n, k] · [..., k, p] as a sum over k of

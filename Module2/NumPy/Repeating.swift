@@ -1,19 +1,19 @@
-// Repeating entries, NumPy's two ways:
-//
-//     x = [1, 2, 3]     x.repeated(2)       = [1, 1, 2, 2, 3, 3]     (np.repeat: each entry)
-//                       x.tiled(reps: [2])  = [1, 2, 3, 1, 2, 3]     (np.tile: the whole)
-//
-// Both are a broadcast along a new dimension of size 1 followed by a reshape that merges it with
-// its neighbour: `repeated` puts the new dimension after `dim`, `tiled` before each dimension.
-// The broadcast is a view with stride 0 (`Expand`), whose gradient sums dOut over the copies, so
-// each entry gets the sum of the gradients of all its copies. (Task 4.3's `tile(_:kernel:)` is
-// something else: it cuts an image into pooling blocks.)
-
 extension Tensor {
   /// Each entry repeated `count` times in a row along `dim` (NumPy's `np.repeat(x, count,
   /// axis=dim)`, PyTorch's `torch.repeat_interleave`, MyGrad's `mg.repeat`); without `dim`, the
   /// entries in row-major order, shape [size · count]. Differentiable: an entry's gradient is
   /// the sum over its copies.
+  ///
+  /// Repeating entries, NumPy's two ways:
+  ///
+  ///     x = [1, 2, 3]     x.repeated(2)       = [1, 1, 2, 2, 3, 3]     (np.repeat: each entry)
+  ///                       x.tiled(reps: [2])  = [1, 2, 3, 1, 2, 3]     (np.tile: the whole)
+  ///
+  /// Both are a broadcast along a new dimension of size 1 followed by a reshape that merges it with
+  /// its neighbour: `repeated` puts the new dimension after `dim`, `tiled` before each dimension.
+  /// The broadcast is a view with stride 0 (`Expand`), whose gradient sums dOut over the copies, so
+  /// each entry gets the sum of the gradients of all its copies. (Task 4.3's `tile(_:kernel:)` is
+  /// something else: it cuts an image into pooling blocks.)
   public func repeated(_ count: Int, dim: Int? = nil) -> Tensor {
     precondition(count >= 1, "repeated(\(count)): the count must be at least 1")
     guard let dim else {

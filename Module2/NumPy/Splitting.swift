@@ -1,15 +1,15 @@
-// Cutting a tensor into consecutive pieces along a dimension: PyTorch's `split` (by sizes) and
-// `chunk` (into a number of pieces). Each piece is a slice, `x[slice: …, start..<end]`, so it is
-// a view sharing the storage, and its gradient is its stretch of dOut put back in place:
-//
-//     x: [5, 2]     x.split([2, 3])      [2, 2] rows 0..<2, [3, 2] rows 2..<5
-//                   x.chunk(2)           [3, 2] rows 0..<3, [2, 2] rows 3..<5
-
 extension Tensor {
   /// Consecutive pieces along `dim` with the given sizes, which must add up to the size of
   /// `dim` (PyTorch's `torch.split(x, sizes, dim)`; NumPy's `np.split(x, np.cumsum(sizes)[:-1],
   /// axis=dim)`; MyGrad through NumPy's slicing). Each piece is a view; a negative `dim` counts
   /// from the end. Differentiable: each piece's gradient goes back to its stretch.
+  ///
+  /// Cutting a tensor into consecutive pieces along a dimension: PyTorch's `split` (by sizes) and
+  /// `chunk` (into a number of pieces). Each piece is a slice, `x[slice: …, start..<end]`, so it is
+  /// a view sharing the storage, and its gradient is its stretch of dOut put back in place:
+  ///
+  ///     x: [5, 2]     x.split([2, 3])      [2, 2] rows 0..<2, [3, 2] rows 2..<5
+  ///                   x.chunk(2)           [3, 2] rows 0..<3, [2, 2] rows 3..<5
   public func split(_ sizes: [Int], dim: Int = 0) -> [Tensor] {
     let call = "split(\(sizes), dim: \(dim))"
     let d = checkedDim(dim, call)

@@ -1,22 +1,22 @@
-// Reading one chosen entry per position along a dimension: NumPy's `take_along_axis`, PyTorch's
-// `gather`. The indices are a tensor of whole numbers with as many dimensions as the source; along
-// `dim` they say which entry to read, and the other dimensions broadcast with the source's:
-//
-//     x = [[10, 11, 12],        indices = [[2, 0],        take(along: indices, dim: 1)
-//          [20, 21, 22]]                   [1, 1]]          = [[12, 10], [21, 21]]
-//
-//     out[i, …, k, …] = x[i, …, indices[i, …, k, …], …]
-//
-// Every output entry reads one source entry, so the backward pass adds each entry of dOut into
-// zeros of the source's shape at the place it was read (twice read, twice added). Both passes are
-// the backend's layout operations on the source seen as one dimension: the source position of
-// every output entry is worked out once from the shapes and the indices, then `gather` reads
-// them and `scatterAdd` puts dOut back.
-
 extension Tensor {
   /// The entries of the input that `positions` name, one per output entry, read from the
   /// input seen in row-major order as one dimension (`TakeAlong.positions` works them out).
   /// The derivative puts dOut back where each entry was read, adding where one is read twice.
+  ///
+  /// Reading one chosen entry per position along a dimension: NumPy's `take_along_axis`, PyTorch's
+  /// `gather`. The indices are a tensor of whole numbers with as many dimensions as the source; along
+  /// `dim` they say which entry to read, and the other dimensions broadcast with the source's:
+  ///
+  ///     x = [[10, 11, 12],        indices = [[2, 0],        take(along: indices, dim: 1)
+  ///          [20, 21, 22]]                   [1, 1]]          = [[12, 10], [21, 21]]
+  ///
+  ///     out[i, …, k, …] = x[i, …, indices[i, …, k, …], …]
+  ///
+  /// Every output entry reads one source entry, so the backward pass adds each entry of dOut into
+  /// zeros of the source's shape at the place it was read (twice read, twice added). Both passes are
+  /// the backend's layout operations on the source seen as one dimension: the source position of
+  /// every output entry is worked out once from the shapes and the indices, then `gather` reads
+  /// them and `scatterAdd` puts dOut back.
   public struct TakeAlong: UnaryFunction {
     /// For each output entry, in row-major order, the row-major position of the input entry
     /// it reads.

@@ -1,18 +1,18 @@
-// Products of whole tensors beyond `matmul`: the outer product and NumPy's `tensordot`.
-//
-//     outer(a, b)ᵢⱼ = aᵢ · bⱼ                 (a and b seen as vectors)
-//     tensordot(a, b, axes: ([1], [0]))        Σₖ a[i, k] · b[k, j]: the matrix product
-//
-// tensordot sums over pairs of dimensions, one of a and one of b of equal size: a's summed
-// dimensions are moved to its end and b's to its front, each side is reshaped to a matrix
-// (kept dimensions × summed ones), and one `matmul` does the work; the result is reshaped to a's
-// kept dimensions followed by b's. Every step is differentiable, so the gradients come from
-// `permute`, `reshape` and `MatMul`.
-
 extension Tensor {
   /// Every entry of this tensor times every entry of `other`, both seen as vectors in row-major
   /// order: shape [size, other.size] (NumPy's `np.outer`, PyTorch's `torch.outer` for vectors,
   /// MyGrad's `mg.einsum("i,j", a, b)`). Differentiable in both.
+  ///
+  /// Products of whole tensors beyond `matmul`: the outer product and NumPy's `tensordot`.
+  ///
+  ///     outer(a, b)ᵢⱼ = aᵢ · bⱼ                 (a and b seen as vectors)
+  ///     tensordot(a, b, axes: ([1], [0]))        Σₖ a[i, k] · b[k, j]: the matrix product
+  ///
+  /// tensordot sums over pairs of dimensions, one of a and one of b of equal size: a's summed
+  /// dimensions are moved to its end and b's to its front, each side is reshaped to a matrix
+  /// (kept dimensions × summed ones), and one `matmul` does the work; the result is reshaped to a's
+  /// kept dimensions followed by b's. Every step is differentiable, so the gradients come from
+  /// `permute`, `reshape` and `MatMul`.
   public func outer(_ other: Tensor) -> Tensor {
     reshape([size, 1]) * other.reshape([1, other.size])
   }

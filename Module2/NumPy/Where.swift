@@ -1,20 +1,3 @@
-// Choosing entry by entry: the comparisons beside `lt`, `gt` and `eq`, `Tensor.where`, and
-// `clamp` with tensor bounds.
-//
-// A comparison gives 1 where it holds and 0 where not, as numbers. ≤, ≥ and ≠ are made from the
-// two comparisons `Compare` has, which are never both true:
-//
-//     a ≤ b  =  (a < b) + (a = b)          a ≥ b  =  (b < a) + (a = b)          a ≠ b  =  1 − (a = b)
-//
-// so NaN compares as NumPy says: NaN ≤ x, NaN ≥ x and NaN = x are all false, NaN ≠ x is true.
-//
-// `where(c, a, b)` takes a where c is nonzero and b where it is 0, all three broadcast together:
-//
-//     where(c, a, b)ᵢ = aᵢ if cᵢ ≠ 0, else bᵢ          ∂/∂aᵢ = [cᵢ ≠ 0]     ∂/∂bᵢ = [cᵢ = 0]
-//
-// It is computed as a choice, not as c·a + (1 − c)·b: an infinite or NaN entry in the branch
-// that is not taken must not leak into the result (0 · ∞ is NaN), nor into the gradient.
-
 extension ZipOperator {
   /// x where c is nonzero, else 0, given (c, x).
   static let takenWhere = ZipOperator("x where c ≠ 0") { c, x in c != 0 ? x : 0 }
@@ -27,6 +10,23 @@ extension Tensor {
   /// broadcast together (NumPy's `np.where(c, a, b)`, PyTorch's `torch.where`, MyGrad's
   /// `mg.where`). Differentiable in a and b: dOut goes to a where the condition holds and to b
   /// where it does not. The condition is a setting, not an input: it gets no gradient.
+  ///
+  /// Choosing entry by entry: the comparisons beside `lt`, `gt` and `eq`, `Tensor.where`, and
+  /// `clamp` with tensor bounds.
+  ///
+  /// A comparison gives 1 where it holds and 0 where not, as numbers. ≤, ≥ and ≠ are made from the
+  /// two comparisons `Compare` has, which are never both true:
+  ///
+  ///     a ≤ b  =  (a < b) + (a = b)          a ≥ b  =  (b < a) + (a = b)          a ≠ b  =  1 − (a = b)
+  ///
+  /// so NaN compares as NumPy says: NaN ≤ x, NaN ≥ x and NaN = x are all false, NaN ≠ x is true.
+  ///
+  /// `where(c, a, b)` takes a where c is nonzero and b where it is 0, all three broadcast together:
+  ///
+  ///     where(c, a, b)ᵢ = aᵢ if cᵢ ≠ 0, else bᵢ          ∂/∂aᵢ = [cᵢ ≠ 0]     ∂/∂bᵢ = [cᵢ = 0]
+  ///
+  /// It is computed as a choice, not as c·a + (1 − c)·b: an infinite or NaN entry in the branch
+  /// that is not taken must not leak into the result (0 · ∞ is NaN), nor into the gradient.
   public struct Where: BinaryFunction {
     /// Where to take a (nonzero entries) and where b (zeros); broadcasts with a and b.
     public let condition: TensorData

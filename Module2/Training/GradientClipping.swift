@@ -1,14 +1,3 @@
-// Gradient clipping by global norm. A single batch with an unusually steep loss can produce a
-// gradient so large that one step throws the parameters far away (and the loss to NaN). Clipping
-// looks at all gradients of a step together as one long vector g and shrinks it when it is
-// longer than `maxNorm`:
-//
-//     ‖g‖ = √(Σ over every parameter and entry of g²)
-//     g ← g · min(1, maxNorm / (‖g‖ + 10⁻⁶))
-//
-// The direction of the step is kept, only its length is capped; the 10⁻⁶ keeps the division
-// finite when every gradient is 0. Call it between `loss.backward()` and `optimizer.step()`.
-
 /// Scales the gradients of `parameters` together so that their global norm is at most
 /// `maxNorm`, and returns the norm they had before: PyTorch's
 /// `torch.nn.utils.clip_grad_norm_(parameters, max_norm)` (norm type 2; NumPy and MyGrad have
@@ -23,6 +12,17 @@
 /// let norm = clipGradNorm(model.parameters(), maxNorm: 1)
 /// optimizer.step()
 /// ```
+///
+/// Gradient clipping by global norm. A single batch with an unusually steep loss can produce a
+/// gradient so large that one step throws the parameters far away (and the loss to NaN). Clipping
+/// looks at all gradients of a step together as one long vector g and shrinks it when it is
+/// longer than `maxNorm`:
+///
+///     ‖g‖ = √(Σ over every parameter and entry of g²)
+///     g ← g · min(1, maxNorm / (‖g‖ + 10⁻⁶))
+///
+/// The direction of the step is kept, only its length is capped; the 10⁻⁶ keeps the division
+/// finite when every gradient is 0. Call it between `loss.backward()` and `optimizer.step()`.
 @discardableResult
 public func clipGradNorm(_ parameters: [Parameter], maxNorm: Double) -> Double {
   precondition(

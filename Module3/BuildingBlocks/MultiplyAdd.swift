@@ -1,17 +1,17 @@
-// c + a · b, the step of every dot product, matrix product and polynomial.
-//
-// A fused multiply-add computes c + a · b with one rounding instead of two (a · b rounded, then
-// the sum rounded), in one instruction. arm64 processors have it; on x86-64 it came with AVX2
-// (FMA, 2013), which the default build uses where the building machine has it (Package.swift).
-// On the x86-64 baseline (a portable build) there is no such instruction, and Swift's
-// `addingProduct` becomes a library call per number, 14 times slower than `c + a * b`. So the
-// kernels write `multiplyAdd(c, a, b)`: fused where it is one instruction, two roundings where
-// it is not. A product computed both ways differs in the last bits; two kernels that should
-// give the same bits (Task 3.2's loop and Task 3.4's blocked kernel) must both use it, or both
-// not.
-
 /// Whether `multiplyAdd` is fused (one rounding) in this build: on arm64, and on x86-64 when
 /// the fast stages were compiled for AVX2 and FMA.
+///
+/// c + a · b, the step of every dot product, matrix product and polynomial.
+///
+/// A fused multiply-add computes c + a · b with one rounding instead of two (a · b rounded, then
+/// the sum rounded), in one instruction. arm64 processors have it; on x86-64 it came with AVX2
+/// (FMA, 2013), which the default build uses where the building machine has it (Package.swift).
+/// On the x86-64 baseline (a portable build) there is no such instruction, and Swift's
+/// `addingProduct` becomes a library call per number, 14 times slower than `c + a * b`. So the
+/// kernels write `multiplyAdd(c, a, b)`: fused where it is one instruction, two roundings where
+/// it is not. A product computed both ways differs in the last bits; two kernels that should
+/// give the same bits (Task 3.2's loop and Task 3.4's blocked kernel) must both use it, or both
+/// not.
 public var multiplyAddIsFused: Bool {
   #if arch(arm64) || MINITORCH_AVX2
     return true

@@ -1,28 +1,28 @@
-// Batch normalisation (Ioffe and Szegedy, 2015). Each channel c of a batch is normalised by the
-// mean and variance of its own entries over the batch (and the positions, for signals and
-// images), then scaled and shifted by two learned numbers:
-//
-//     μ_c  = mean of x[·, c, …]            σ²_c = mean of (x[·, c, …] − μ_c)²   (biased: ÷ n)
-//     y    = (x − μ_c) / √(σ²_c + ε) · weight[c] + bias[c]
-//
-// The statistics depend on the whole batch, so in training the gradient flows through μ and σ²
-// too: the layer is a composition of `mean`, `variance`, subtraction, division and `sqrt`, and
-// autodiff differentiates it. In evaluation there may be one example only, so the layer uses
-// running statistics collected while training instead, each step moving them a fraction
-// `momentum` of the way towards the batch's:
-//
-//     running mean     ← (1 − momentum) · running mean     + momentum · μ_c
-//     running variance ← (1 − momentum) · running variance + momentum · σ²_c · n / (n − 1)
-//
-// The running variance uses the unbiased estimate (÷ (n − 1), n the entries per channel),
-// while the normalisation itself uses the biased one, exactly as PyTorch does. The running
-// statistics are not parameters: no gradient reaches them and no optimizer moves them (PyTorch
-// calls them buffers).
-
 /// What the batch-normalisation layers share, whatever the number of positions: per channel a
 /// weight (starting at 1) and a bias (starting at 0), both learned, and the running mean and
 /// variance (starting at 0 and 1) used in evaluation. `TensorBatchNorm1d` and
 /// `TensorBatchNorm2d` check their input's rank and call `normalize`.
+///
+/// Batch normalisation (Ioffe and Szegedy, 2015). Each channel c of a batch is normalised by the
+/// mean and variance of its own entries over the batch (and the positions, for signals and
+/// images), then scaled and shifted by two learned numbers:
+///
+///     μ_c  = mean of x[·, c, …]            σ²_c = mean of (x[·, c, …] − μ_c)²   (biased: ÷ n)
+///     y    = (x − μ_c) / √(σ²_c + ε) · weight[c] + bias[c]
+///
+/// The statistics depend on the whole batch, so in training the gradient flows through μ and σ²
+/// too: the layer is a composition of `mean`, `variance`, subtraction, division and `sqrt`, and
+/// autodiff differentiates it. In evaluation there may be one example only, so the layer uses
+/// running statistics collected while training instead, each step moving them a fraction
+/// `momentum` of the way towards the batch's:
+///
+///     running mean     ← (1 − momentum) · running mean     + momentum · μ_c
+///     running variance ← (1 − momentum) · running variance + momentum · σ²_c · n / (n − 1)
+///
+/// The running variance uses the unbiased estimate (÷ (n − 1), n the entries per channel),
+/// while the normalisation itself uses the biased one, exactly as PyTorch does. The running
+/// statistics are not parameters: no gradient reaches them and no optimizer moves them (PyTorch
+/// calls them buffers).
 public class TensorBatchNorm: Module {
   /// The scale of each channel, shape [channels]; `nil` for a layer made with `affine: false`.
   public let weight: Parameter?

@@ -1,22 +1,22 @@
-// Layer normalisation (Ba, Kiros and Hinton, 2016). Where batch normalisation normalises each
-// channel over the batch, layer normalisation normalises each example over its own last
-// dimensions (its features), so it needs no batch statistics and behaves the same in training
-// and evaluation. For the entries x of one example's normalised block (the last
-// `normalizedShape.count` dimensions):
-//
-//     μ = mean of x      σ² = mean of (x − μ)²      (biased: ÷ n)
-//     y = (x − μ) / √(σ² + ε) · weight + bias       weight and bias of shape normalizedShape
-//
-// The weight and bias are one number per entry of the block (elementwise), not per channel.
-// Like batch normalisation it is a composition of `mean`, `variance` and arithmetic, so autodiff
-// gives its gradient.
-
 /// Layer normalisation of `input` over its last dimensions, PyTorch's
 /// `torch.nn.functional.layer_norm(input, normalized_shape, weight, bias, eps)` (MyGrad
 /// and NumPy have none): every block of the last `normalizedShape.count` dimensions,
 /// which must equal `normalizedShape`, becomes (x − μ) / √(σ² + ε) with its own mean μ and
 /// biased variance σ², then times `weight` and plus `bias` (each of shape `normalizedShape`)
 /// when given. Differentiable in all three.
+///
+/// Layer normalisation (Ba, Kiros and Hinton, 2016). Where batch normalisation normalises each
+/// channel over the batch, layer normalisation normalises each example over its own last
+/// dimensions (its features), so it needs no batch statistics and behaves the same in training
+/// and evaluation. For the entries x of one example's normalised block (the last
+/// `normalizedShape.count` dimensions):
+///
+///     μ = mean of x      σ² = mean of (x − μ)²      (biased: ÷ n)
+///     y = (x − μ) / √(σ² + ε) · weight + bias       weight and bias of shape normalizedShape
+///
+/// The weight and bias are one number per entry of the block (elementwise), not per channel.
+/// Like batch normalisation it is a composition of `mean`, `variance` and arithmetic, so autodiff
+/// gives its gradient.
 public func layerNorm(
   _ input: Tensor, normalizedShape: [Int], weight: Tensor? = nil, bias: Tensor? = nil,
   epsilon: Double = 1e-5

@@ -1,20 +1,3 @@
-// The k largest entries of each line, largest first, and where they were: PyTorch's `topk`.
-//
-// Built on Task 4.4's `firstMaximumMask`, k rounds of it: each round marks the first maximum of
-// what is left, records its position, and takes it out of the running by making it −∞. One
-// corner needs care: when what is left is all −∞, the mask may point at an entry already taken
-// (also −∞); then the round takes the first entry not yet taken instead, which is one of the
-// remaining −∞ entries, as it should be.
-//
-//     x = [3, 7, 1, 7],  k = 3     round 1: [0, 1, 0, 0] → 1    x becomes [3, −∞, 1, 7]
-//                                  round 2: [0, 0, 0, 1] → 3    x becomes [3, −∞, 1, −∞]
-//                                  round 3: [1, 0, 0, 0] → 0
-//     values [7, 7, 3], indices [1, 3, 0]
-//
-// The values are read with `take(along:dim:)`, so they are differentiable: each value's dOut
-// goes to the entry it came from. Ties go to the lower index first (NumPy's stable sort order;
-// PyTorch leaves the order of ties open).
-
 extension MapOperator {
   /// 1 − x: where a mask of 0s and 1s is not.
   static let complement = MapOperator("1 − x") { 1 - $0 }
@@ -33,6 +16,23 @@ extension Tensor {
   /// none). The values are differentiable: dOut goes to the entries they were read from. Ties
   /// go to the lower index first. A negative `dim` counts from the end; the default is the
   /// last. Built on Task 4.4's `firstMaximumMask`; entries must not be NaN.
+  ///
+  /// The k largest entries of each line, largest first, and where they were: PyTorch's `topk`.
+  ///
+  /// Built on Task 4.4's `firstMaximumMask`, k rounds of it: each round marks the first maximum of
+  /// what is left, records its position, and takes it out of the running by making it −∞. One
+  /// corner needs care: when what is left is all −∞, the mask may point at an entry already taken
+  /// (also −∞); then the round takes the first entry not yet taken instead, which is one of the
+  /// remaining −∞ entries, as it should be.
+  ///
+  ///     x = [3, 7, 1, 7],  k = 3     round 1: [0, 1, 0, 0] → 1    x becomes [3, −∞, 1, 7]
+  ///                                  round 2: [0, 0, 0, 1] → 3    x becomes [3, −∞, 1, −∞]
+  ///                                  round 3: [1, 0, 0, 0] → 0
+  ///     values [7, 7, 3], indices [1, 3, 0]
+  ///
+  /// The values are read with `take(along:dim:)`, so they are differentiable: each value's dOut
+  /// goes to the entry it came from. Ties go to the lower index first (NumPy's stable sort order;
+  /// PyTorch leaves the order of ties open).
   public func topk(_ k: Int, dim: Int = -1, largest: Bool = true) -> (
     values: Tensor, indices: Tensor
   ) {

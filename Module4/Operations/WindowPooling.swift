@@ -1,27 +1,3 @@
-// Pooling over sliding windows, as PyTorch's `max_pool2d` and `avg_pool2d` do it: windows of
-// kernelHeight × kernelWidth that move by a stride (which may be smaller than the kernel, so the
-// windows overlap) over an input with zero padding around it. Tasks 4.3 and 4.4's `avgpool2d`
-// and `maxpool2d` are the special case stride = kernel, padding 0, where the windows tile the
-// image. The general case needs the convolution's unfold:
-//
-//     x (B, C, H, W)
-//     unfold    → (B, C·K, L)      K = kh · kw taps, L = outH · outW windows (Tasks 4.1, 4.2)
-//     view      → (B, C, K, L),   permute → (B, C, L, K)     one window per row of K entries
-//     maxpool2d / avgpool2d with kernel (1, K) → (B, C, L, 1)   each row reduced (Tasks 4.3, 4.4)
-//     view      → (B, C, outH, outW)
-//
-// with outH = ⌊(H + 2 · padding − kh) / stride⌋ + 1, the convolution's rule. Reducing each row
-// with the student's own pooling functions keeps these given functions from standing in for the
-// tasks: until Tasks 4.2, 4.3 and 4.4 are written, neither works.
-//
-// Padding: average pooling counts the padding as zeros in every window (PyTorch's default,
-// count_include_pad=True), so every window is divided by kh · kw. Max pooling never picks the
-// padding: a constant −∞ is added where a window reads padding, so any real entry beats it
-// (PyTorch requires padding ≤ half the kernel, so every window holds a real entry). The gradient
-// of the maximum goes to the first largest entry of each window (in row-major order within the
-// window, Task 4.4's rule), and an entry in several windows collects the gradients of all of
-// them (fold adds them up).
-
 /// Max pooling over sliding windows, PyTorch's `torch.nn.functional.max_pool2d(input,
 /// kernel_size, stride, padding)` (MyGrad's `max_pool`, without padding; NumPy has none): the
 /// largest entry of each `kernel` window of an input (batch, channels, height, width) as the
@@ -32,6 +8,30 @@
 /// Named apart from Task 4.4's `maxpool2d(_:kernel:)` (all lower case), which pools
 /// non-overlapping blocks only: this function is built on that one (and on Task 4.2's unfold),
 /// so it works only once both tasks are written, and it cannot replace them.
+///
+/// Pooling over sliding windows, as PyTorch's `max_pool2d` and `avg_pool2d` do it: windows of
+/// kernelHeight × kernelWidth that move by a stride (which may be smaller than the kernel, so the
+/// windows overlap) over an input with zero padding around it. Tasks 4.3 and 4.4's `avgpool2d`
+/// and `maxpool2d` are the special case stride = kernel, padding 0, where the windows tile the
+/// image. The general case needs the convolution's unfold:
+///
+///     x (B, C, H, W)
+///     unfold    → (B, C·K, L)      K = kh · kw taps, L = outH · outW windows (Tasks 4.1, 4.2)
+///     view      → (B, C, K, L),   permute → (B, C, L, K)     one window per row of K entries
+///     maxpool2d / avgpool2d with kernel (1, K) → (B, C, L, 1)   each row reduced (Tasks 4.3, 4.4)
+///     view      → (B, C, outH, outW)
+///
+/// with outH = ⌊(H + 2 · padding − kh) / stride⌋ + 1, the convolution's rule. Reducing each row
+/// with the student's own pooling functions keeps these given functions from standing in for the
+/// tasks: until Tasks 4.2, 4.3 and 4.4 are written, neither works.
+///
+/// Padding: average pooling counts the padding as zeros in every window (PyTorch's default,
+/// count_include_pad=True), so every window is divided by kh · kw. Max pooling never picks the
+/// padding: a constant −∞ is added where a window reads padding, so any real entry beats it
+/// (PyTorch requires padding ≤ half the kernel, so every window holds a real entry). The gradient
+/// of the maximum goes to the first largest entry of each window (in row-major order within the
+/// window, Task 4.4's rule), and an entry in several windows collects the gradients of all of
+/// them (fold adds them up).
 public func maxPool2d(
   _ input: Tensor, kernel: Size2D, stride: Size2D? = nil, padding: Size2D = 0
 ) -> Tensor {
