@@ -30,10 +30,29 @@ public final class Context<Value> {
   /// The facts kept by name (`ctx.inputShape = …`).
   private var facts: [String: Any] = [:]
 
+  /// For each input of the application, in order, whether it needs a gradient (PyTorch's
+  /// `ctx.needs_input_grad`); empty for a context made with `init(needsGrad:)`.
+  public let needsInputGradient: [Bool]
+
   /// A context for one application of a function; `needsGrad` is false when no input
   /// requires a gradient.
   public init(needsGrad: Bool = true) {
     self.needsGrad = needsGrad
+    self.needsInputGradient = []
+  }
+
+  /// A context for one application of a function to inputs of which those marked true need a
+  /// gradient; a backward pass may run when one does.
+  public init(needsInputGradient: [Bool]) {
+    self.needsGrad = needsInputGradient.contains(true)
+    self.needsInputGradient = needsInputGradient
+  }
+
+  /// Whether input `index` needs a gradient: a backward pass may skip the work of a gradient
+  /// that nobody receives (it still returns one, of zeros or of anything: a constant input
+  /// never receives it). Without a per-input record, it is `needsGrad`.
+  public func needsGradient(ofInput index: Int) -> Bool {
+    index < needsInputGradient.count ? needsInputGradient[index] : needsGrad
   }
 
   /// Keeps `values` for the backward pass (replacing anything saved before).

@@ -22,10 +22,10 @@ extension DifferentiableFunction where Value == Tensor {
     guard let first = inputs.first else {
       preconditionFailure("\(Self.self) needs at least one input")
     }
-    let needsGrad = inputs.contains { !$0.isConstant } && GradientMode.isEnabled
-    let ctx = Context<Tensor>(needsGrad: needsGrad)
+    let needsGradient = inputs.map { !$0.isConstant && GradientMode.isEnabled }
+    let ctx = Context<Tensor>(needsInputGradient: needsGradient)
     let output = forward(ctx, inputs: inputs.map { $0.detach() })
-    guard needsGrad else { return output }
+    guard ctx.needsGrad else { return output }
     return Tensor(
       output.data, backend: first.backend,
       history: TensorHistory(function: self, context: ctx, inputs: inputs))

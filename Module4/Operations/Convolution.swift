@@ -28,16 +28,10 @@ extension Tensor {
   public struct Convolution<Geometry: ConvolutionGeometry>: BinaryFunction {
     /// The shapes and settings: the input and weight it takes, and where each tap reads.
     public let geometry: Geometry
-    /// Whether the backward pass folds the columns' gradient back onto the input. `convolution`
-    /// turns it off for a constant input (a batch of images), whose gradient nobody reads: the
-    /// backward pass then returns zeros for it instead of folding.
-    public let foldsInputGradient: Bool
 
-    /// The convolution over `geometry`; `foldsInputGradient: false` skips the fold of the
-    /// input's gradient (for an input that is a constant).
-    public init(_ geometry: Geometry, foldsInputGradient: Bool = true) {
+    /// The convolution over `geometry`.
+    public init(_ geometry: Geometry) {
       self.geometry = geometry
-      self.foldsInputGradient = foldsInputGradient
     }
 
     /// The input, then the weight.
@@ -58,7 +52,8 @@ extension Tensor {
     }
 
     /// The gradients of the input (the columns' gradient folded back onto the input; zeros,
-    /// without the fold, when `foldsInputGradient` is off) and of the weight
+    /// without the fold, when the input is a constant such as a batch of images, whose gradient
+    /// nobody receives: `ctx.needsGradient(ofInput: 0)`) and of the weight
     /// (`convolutionBackward`).
     public func backward(_ ctx: Context<Tensor>, _ dOut: Tensor) -> (Tensor, Tensor) {
       let (columns, weight) = ctx.savedPair
@@ -68,7 +63,7 @@ extension Tensor {
         dOut: dOut.data.reshaped(perPosition, ops), columns: columns.data, weight: weight.data,
         ops)
       let dInput =
-        foldsInputGradient
+        ctx.needsGradient(ofInput: 0)
         ? geometry.fold(gradients.dColumns, ops) : TensorData.filled(geometry.inputShape, with: 0)
       return (
         Tensor(dInput, backend: dOut.backend),
@@ -92,8 +87,7 @@ public func convolution<Geometry: ConvolutionGeometry>(
       "\(Geometry.operation): the bias should have shape [\(outChannels)], one entry per "
         + "output channel of the weight \(weight.shape), but it has shape \(bias.shape)")
   }
-  let out = Tensor.Convolution(geometry, foldsInputGradient: !input.isConstant).apply(
-    input, weight)
+  let out = Tensor.Convolution(geometry).apply(input, weight)
   guard let bias else { return out }
   // The output seen as (batch, outChannels, positions) and the bias as (outChannels, 1): each
   // row of positions gets its channel's number, added a whole row at a time (views share

@@ -55,6 +55,21 @@ struct GivenModule1Code {
         """)
   }
 
+  @Test func theContextKnowsWhichInputsNeedAGradient() {
+    // As PyTorch's ctx.needs_input_grad: a backward pass may skip a constant input's work.
+    let x = Scalar(2.0)
+    let product = Scalar.Mul().apply(x, Scalar(constant: 3))
+    let context = product.history?.context
+    #expect(context?.needsInputGradient == [true, false])
+    #expect(context?.needsGradient(ofInput: 0) == true)
+    #expect(context?.needsGradient(ofInput: 1) == false)
+    let reversed = Scalar.Mul().apply(Scalar(constant: 3), x).history?.context
+    #expect(reversed?.needsInputGradient == [false, true])
+    // A context made by hand, without a record per input, answers for all of them.
+    #expect(Context<Double>(needsGrad: true).needsGradient(ofInput: 1))
+    #expect(!Context<Double>(needsGrad: false).needsGradient(ofInput: 0))
+  }
+
   @Test func backwardOnAConstantIsRefused() async {
     await #expect(processExitsWith: .failure) {
       (Scalar(constant: 2) * 3).backward()
