@@ -192,13 +192,7 @@ struct Task1_2 {
       result.history != nil,
       "\(what) is a leaf (no history): it must be computed by a function's apply, so "
         + "that backpropagation can reach its inputs")
-    var seen: Set<ObjectIdentifier> = []
-    var next = [result]
-    while let node = next.popLast() {
-      for parent in node.parents where seen.insert(ObjectIdentifier(parent)).inserted {
-        next.append(parent)
-      }
-    }
+    let seen = ancestorIdentities(of: result) { $0.parents }
     for (name, operand) in operands {
       try check(
         seen.contains(ObjectIdentifier(operand)),

@@ -29,8 +29,8 @@ struct NegativeDimensionTests {
     forAll(cases, cases: 30) { x, dim in
       for (name, f) in Self.functions {
         let what = "\(name) of shape \(x.shape) with d = \(dim - x.dims), against \(dim)"
-        let (value, grad) = Self.valueAndGradient(f, x, dim - x.dims)
-        let (expected, expectedGrad) = Self.valueAndGradient(f, x, dim)
+        let (value, grad) = NegativeDimensionChecks.valueAndGradient(f, x, dim - x.dims)
+        let (expected, expectedGrad) = NegativeDimensionChecks.valueAndGradient(f, x, dim)
         try expectTensor(value, shape: expected.shape, values: expected.data.values, what)
         try expectTensor(
           grad, shape: expectedGrad.shape, values: expectedGrad.data.values, "gradient: \(what)")
@@ -65,17 +65,5 @@ struct NegativeDimensionTests {
       message.contains("\(kind)(dim: -3)") && message.contains("[2, 3]")
         && message.contains("-2..<0"),
       "the message should name \(kind)(dim: -3), the shape [2, 3] and -2..<0; it was: \(message)")
-  }
-
-  /// f(x, dim), and the gradient of Σ w · f(x, dim) with weights 1, 2, 3, … in row-major order.
-  static func valueAndGradient(_ f: (Tensor, Int) -> Tensor, _ x: Tensor, _ dim: Int)
-    -> (Tensor, Tensor)
-  {
-    let leaf = Tensor(x.data, backend: x.backend, requiresGrad: true)
-    let y = f(leaf, dim)
-    let weights = Tensor(
-      shape: y.shape, data: (0..<y.size).map { Double($0 + 1) }, backend: x.backend)
-    y.backward(weights)
-    return (y, leaf.grad ?? Tensor.zeros(x.shape))
   }
 }

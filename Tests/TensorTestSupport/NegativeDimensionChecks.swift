@@ -72,7 +72,7 @@ public enum NegativeDimensionChecks {
   }
 
   /// f(x, dim), and the gradient of Σ w · f(x, dim) with weights 1, 2, 3, … in row-major order.
-  static func valueAndGradient(_ f: (Tensor, Int) -> Tensor, _ x: Tensor, _ dim: Int)
+  public static func valueAndGradient(_ f: (Tensor, Int) -> Tensor, _ x: Tensor, _ dim: Int)
     -> (Tensor, Tensor)
   {
     let leaf = Tensor(x.data, backend: x.backend, requiresGrad: true)

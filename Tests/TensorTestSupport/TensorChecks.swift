@@ -83,13 +83,7 @@ public func checkRecordsOperands(_ result: Tensor, _ operands: [(String, Tensor)
     result.history != nil,
     "\(what) has no history: it must be computed by tensor functions (their apply), so that "
       + "backpropagation can reach its inputs")
-  var seen: Set<ObjectIdentifier> = []
-  var next = [result]
-  while let node = next.popLast() {
-    for parent in node.parents where seen.insert(ObjectIdentifier(parent)).inserted {
-      next.append(parent)
-    }
-  }
+  let seen = ancestorIdentities(of: result) { $0.parents }
   for (name, operand) in operands {
     try check(
       seen.contains(ObjectIdentifier(operand)),
