@@ -30,29 +30,38 @@ public final class Context<Value> {
   /// The facts kept by name (`ctx.inputShape = …`).
   private var facts: [String: Any] = [:]
 
-  /// For each input of the application, in order, whether it needs a gradient (PyTorch's
-  /// `ctx.needs_input_grad`); empty for a context made with `init(needsGrad:)`.
-  public let needsInputGradient: [Bool]
+  /// Bit i is set when input i needs a gradient (PyTorch's `ctx.needs_input_grad`, kept in one
+  /// word so that recording it costs no allocation on every operation). An input after the
+  /// 64th counts as needing one whenever any input does.
+  @usableFromInline let inputsNeedingGradient: UInt64
 
   /// A context for one application of a function; `needsGrad` is false when no input
   /// requires a gradient.
   public init(needsGrad: Bool = true) {
     self.needsGrad = needsGrad
-    self.needsInputGradient = []
+    self.inputsNeedingGradient = needsGrad ? ~0 : 0
   }
 
-  /// A context for one application of a function to inputs of which those marked true need a
-  /// gradient; a backward pass may run when one does.
-  public init(needsInputGradient: [Bool]) {
-    self.needsGrad = needsInputGradient.contains(true)
-    self.needsInputGradient = needsInputGradient
+  /// A context for one application of a function to `inputCount` inputs, of which input i needs
+  /// a gradient when `needsGradient(i)` is true; a backward pass may run when one does.
+  /// (Inlinable: `apply` calls it on every operation, with its closure inlined.)
+  @inlinable
+  public init(inputCount: Int, needsGradient: (Int) -> Bool) {
+    var mask: UInt64 = 0
+    var any = false
+    for index in 0..<inputCount where needsGradient(index) {
+      any = true
+      mask |= index < 64 ? 1 << UInt64(index) : 0
+    }
+    self.needsGrad = any
+    self.inputsNeedingGradient = mask
   }
 
   /// Whether input `index` needs a gradient: a backward pass may skip the work of a gradient
   /// that nobody receives (it still returns one, of zeros or of anything: a constant input
-  /// never receives it). Without a per-input record, it is `needsGrad`.
+  /// never receives it).
   public func needsGradient(ofInput index: Int) -> Bool {
-    index < needsInputGradient.count ? needsInputGradient[index] : needsGrad
+    index < 64 ? inputsNeedingGradient & (1 << UInt64(index)) != 0 : needsGrad
   }
 
   /// Keeps `values` for the backward pass (replacing anything saved before).

@@ -23,8 +23,8 @@ extension DifferentiableFunction where Value == Double {
   /// inputs, so that backpropagation can call `backward` later. When none does, or inside
   /// `withoutGradients { … }`, the output is a constant and nothing is remembered.
   public func apply(_ inputs: [Scalar]) -> Scalar {
-    let needsGradient = inputs.map { !$0.isConstant && GradientMode.isEnabled }
-    let ctx = Context<Double>(needsInputGradient: needsGradient)
+    let enabled = GradientMode.isEnabled
+    let ctx = Context<Double>(inputCount: inputs.count) { enabled && !inputs[$0].isConstant }
     let value = forward(ctx, inputs: inputs.map(\.data))
     guard ctx.needsGrad else { return Scalar(constant: value) }
     return Scalar(value, history: ScalarHistory(function: self, context: ctx, inputs: inputs))

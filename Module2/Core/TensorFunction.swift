@@ -22,8 +22,8 @@ extension DifferentiableFunction where Value == Tensor {
     guard let first = inputs.first else {
       preconditionFailure("\(Self.self) needs at least one input")
     }
-    let needsGradient = inputs.map { !$0.isConstant && GradientMode.isEnabled }
-    let ctx = Context<Tensor>(needsInputGradient: needsGradient)
+    let enabled = GradientMode.isEnabled
+    let ctx = Context<Tensor>(inputCount: inputs.count) { enabled && !inputs[$0].isConstant }
     let output = forward(ctx, inputs: inputs.map { $0.detach() })
     guard ctx.needsGrad else { return output }
     return Tensor(

@@ -60,11 +60,16 @@ struct GivenModule1Code {
     let x = Scalar(2.0)
     let product = Scalar.Mul().apply(x, Scalar(constant: 3))
     let context = product.history?.context
-    #expect(context?.needsInputGradient == [true, false])
     #expect(context?.needsGradient(ofInput: 0) == true)
     #expect(context?.needsGradient(ofInput: 1) == false)
     let reversed = Scalar.Mul().apply(Scalar(constant: 3), x).history?.context
-    #expect(reversed?.needsInputGradient == [false, true])
+    #expect(reversed?.needsGradient(ofInput: 0) == false)
+    #expect(reversed?.needsGradient(ofInput: 1) == true)
+    // Past the 64th input, an input counts as needing a gradient whenever any input does.
+    let many = Context<Double>(inputCount: 70) { $0 == 1 }
+    #expect(many.needsGrad && many.needsGradient(ofInput: 1) && !many.needsGradient(ofInput: 2))
+    #expect(many.needsGradient(ofInput: 69))
+    #expect(!Context<Double>(inputCount: 70) { _ in false }.needsGradient(ofInput: 69))
     // A context made by hand, without a record per input, answers for all of them.
     #expect(Context<Double>(needsGrad: true).needsGradient(ofInput: 1))
     #expect(!Context<Double>(needsGrad: false).needsGradient(ofInput: 0))
