@@ -116,13 +116,16 @@ extension FastOps {
     // loops, where values captured from this scope would be variables.
 
     // The micro-kernel: the mr × nr tile at c (rows `cRowStride` apart) becomes (c if
-    // `accumulate`, else 0) + Σₖ a[k] bₖ, where a[k] is the packed column of mr numbers of A and
-    // bₖ the packed row piece of B. The tile stays in mr SIMD accumulators throughout:
-    // mr · depth vector multiply-adds, (mr + 1) · depth loads, mr stores.
+    // `accumulate`, else 0) + Σₖ a[k] bₖ, where a[k] is a column of mr numbers of A, row i of it
+    // at `a + i · aRowStep + k · aDepthStep` (packed: side by side, one column after the other;
+    // read in place: A's own strides), and bₖ the packed row piece of B. The tile stays in mr
+    // SIMD accumulators throughout: mr · depth vector multiply-adds, (mr + 1) · depth loads,
+    // mr stores.
     @inline(__always)
     func microKernel(
-      _ depth: Int, _ a: UnsafePointer<Double>, _ b: UnsafePointer<Double>,
-      _ c: UnsafeMutablePointer<Double>, _ cRowStride: Int, accumulate: Bool
+      _ depth: Int, _ a: UnsafePointer<Double>, _ aRowStep: Int, _ aDepthStep: Int,
+      _ b: UnsafePointer<Double>, _ c: UnsafeMutablePointer<Double>, _ cRowStride: Int,
+      accumulate: Bool
     ) {
       var tile = MicroTile(repeating: V())
       if accumulate {
@@ -134,9 +137,9 @@ extension FastOps {
       for _ in 0..<depth {
         let row = UnsafeRawPointer(bk).loadUnaligned(as: V.self)
         for i in tile.indices {
-          tile[i] = multiplyAdd(tile[i], broadcastPacked(ak + i * packedCopies), row)
+          tile[i] = multiplyAdd(tile[i], broadcastPacked(ak + i &* aRowStep), row)
         }
-        ak += MicroTile.count * packedCopies
+        ak += aDepthStep
         bk += V.scalarCount
       }
       for i in tile.indices {
@@ -156,9 +159,16 @@ extension FastOps {
       for top in stride(from: rows.lowerBound, to: rows.upperBound, by: mr) {
         let height = Swift.min(mr, rows.upperBound - top)
         for k in depths {
-          for i in 0..<mr {
-            let value = i < height ? a[top + i, k] : 0
-            for copy in 0..<packedCopies { out[i * packedCopies + copy] = value }
+          if height == mr {
+            // A whole strip: no row to check, a loop the compiler unrolls.
+            for i in 0..<mr {
+              for copy in 0..<packedCopies { out[i &* packedCopies &+ copy] = a[top &+ i, k] }
+            }
+          } else {
+            for i in 0..<mr {
+              let value = i < height ? a[top + i, k] : 0
+              for copy in 0..<packedCopies { out[i * packedCopies + copy] = value }
+            }
           }
           out += mr * packedCopies
         }
@@ -194,40 +204,72 @@ extension FastOps {
 
     // C[rows, columns] = A[rows, :] B[:, columns], one depth block at a time: each block of A and
     // panel of B packed once, then every micro-tile of the tile computed from them.
+    //
+    // A tile one micro-tile wide (a thin product: a convolution's few channels, a layer's few
+    // outputs) would read each packed number of A once, so packing A would copy it for nothing:
+    // its whole strips are read in place, through A's strides, and only a last strip cut by the
+    // edge of C is packed (with zeros below). SSE2's pairs need packing, so it always packs.
     func multiplyTile(
       _ product: MatrixProduct, rows: Range<Int>, columns: Range<Int>,
       _ aPanel: PackedPanel, _ bPanel: PackedPanel, _ edge: UnsafeMutablePointer<Double>
     ) {
       let (mr, nr) = (Sizes.microRows, Sizes.microColumns)
       let (m, p) = (product.a.columns, product.b.columns)
+      let a = product.a
+      let inPlace = packedCopies == 1 && columns.count <= nr
+      let wholeRows = inPlace ? rows.count / mr * mr : 0
       for k0 in stride(from: 0, to: m, by: Sizes.blockDepth) {
         let depths = k0..<Swift.min(m, k0 + Sizes.blockDepth)
         let depth = depths.count
-        packA(product.a, rows, depths, into: aPanel.startPacking())
+        if wholeRows < rows.count {
+          let packed = (rows.lowerBound + wholeRows)..<rows.upperBound
+          packA(a, packed, depths, into: aPanel.startPacking())
+        }
         packB(product.b, depths, columns, into: bPanel.startPacking())
         // The first depth block starts each entry of C from zero; later ones continue from it.
         let accumulate = k0 > 0
         for s in stride(from: 0, to: columns.count, by: nr) {
           for r in stride(from: 0, to: rows.count, by: mr) {
-            let a = aPanel.base + r * depth * packedCopies
             let b = bPanel.base + s * depth
             let c = product.c + (rows.lowerBound + r) * p + columns.lowerBound + s
             let (height, width) = (Swift.min(mr, rows.count - r), Swift.min(nr, columns.count - s))
+            if r < wholeRows {
+              // In place: row i, depth k of the strip is A[top + i, k0 + k].
+              let top = a.base + (rows.lowerBound + r) &* a.rowStride + k0 &* a.columnStride
+              if width == nr {
+                microKernel(
+                  depth, top, a.rowStride, a.columnStride, b, c, p, accumulate: accumulate)
+                continue
+              }
+              edgeKernel(
+                depth, top, a.rowStride, a.columnStride, b, c, p, height, width, accumulate)
+              continue
+            }
+            let packed = aPanel.base + (r - wholeRows) * depth * packedCopies
+            let step = mr * packedCopies
             if height == mr && width == nr {
-              microKernel(depth, a, b, c, p, accumulate: accumulate)
+              microKernel(depth, packed, packedCopies, step, b, c, p, accumulate: accumulate)
             } else {
-              // An edge of the tile: run the whole micro-tile on `edge`, keep the part inside C.
-              for i in 0..<mr {
-                for j in 0..<nr {
-                  edge[i * nr + j] = accumulate && i < height && j < width ? c[i * p + j] : 0
-                }
-              }
-              microKernel(depth, a, b, edge, nr, accumulate: true)
-              for i in 0..<height {
-                for j in 0..<width { c[i * p + j] = edge[i * nr + j] }
-              }
+              edgeKernel(depth, packed, packedCopies, step, b, c, p, height, width, accumulate)
             }
           }
+        }
+      }
+
+      // An edge of the tile: run the whole micro-tile on `edge`, keep the part inside C.
+      func edgeKernel(
+        _ depth: Int, _ a: UnsafePointer<Double>, _ aRowStep: Int, _ aDepthStep: Int,
+        _ b: UnsafePointer<Double>, _ c: UnsafeMutablePointer<Double>, _ p: Int,
+        _ height: Int, _ width: Int, _ accumulate: Bool
+      ) {
+        for i in 0..<mr {
+          for j in 0..<nr {
+            edge[i * nr + j] = accumulate && i < height && j < width ? c[i * p + j] : 0
+          }
+        }
+        microKernel(depth, a, aRowStep, aDepthStep, b, edge, nr, accumulate: true)
+        for i in 0..<height {
+          for j in 0..<width { c[i * p + j] = edge[i * nr + j] }
         }
       }
     }
