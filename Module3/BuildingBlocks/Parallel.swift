@@ -5,7 +5,7 @@ import Dispatch
 // A kernel cuts its items (entries of the output, rows, tiles) into chunks whose size depends
 // only on the data: how many items there are and how much work each one is. Then it runs the
 // chunks, one after another on one thread when the whole job is small, or spread over threads
-// by `DispatchQueue.concurrentPerform` when it is large. Each chunk writes only its own part of
+// by `WorkerPool` (threads kept waiting) when it is large. Each chunk writes only its own part of
 // the output, and whatever is combined across chunks (the partial sums of a long sum) is
 // combined in chunk order. So one thread, two or sixty-four produce bit-identical results.
 //
@@ -72,11 +72,12 @@ public struct Parallel: Sendable, Equatable {
   /// packed panels), for the defining checks of Tasks 3.1–3.4; `nil`, the default, logs nothing.
   public let recorder: KernelRecorder?
 
-  /// The default threshold: 2¹⁸ entries (or multiply-adds), some 100–250 µs of adding on one
-  /// core. Waking a second thread and waiting for it costs tens of µs on a busy laptop, so at
-  /// 2¹⁶ a LeNet step's many mid-sized kernels (a batch of 16 small images) ran slower on two
-  /// threads than on one; at 2¹⁸ they stay on one, and large tensors and products still split.
-  public static let defaultThreshold = 1 << 18
+  /// The default threshold: 2¹⁵ entries (or multiply-adds), some 15–30 µs of adding on one
+  /// core. A run on `WorkerPool`'s waiting threads starts and ends in about a microsecond, so a
+  /// LeNet step's mid-sized kernels (a batch of 16 small images) gain from the second core; with
+  /// Dispatch waking its threads for every run (20–50 µs each way) the threshold had to be 2¹⁸,
+  /// and those kernels stayed on one core.
+  public static let defaultThreshold = 1 << 15
   /// The default grain: 2¹⁵ entries, 256 KiB of doubles.
   public static let defaultGrain = 1 << 15
 
@@ -132,12 +133,18 @@ public struct Parallel: Sendable, Equatable {
       }
       return
     }
-    // With a thread limit, `workers` threads take every workers-th chunk; without one, Dispatch
-    // hands the chunks out to its threads as they become free.
+    // The chunks go to the caller and the pool's waiting helpers (at most `threads` threads in
+    // all), taken one at a time in order. When the pool is busy with another run (another
+    // thread's kernel, or a kernel inside a chunk), Dispatch runs them instead: with a thread
+    // limit, `workers` threads take every workers-th chunk; without one, Dispatch hands the
+    // chunks out to its threads as they become free.
     let workers = Swift.min(chunks.count, threads ?? chunks.count)
     withoutActuallyEscaping(body) { body in
       // Each call writes only its own chunk's part of the output (the contract above).
       nonisolated(unsafe) let body = body
+      if WorkerPool.shared.run(chunks.count, helperLimit: workers - 1, { body($0, chunks[$0]) }) {
+        return
+      }
       DispatchQueue.concurrentPerform(iterations: workers) { worker in
         for chunk in stride(from: worker, to: chunks.count, by: workers) {
           body(chunk, chunks[chunk])
