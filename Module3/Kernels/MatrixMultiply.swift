@@ -160,11 +160,16 @@ extension FastOps {
             } else {
               plainMultiply(products)
             }
-            // C[i, j] = Cᵀ[j, i], product by product, reading Cᵀ straight ahead.
-            for start in stride(from: 0, to: turnedC.count, by: n * p) {
-              let (source, target) = (turnedC.baseAddress! + start, c.baseAddress! + start)
-              for j in 0..<p {
-                for i in 0..<n { target[i &* p &+ j] = source[j &* n &+ i] }
+            // C[i, j] = Cᵀ[j, i], product by product (on several threads when they are many),
+            // reading Cᵀ straight ahead.
+            guard turned else { return }
+            parallel.forEachChunk(parallel.chunks(of: batches, workPerItem: n * p)) { _, range in
+              for batch in range {
+                let start = batch * n * p
+                let (source, target) = (turnedC.baseAddress! + start, c.baseAddress! + start)
+                for j in 0..<p {
+                  for i in 0..<n { target[i &* p &+ j] = source[j &* n &+ i] }
+                }
               }
             }
           }

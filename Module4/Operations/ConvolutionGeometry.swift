@@ -112,26 +112,27 @@ extension ConvolutionGeometry {
 
   /// The one loop of unfold and fold. `source` holds batch · inChannels blocks of `from`
   /// entries, one per (example, channel) pair in row-major order; the result holds as many
-  /// blocks of `to` entries, zeroed, and `body(sourceBlock, targetBlock)` fills the target block
-  /// of each pair from its source block. Each pair reads and writes only its own blocks, so the
-  /// pairs run through the backend's `forEachItem` (in parallel on the fast backend) with no
-  /// locks; the buffers are taken once for the whole loop.
+  /// blocks of `to` entries, and `body(sourceBlock, targetBlock)` fills the target block of each
+  /// pair, zeroed just before, from its source block. Each pair reads and writes only its own
+  /// blocks, so the pairs run through the backend's `forEachItem` (in parallel on the fast
+  /// backend) with no locks; the buffers are taken once for the whole loop. (Zeroing each block
+  /// where it is filled, rather than the whole result first, shares that work among the threads
+  /// too and fills a block while it is still in the cache.)
   private func blockByBlock(
     _ source: [Double], from: Int, to: Int, _ ops: any TensorOps,
     _ body: (UnsafeBufferPointer<Double>, UnsafeMutableBufferPointer<Double>) -> Void
   ) -> [Double] {
     let pairs = batch * inChannels
-    var target = [Double](repeating: 0, count: pairs * to)
-    source.withUnsafeBufferPointer { source in
-      target.withUnsafeMutableBufferPointer { target in
+    return [Double](unsafeUninitializedCapacity: pairs * to) { target, initialized in
+      source.withUnsafeBufferPointer { source in
         ops.forEachItem(pairs, workPerItem: Swift.max(from, to)) { pair in
-          body(
-            UnsafeBufferPointer(rebasing: source[(pair * from)..<((pair + 1) * from)]),
-            UnsafeMutableBufferPointer(rebasing: target[(pair * to)..<((pair + 1) * to)]))
+          let block = UnsafeMutableBufferPointer(rebasing: target[(pair * to)..<((pair + 1) * to)])
+          block.initialize(repeating: 0)
+          body(UnsafeBufferPointer(rebasing: source[(pair * from)..<((pair + 1) * from)]), block)
         }
       }
+      initialized = pairs * to
     }
-    return target
   }
 }
 
