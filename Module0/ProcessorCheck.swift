@@ -3,8 +3,8 @@ import Foundation
 // Whether the processor running this program has the instructions its build was compiled for.
 //
 // `Package.swift` compiles the fast stages (Module3, Module4) for the vector unit of the machine
-// that builds them: on an x86-64 processor with AVX2 and FMA, for Haswell's instructions; with
-// MINITORCH_NATIVE=1, for everything that machine has. A student builds where they run, so
+// that builds them: on an x86-64 processor with AVX-512, for Skylake's server instructions; with
+// AVX2 and FMA, for Haswell's; with MINITORCH_NATIVE=1, for everything that machine has. A student builds where they run, so
 // that is almost always right. A build made on one machine and run on another (a `.build`
 // folder copied, or shared between lab machines) could meet a processor without those
 // instructions, and the first one would stop the program with an illegal-instruction signal
@@ -22,12 +22,13 @@ public enum ProcessorCheck {
   public static let haswellFeatures = [
     "avx", "avx2", "fma", "bmi1", "bmi2", "f16c", "movbe", "abm", "popcnt",
   ]
-  /// The AVX-512 subsets a build for a recent server processor (`MINITORCH_NATIVE=1` there) uses.
+  /// The AVX-512 subsets a build for a processor with AVX-512 (`-target-cpu skylake-avx512`, the
+  /// default where the building machine has all of them) may use.
   public static let avx512Features = ["avx512f", "avx512cd", "avx512bw", "avx512dq", "avx512vl"]
 
   /// The processor features this build's fast stages were compiled for: Haswell's (a default
-  /// build on an x86-64 machine with AVX2 and FMA), those and AVX-512's (a native build on a
-  /// machine with it), or none (a portable build, and every arm64 build).
+  /// build on an x86-64 machine with AVX2 and FMA), those and AVX-512's (a default or native
+  /// build on a machine with AVX-512), or none (a portable build, and every arm64 build).
   public static var requiredFeatures: [String] {
     #if MINITORCH_AVX512
       return haswellFeatures + avx512Features

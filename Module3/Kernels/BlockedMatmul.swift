@@ -96,7 +96,7 @@ extension FastOps {
   /// The micro-tile is as large as the registers allow, so that each number loaded is used as
   /// often as possible. With AVX2 and FMA (the default build on most x86-64 machines: 16 registers
   /// of 4 doubles) it is 6 rows of 8: 12 registers of accumulators, 2 for the row piece of B, one
-  /// for a number of A. With AVX-512 (MINITORCH_NATIVE=1 on a machine that has it: 32 registers of
+  /// for a number of A. With AVX-512 (the default build on a machine that has it: 32 registers of
   /// 8) it is 8 rows of 16. arm64 (32 registers of 2) takes 4 rows of 8. On the x86-64 baseline
   /// (SSE2, a portable build) there are 16 registers of 2, a 4 × 4 tile keeps its 8 accumulators
   /// in them, and since SSE2 cannot load one number into both halves of a register in one

@@ -66,8 +66,9 @@ public struct FastOps: TensorOps {
   }
 
   /// Whether Module3 was compiled for everything the building machine's CPU has
-  /// (`MINITORCH_NATIVE=1`), rather than for AVX2 and FMA (the default on an x86-64 machine
-  /// with them: `ProcessorCheck.requiredFeatures` says) or any CPU of its architecture.
+  /// (`MINITORCH_NATIVE=1`), rather than for its vector unit (AVX-512, or AVX2 and FMA: the
+  /// default on an x86-64 machine with them; `ProcessorCheck.requiredFeatures` says) or any CPU
+  /// of its architecture.
   public static var compiledForHostCPU: Bool {
     #if MINITORCH_NATIVE
       return true

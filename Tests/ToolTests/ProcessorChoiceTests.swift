@@ -94,6 +94,27 @@ struct ProcessorChoiceTests {
     #endif
   }
 
+  @Test func aMachineWithAVX512GetsItInTheFastStages() throws {
+    let avx512 = Self.haswell + ProcessorCheck.avx512Features
+    let found = try Self.settings(["MINITORCH_CPU_FLAGS": avx512.joined(separator: " ")])
+    #if arch(x86_64)
+      #expect(
+        found
+          == Self.expected(
+            flags: ["-target-cpu", "skylake-avx512"],
+            conditions: ["MINITORCH_AVX2", "MINITORCH_AVX512"]))
+      // One AVX-512 subset short (as on Intel's first AVX-512 parts, Xeon Phi): AVX2 only.
+      let partial = try Self.settings([
+        "MINITORCH_CPU_FLAGS": avx512.filter { $0 != "avx512vl" }.joined(separator: " ")
+      ])
+      #expect(
+        partial
+          == Self.expected(flags: ["-target-cpu", "haswell"], conditions: ["MINITORCH_AVX2"]))
+    #else
+      #expect(found.isEmpty, "arm64 needs no flags: \(found)")
+    #endif
+  }
+
   @Test(arguments: ["avx2", "fma", "movbe"])
   func aMachineWithoutOneOfThemGetsThePortableBuild(missing: String) throws {
     let flags = Self.haswell.filter { $0 != missing }

@@ -114,8 +114,8 @@ struct Machine: Codable, Equatable {
   let threads: [Int?]
   /// `release` or `debug`.
   let build: String
-  /// `portable`, `AVX2 and FMA` (the default build on an x86-64 machine with them) or `host CPU`
-  /// (built with MINITORCH_NATIVE=1).
+  /// `portable`, `AVX-512` or `AVX2 and FMA` (the default build on an x86-64 machine with them)
+  /// or `host CPU` (built with MINITORCH_NATIVE=1).
   let target: String
   /// The CPU architecture.
   let architecture: String

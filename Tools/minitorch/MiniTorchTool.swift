@@ -127,11 +127,12 @@ enum BuildFacts {
   }
 
   /// What the fast stages were compiled for: `host CPU` (MINITORCH_NATIVE=1: everything the
-  /// building machine has), `AVX2 and FMA` (the default on an x86-64 machine with them) or
-  /// `portable` (any processor of the architecture).
+  /// building machine has), `AVX-512` or `AVX2 and FMA` (the default on an x86-64 machine with
+  /// them) or `portable` (any processor of the architecture).
   static var target: String {
     FastOps.compiledForHostCPU
-      ? "host CPU" : ProcessorCheck.requiredFeatures.isEmpty ? "portable" : "AVX2 and FMA"
+      ? "host CPU"
+      : ProcessorCheck.requiredFeatures.isEmpty ? "portable" : ProcessorCheck.compiledFor
   }
 
   /// The CPU architecture the binary runs on.
