@@ -121,7 +121,9 @@ struct BenchResultsTests {
     }
     #expect(machine["cores"] as? Int == ProcessInfo.processInfo.activeProcessorCount)
     #expect(["debug", "release"].contains(machine["build"] as? String ?? ""))
-    #expect(["portable", "AVX2 and FMA", "AVX-512", "host CPU"].contains(machine["target"] as? String ?? ""))
+    #expect(
+      ["portable", "AVX2 and FMA", "AVX-512", "host CPU"].contains(
+        machine["target"] as? String ?? ""))
     let commit = try #require(object["commit"] as? [String: Any])
     #expect(commit["modified"] as? Bool == true)
     #expect(object["comparison"] == nil, "no comparison unless --compare")
