@@ -118,14 +118,14 @@ extension FastOps {
     // The micro-kernel: the mr × nr tile at c (rows `cRowStride` apart) becomes (c if
     // `accumulate`, else 0) + Σₖ a[k] bₖ, where a[k] is a column of mr numbers of A, row i of it
     // at `a + i · aRowStep + k · aDepthStep` (packed: side by side, one column after the other;
-    // read in place: A's own strides), and bₖ the packed row piece of B. The tile stays in mr
-    // SIMD accumulators throughout: mr · depth vector multiply-adds, (mr + 1) · depth loads,
-    // mr stores.
+    // read in place: A's own strides), and bₖ the row piece of B at `b + k · bDepthStep` (packed:
+    // one after the other; in place: B's rows). The tile stays in mr SIMD accumulators
+    // throughout: mr · depth vector multiply-adds, (mr + 1) · depth loads, mr stores.
     @inline(__always)
     func microKernel(
       _ depth: Int, _ a: UnsafePointer<Double>, _ aRowStep: Int, _ aDepthStep: Int,
-      _ b: UnsafePointer<Double>, _ c: UnsafeMutablePointer<Double>, _ cRowStride: Int,
-      accumulate: Bool
+      _ b: UnsafePointer<Double>, _ bDepthStep: Int, _ c: UnsafeMutablePointer<Double>,
+      _ cRowStride: Int, accumulate: Bool
     ) {
       var tile = MicroTile(repeating: V())
       if accumulate {
@@ -140,7 +140,7 @@ extension FastOps {
           tile[i] = multiplyAdd(tile[i], broadcastPacked(ak + i &* aRowStep), row)
         }
         ak += aDepthStep
-        bk += V.scalarCount
+        bk += bDepthStep
       }
       for i in tile.indices {
         UnsafeMutableRawPointer(c + i * cRowStride).storeBytes(of: tile[i], as: V.self)
@@ -205,19 +205,20 @@ extension FastOps {
     // C[rows, columns] = A[rows, :] B[:, columns], one depth block at a time: each block of A and
     // panel of B packed once, then every micro-tile of the tile computed from them.
     //
-    // A tile one micro-tile wide (a thin product: a convolution's few channels, a layer's few
-    // outputs) would read each packed number of A once, so packing A would copy it for nothing:
-    // its whole strips are read in place, through A's strides, and only a last strip cut by the
-    // edge of C is packed (with zeros below). SSE2's pairs need packing, so it always packs.
+    // A thin tile would read each packed number once, so packing would copy it for nothing. A
+    // tile one micro-tile wide (a convolution's few filters, a layer's few outputs) reads the
+    // whole strips of A in place, through A's strides; a tile one micro-tile high reads the whole
+    // strips of B in place when B's rows are contiguous. Only what the edge of C cuts is packed
+    // (with zeros beyond it). SSE2's pairs of A need packing, so it always packs A.
     func multiplyTile(
       _ product: MatrixProduct, rows: Range<Int>, columns: Range<Int>,
       _ aPanel: PackedPanel, _ bPanel: PackedPanel, _ edge: UnsafeMutablePointer<Double>
     ) {
       let (mr, nr) = (Sizes.microRows, Sizes.microColumns)
-      let (m, p) = (product.a.columns, product.b.columns)
-      let a = product.a
-      let inPlace = packedCopies == 1 && columns.count <= nr
-      let wholeRows = inPlace ? rows.count / mr * mr : 0
+      let (a, b) = (product.a, product.b)
+      let (m, p) = (a.columns, b.columns)
+      let wholeRows = packedCopies == 1 && columns.count <= nr ? rows.count / mr * mr : 0
+      let wholeColumns = rows.count <= mr && b.columnStride == 1 ? columns.count / nr * nr : 0
       for k0 in stride(from: 0, to: m, by: Sizes.blockDepth) {
         let depths = k0..<Swift.min(m, k0 + Sizes.blockDepth)
         let depth = depths.count
@@ -225,32 +226,40 @@ extension FastOps {
           let packed = (rows.lowerBound + wholeRows)..<rows.upperBound
           packA(a, packed, depths, into: aPanel.startPacking())
         }
-        packB(product.b, depths, columns, into: bPanel.startPacking())
+        if wholeColumns < columns.count {
+          let packed = (columns.lowerBound + wholeColumns)..<columns.upperBound
+          packB(b, depths, packed, into: bPanel.startPacking())
+        }
         // The first depth block starts each entry of C from zero; later ones continue from it.
         let accumulate = k0 > 0
         for s in stride(from: 0, to: columns.count, by: nr) {
+          // Row k of this strip of B: at bk + k · bStep.
+          var bk = UnsafePointer(bPanel.base + (s - wholeColumns) * depth)
+          var bStep = nr
+          if s < wholeColumns {
+            bk = b.base + (k0 &* b.rowStride &+ columns.lowerBound &+ s)
+            bStep = b.rowStride
+          }
           for r in stride(from: 0, to: rows.count, by: mr) {
-            let b = bPanel.base + s * depth
+            // Row i, depth k of this strip of A: at ak + i · aRowStep + k · aDepthStep.
+            var ak = UnsafePointer(aPanel.base + (r - wholeRows) * depth * packedCopies)
+            var (aRowStep, aDepthStep) = (packedCopies, mr * packedCopies)
+            if r < wholeRows {
+              ak = a.base + ((rows.lowerBound &+ r) &* a.rowStride &+ k0 &* a.columnStride)
+              (aRowStep, aDepthStep) = (a.rowStride, a.columnStride)
+            }
             let c = product.c + (rows.lowerBound + r) * p + columns.lowerBound + s
             let (height, width) = (Swift.min(mr, rows.count - r), Swift.min(nr, columns.count - s))
-            if r < wholeRows {
-              // In place: row i, depth k of the strip is A[top + i, k0 + k].
-              let top = a.base + (rows.lowerBound + r) &* a.rowStride + k0 &* a.columnStride
-              if width == nr {
-                microKernel(
-                  depth, top, a.rowStride, a.columnStride, b, c, p, accumulate: accumulate)
-                continue
-              }
+            if height < mr || width < nr {
               edgeKernel(
-                depth, top, a.rowStride, a.columnStride, b, c, p, height, width, accumulate)
-              continue
-            }
-            let packed = aPanel.base + (r - wholeRows) * depth * packedCopies
-            let step = mr * packedCopies
-            if height == mr && width == nr {
-              microKernel(depth, packed, packedCopies, step, b, c, p, accumulate: accumulate)
+                depth, ak, aRowStep, aDepthStep, bk, bStep, c, p, height, width, accumulate)
+            } else if r >= wholeRows && s >= wholeColumns {
+              // Both packed, the usual case: steps the compiler knows, in the inner loop.
+              microKernel(
+                depth, ak, packedCopies, mr * packedCopies, bk, nr, c, p, accumulate: accumulate)
             } else {
-              edgeKernel(depth, packed, packedCopies, step, b, c, p, height, width, accumulate)
+              microKernel(
+                depth, ak, aRowStep, aDepthStep, bk, bStep, c, p, accumulate: accumulate)
             }
           }
         }
@@ -259,15 +268,15 @@ extension FastOps {
       // An edge of the tile: run the whole micro-tile on `edge`, keep the part inside C.
       func edgeKernel(
         _ depth: Int, _ a: UnsafePointer<Double>, _ aRowStep: Int, _ aDepthStep: Int,
-        _ b: UnsafePointer<Double>, _ c: UnsafeMutablePointer<Double>, _ p: Int,
-        _ height: Int, _ width: Int, _ accumulate: Bool
+        _ b: UnsafePointer<Double>, _ bDepthStep: Int, _ c: UnsafeMutablePointer<Double>,
+        _ p: Int, _ height: Int, _ width: Int, _ accumulate: Bool
       ) {
         for i in 0..<mr {
           for j in 0..<nr {
             edge[i * nr + j] = accumulate && i < height && j < width ? c[i * p + j] : 0
           }
         }
-        microKernel(depth, a, aRowStep, aDepthStep, b, edge, nr, accumulate: true)
+        microKernel(depth, a, aRowStep, aDepthStep, b, bDepthStep, edge, nr, accumulate: true)
         for i in 0..<height {
           for j in 0..<width { c[i * p + j] = edge[i * nr + j] }
         }
