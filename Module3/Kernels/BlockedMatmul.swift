@@ -271,12 +271,13 @@ extension FastOps {
         _ b: UnsafePointer<Double>, _ bDepthStep: Int, _ c: UnsafeMutablePointer<Double>,
         _ p: Int, _ height: Int, _ width: Int, _ accumulate: Bool
       ) {
-        for i in 0..<mr {
-          for j in 0..<nr {
-            edge[i * nr + j] = accumulate && i < height && j < width ? c[i * p + j] : 0
+        if accumulate {
+          for i in 0..<mr {
+            for j in 0..<nr { edge[i * nr + j] = i < height && j < width ? c[i * p + j] : 0 }
           }
         }
-        microKernel(depth, a, aRowStep, aDepthStep, b, bDepthStep, edge, nr, accumulate: true)
+        microKernel(
+          depth, a, aRowStep, aDepthStep, b, bDepthStep, edge, nr, accumulate: accumulate)
         for i in 0..<height {
           for j in 0..<width { c[i * p + j] = edge[i * nr + j] }
         }
