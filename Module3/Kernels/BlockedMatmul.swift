@@ -52,10 +52,13 @@ public enum BlockedMatmul {
   /// Columns of B in a packed panel (a multiple of `microColumns`).
   public static let blockColumns = 256
 
-  /// Whether packing pays for itself in an n × m by m × p product: C must hold at least one
-  /// micro-tile and the product at least 4096 multiply-adds; smaller ones go to Task 3.2's loop.
+  /// Whether packing pays for itself in an n × m by m × p product: C must fill at least half
+  /// of a micro-tile each way and the product hold at least 4096 multiply-adds; smaller ones go
+  /// to Task 3.2's loop. (Half: a convolution with 6 filters fills 6 of the 8 rows of an AVX-512
+  /// micro-tile, and the wasted quarter still leaves the blocked kernel several times faster
+  /// than the loop, which loads and stores C for every multiply-add.)
   public static func pays(rows n: Int, inner m: Int, columns p: Int) -> Bool {
-    n >= microRows && p >= microColumns && n * m * p >= 4096
+    2 * n >= microRows && 2 * p >= microColumns && n * m * p >= 4096
   }
 }
 
