@@ -51,6 +51,9 @@ public enum BlockedMatmul {
   public static let blockDepth = 256
   /// Columns of B in a packed panel (a multiple of `microColumns`).
   public static let blockColumns = 256
+  /// Products whose shared dimension is at most this deep read B's contiguous rows in place
+  /// (a convolution's input gradient, Wᵀ · dOut, is as deep as the layer has filters).
+  public static let shallowDepth = 16
 
   /// Whether packing pays for itself in an n × m by m × p product: C must fill at least half
   /// of a micro-tile each way and the product hold at least 4096 multiply-adds; smaller ones go
@@ -210,8 +213,9 @@ extension FastOps {
     //
     // A thin tile would read each packed number once, so packing would copy it for nothing. A
     // tile one micro-tile wide (a convolution's few filters, a layer's few outputs) reads the
-    // whole strips of A in place, through A's strides; a tile one micro-tile high reads the whole
-    // strips of B in place when B's rows are contiguous. Only what the edge of C cuts is packed
+    // whole strips of A in place, through A's strides; a tile one micro-tile high, or a product
+    // with a shared dimension of at most `Sizes.shallowDepth` (whose strips of B are a few cache lines
+    // wherever they lie), reads the whole strips of B in place when B's rows are contiguous. Only what the edge of C cuts is packed
     // (with zeros beyond it). SSE2's pairs of A need packing, so it always packs A.
     func multiplyTile(
       _ product: MatrixProduct, rows: Range<Int>, columns: Range<Int>,
@@ -221,7 +225,9 @@ extension FastOps {
       let (a, b) = (product.a, product.b)
       let (m, p) = (a.columns, b.columns)
       let wholeRows = packedCopies == 1 && columns.count <= nr ? rows.count / mr * mr : 0
-      let wholeColumns = rows.count <= mr && b.columnStride == 1 ? columns.count / nr * nr : 0
+      let shallow = m <= Sizes.shallowDepth
+      let wholeColumns =
+        (rows.count <= mr || shallow) && b.columnStride == 1 ? columns.count / nr * nr : 0
       for k0 in stride(from: 0, to: m, by: Sizes.blockDepth) {
         let depths = k0..<Swift.min(m, k0 + Sizes.blockDepth)
         let depth = depths.count
