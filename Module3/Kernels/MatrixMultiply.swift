@@ -95,14 +95,25 @@ extension FastOps {
     let batches = batchShape.reduce(1, *)
     let blocked = matmulKernel == .blocked && BlockedMatmul.pays(rows: n, inner: m, columns: p)
     // The blocked kernel computes whole micro-tiles (mr rows × nr columns), so a C of 8 rows
-    // costs 12 rows' work with 6-row tiles. Turned around, Cᵀ = Bᵀ Aᵀ adds the same products in
-    // the same order (the same bits) and may fill the tiles better: when it wastes at least 10%
-    // less, C is computed transposed into `turnedC` and copied back.
+    // costs 12 rows' work with 6-row tiles; and when the rows of its B are not contiguous it
+    // gathers B's numbers one by one into the panel, once per block of rows of C, at about the
+    // cost of `gathered` multiply-adds each. Turned around, Cᵀ = Bᵀ Aᵀ adds the same products in
+    // the same order (the same bits), fills the tiles differently and gathers Aᵀ instead (whose
+    // rows are contiguous when A's columns are): when that costs at least 10% less, C is
+    // computed transposed into `turnedC` and copied back. (A convolution's weight gradient,
+    // dOut · columnsᵀ, gathers 576 × 32 numbers one way and 576 × 16 the other.)
     func padded(_ size: Int, _ tile: Int) -> Int { (size + tile - 1) / tile * tile }
     let (mr, nr) = (BlockedMatmul.microRows, BlockedMatmul.microColumns)
+    let gathered = 32
+    func cost(rows: Int, columns: Int, rowsOfBContiguous: Bool) -> Int {
+      let blocks = (rows + BlockedMatmul.blockRows - 1) / BlockedMatmul.blockRows
+      let gathering = rowsOfBContiguous ? 0 : gathered * blocks * m * padded(columns, nr)
+      return padded(rows, mr) * padded(columns, nr) * m + gathering
+    }
     let turned =
       blocked && BlockedMatmul.pays(rows: p, inner: m, columns: n)
-      && 10 * padded(p, mr) * padded(n, nr) <= 9 * padded(n, mr) * padded(p, nr)
+      && 10 * cost(rows: p, columns: n, rowsOfBContiguous: a.strides[a.dims - 2] == 1)
+        <= 9 * cost(rows: n, columns: p, rowsOfBContiguous: b.strides[b.dims - 1] == 1)
     // The i-k-j loop runs along rows of B: give it contiguous rows if B's are not. (A narrow
     // C takes dot products down B's columns instead, with no copy.)
     let b =
