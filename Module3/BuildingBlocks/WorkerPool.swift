@@ -60,8 +60,6 @@ final class WorkerPool: @unchecked Sendable {
   /// How many helpers joined the current run, and how many may.
   private var joined = 0
   private var mayJoin = 0
-  /// Whether the caller sleeps until the last chunk is done.
-  private var callerAsleep = false
 
   /// A pool with `helpers` threads (none when `helpers` ≤ 0: runs stay on the caller).
   init(helpers: Int) {
@@ -94,17 +92,8 @@ final class WorkerPool: @unchecked Sendable {
       generation &+= 1
       pthread_cond_broadcast(runPublished)
       takeChunks()
-      // The helpers finish their last chunks: look for a short while, then sleep.
-      let start = DispatchTime.now().uptimeNanoseconds
-      while done < count {
-        if DispatchTime.now().uptimeNanoseconds - start < Self.spinTime {
-          pause()
-        } else {
-          callerAsleep = true
-          pthread_cond_wait(runFinished, mutex)
-          callerAsleep = false
-        }
-      }
+      // The helpers finish their last chunks.
+      wait(while: { done < count }, wake: runFinished)
       self.body = nil
       busy = false
       unlock()
@@ -117,14 +106,7 @@ final class WorkerPool: @unchecked Sendable {
     var seen = 0
     lock()
     while true {
-      let start = DispatchTime.now().uptimeNanoseconds
-      while generation == seen {
-        if DispatchTime.now().uptimeNanoseconds - start < Self.spinTime {
-          pause()
-        } else {
-          pthread_cond_wait(runPublished, mutex)
-        }
-      }
+      wait(while: { generation == seen }, wake: runPublished)
       seen = generation
       if joined < mayJoin {
         joined += 1
@@ -143,8 +125,22 @@ final class WorkerPool: @unchecked Sendable {
       body(chunk)
       lock()
       done += 1
-      if done == count && callerAsleep {
+      if done == count {
+        // Wakes the caller if it went to sleep (without a sleeper, a check of a counter).
         pthread_cond_signal(runFinished)
+      }
+    }
+  }
+
+  /// Waits (called and returning with the lock held) while `condition` holds: looking again
+  /// and again for `spinTime`, then asleep until `wake` is signalled.
+  private func wait(while condition: () -> Bool, wake: UnsafeMutablePointer<pthread_cond_t>) {
+    let start = DispatchTime.now().uptimeNanoseconds
+    while condition() {
+      if DispatchTime.now().uptimeNanoseconds - start < Self.spinTime {
+        pause()
+      } else {
+        pthread_cond_wait(wake, mutex)
       }
     }
   }
