@@ -15,38 +15,31 @@ struct ConvolutionBenchmark: Sendable {
 
   /// conv2d of 16 images 1×28×28 with 8 filters 5×5, forward, then backward from a gradient of
   /// ones to the gradients of the images and the filters.
-  static let conv2dWithGradients = ConvolutionBenchmark(
-    name: "conv2d (16,1,28,28)×(8,1,5,5), forward + input and weight gradients"
-  ) { backend in
-    let images = Tensor(
-      Tensor.rand([16, 1, 28, 28], seed: 5).data, backend: backend, requiresGrad: true)
-    let filters = Tensor(
-      Tensor.rand([8, 1, 5, 5], seed: 6).data, backend: backend, requiresGrad: true)
-    return {
-      images.zeroGrad()
-      filters.zeroGrad()
-      let output = conv2d(images, filters)
-      output.backward(Tensor.ones(output.shape, backend: backend))
-    }
-  }
+  static let conv2dWithGradients = conv2dStep(
+    "conv2d (16,1,28,28)×(8,1,5,5), forward + input and weight gradients", withBias: false)
 
-  /// conv2d of 16 images 1×28×28 with 8 filters 5×5 and a bias, forward, then backward from a
-  /// gradient of ones to the gradients of the images, the filters and the bias (issue 20's
-  /// figure).
-  static let conv2dWithBias = ConvolutionBenchmark(
-    name: "conv2d (16,1,28,28)×(8,1,5,5)+bias, forward + all gradients"
-  ) { backend in
-    let images = Tensor(
-      Tensor.rand([16, 1, 28, 28], seed: 5).data, backend: backend, requiresGrad: true)
-    let filters = Tensor(
-      Tensor.rand([8, 1, 5, 5], seed: 6).data, backend: backend, requiresGrad: true)
-    let bias = Tensor(Tensor.rand([8], seed: 8).data, backend: backend, requiresGrad: true)
-    return {
-      images.zeroGrad()
-      filters.zeroGrad()
-      bias.zeroGrad()
-      let output = conv2d(images, filters, bias: bias)
-      output.backward(Tensor.ones(output.shape, backend: backend))
+  /// The same with a bias, whose gradient is computed too (issue 20's figure).
+  static let conv2dWithBias = conv2dStep(
+    "conv2d (16,1,28,28)×(8,1,5,5)+bias, forward + all gradients", withBias: true)
+
+  /// conv2d of 16 images 1×28×28 with 8 filters 5×5 (and a bias of 8 when `withBias`), forward,
+  /// then backward from a gradient of ones to the gradients of everything that went in.
+  static func conv2dStep(_ name: String, withBias: Bool) -> ConvolutionBenchmark {
+    ConvolutionBenchmark(name: name) { backend in
+      let images = Tensor(
+        Tensor.rand([16, 1, 28, 28], seed: 5).data, backend: backend, requiresGrad: true)
+      let filters = Tensor(
+        Tensor.rand([8, 1, 5, 5], seed: 6).data, backend: backend, requiresGrad: true)
+      let bias =
+        withBias
+        ? Tensor(Tensor.rand([8], seed: 8).data, backend: backend, requiresGrad: true) : nil
+      return {
+        images.zeroGrad()
+        filters.zeroGrad()
+        bias?.zeroGrad()
+        let output = conv2d(images, filters, bias: bias)
+        output.backward(Tensor.ones(output.shape, backend: backend))
+      }
     }
   }
 
