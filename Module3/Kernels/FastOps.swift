@@ -55,7 +55,8 @@ public struct FastOps: TensorOps {
   public let matmulKernel: MatmulKernel
 
   /// A fast backend. Tests lower `parallel`'s threshold to run the threaded paths on small
-  /// tensors, and choose the plain kernels to test Tasks 3.1 and 3.2 on their own.
+  /// tensors, and choose the plain kernels to test Tasks 3.1 and 3.2 on their own. The first
+  /// one created asks the C library to keep freed memory for reuse (`FreedMemory`).
   public init(
     parallel: Parallel = Parallel(), reductionKernel: ReductionKernel = .simd,
     matmulKernel: MatmulKernel = .blocked
@@ -63,6 +64,8 @@ public struct FastOps: TensorOps {
     self.parallel = parallel
     self.reductionKernel = reductionKernel
     self.matmulKernel = matmulKernel
+    // Large buffers freed by one step are reused by the next (see `FreedMemory`).
+    _ = FreedMemory.kept
   }
 
   /// Whether Module3 was compiled for everything the building machine's CPU has
