@@ -21,15 +21,18 @@ import Foundation
 /// Setting both thresholds fixes the choice (what the environment variables
 /// `MALLOC_MMAP_THRESHOLD_` and `MALLOC_TRIM_THRESHOLD_` would do): blocks below
 /// `mmapThreshold` come from the heap, and up to `trimThreshold` of freed memory stays in the
-/// process for reuse. The price is memory: a process keeps up to that much more than it uses.
+/// process for reuse. The price is memory: a process may keep up to that much more than it uses.
 /// Where either variable (or `GLIBC_TUNABLES`) is set, the user's choice stands and nothing is
 /// changed. macOS's allocator keeps recently freed large blocks on its own: nothing to do there.
 public enum FreedMemory {
   /// Blocks of at least this many bytes are mapped from the system on their own (glibc's
   /// largest allowed value, 32 MB on a 64-bit system).
   public static let mmapThreshold = 32 << 20
-  /// Free memory at the top of the heap beyond this many bytes goes back to the system.
-  public static let trimThreshold = 512 << 20
+  /// Free memory at the top of the heap beyond this many bytes goes back to the system: more
+  /// than the buffers of one training step of the course's networks (a few tens of megabytes:
+  /// the 28×28 LeNet's first convolution unfolds a batch of 32 into 5 MB of columns), little
+  /// beside a laptop's memory.
+  public static let trimThreshold = 128 << 20
 
   /// The environment variables with which a user chooses these settings themselves.
   public static let userSettings = [
