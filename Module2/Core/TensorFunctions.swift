@@ -371,14 +371,20 @@ extension Tensor {
       // END SOLUTION
     }
 
-    /// Task 2.4: (dOut Bᵀ, Aᵀ dOut), where ᵀ swaps the last two dimensions.
+    /// Task 2.4: (dOut Bᵀ, Aᵀ dOut), where ᵀ swaps the last two dimensions. (A product whose
+    /// gradient nobody receives may be skipped: `ctx.needsGradient(ofInput:)`.)
     public func backward(_ ctx: Context<Tensor>, _ dOut: Tensor) -> (Tensor, Tensor) {
       // BEGIN SOLUTION Task 2.4
       let (a, b) = ctx.savedPair
       let ops = dOut.backend.ops
+      // A constant input (a batch of data) never receives its share, so its product, as costly
+      // as the forward one, is skipped: a single 0 stands in for it.
+      let skipped = dOut.constant(TensorData.filled([1], with: 0))
       return (
-        dOut.constant(ops.matrixMultiply(dOut.data, b.data.transposed())),
-        dOut.constant(ops.matrixMultiply(a.data.transposed(), dOut.data))
+        ctx.needsGradient(ofInput: 0)
+          ? dOut.constant(ops.matrixMultiply(dOut.data, b.data.transposed())) : skipped,
+        ctx.needsGradient(ofInput: 1)
+          ? dOut.constant(ops.matrixMultiply(a.data.transposed(), dOut.data)) : skipped
       )
       // END SOLUTION
     }
