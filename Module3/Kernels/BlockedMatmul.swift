@@ -295,8 +295,14 @@ extension FastOps {
 
     let (mr, nr) = (Sizes.microRows, Sizes.microColumns)
     let (n, m, p) = (products[0].a.rows, products[0].a.columns, products[0].b.columns)
-    let tilesDown = (n + Sizes.blockRows - 1) / Sizes.blockRows
+    var tilesDown = (n + Sizes.blockRows - 1) / Sizes.blockRows
     let tilesAcross = (p + Sizes.blockColumns - 1) / Sizes.blockColumns
+    // One product that fits in one tile (n = 128) would run on one thread: with at least 2¹⁹
+    // multiply-adds its rows are cut in two, and two threads share it (each half packs B again,
+    // a fifth of its work at n = 128, for half the time).
+    if products.count * tilesDown * tilesAcross == 1 && n >= 2 * mr && n * m * p >= 1 << 19 {
+      tilesDown = 2
+    }
     // The rows (columns) are shared out among the tiles as evenly as whole micro-tiles allow, so
     // that no thread is left waiting for another's larger tile: 512 rows make tiles of 132, 132,
     // 132 and 116 rather than 144, 144, 144 and 80.

@@ -150,10 +150,11 @@ struct Task3_4 {
   }
 
   @Test func sameBitsAsThePlainKernelInEverySetting() {
-    // Whole micro-tiles (sizes that are multiples of mr × nr), one depth block: every entry
+    // Whole micro-tiles (sizes that are multiples of mr × nr), one depth block, and a product
+    // of 128 × 64 × 64 (large enough for its rows to be shared among threads): every entry
     // adds its products in the order k = 0, 1, 2, … in both kernels, on any number of threads.
     let (mr, nr) = (Self.mr, Self.nr)
-    for (n, m, p) in [(2 * mr, 64, 2 * nr), (4 * mr, 37, 3 * nr), (mr, 200, nr)] {
+    for (n, m, p) in [(2 * mr, 64, 2 * nr), (4 * mr, 37, 3 * nr), (mr, 200, nr), (128, 64, 64)] {
       let a = Layout.contiguous.make(sampleValues(n * m, seed: 40), [n, m])
       let b = Layout.contiguous.make(sampleValues(m * p, seed: 41), [m, p])
       let plain = Dense(FastOps(matmulKernel: .plain).matrixMultiply(a, b)).values
