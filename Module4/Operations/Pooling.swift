@@ -104,20 +104,31 @@ public func avgpool2d(_ input: Tensor, kernel: Size2D) -> Tensor {
 
     /// Every pixel of block (i, j) gets dOut[b, c, i, j] / (kh · kw).
     func backward(_ ctx: Context<Tensor>, _ dOut: Tensor) -> Tensor {
+      let ops = dOut.backend.ops
       let shape: [Int] = ctx.inputShape
-      let (height, width) = (shape[2], shape[3])
+      let (planes, height, width) = (shape[0] * shape[1], shape[2], shape[3])
       let (kh, kw) = (kernel.height, kernel.width)
       let (rows, cols) = (height / kh, width / kw)
       let scale = 1 / Double(kh * kw)
-      let gradient = dOut.data.contiguous(dOut.backend.ops).values
-      var dx = [Double](repeating: 0, count: shape.reduce(1, *))
-      for (out, share) in gradient.enumerated() {
-        let (plane, block) = out.quotientAndRemainder(dividingBy: rows * cols)
-        let (i, j) = block.quotientAndRemainder(dividingBy: cols)
-        for u in 0..<kh {
-          let row = (plane * height + i * kh + u) * width + j * kw
-          for at in row..<(row + kw) { dx[at] = share * scale }
+      let gradient = dOut.data.contiguous(ops).values
+      // Each plane writes only its own pixels, so the planes run in parallel; the blocks cover
+      // every pixel (the kernel divides the height and width), so no zeros are needed first.
+      let dx = [Double](unsafeUninitializedCapacity: planes * height * width) { dx, count in
+        gradient.withUnsafeBufferPointer { gradient in
+          ops.forEachItem(planes, workPerItem: height * width) { plane in
+            let image = plane * height * width
+            for i in 0..<rows {
+              for u in 0..<kh {
+                let row = image + (i * kh + u) * width
+                for j in 0..<cols {
+                  let share = gradient[(plane * rows + i) * cols + j] * scale
+                  for v in 0..<kw { dx[row + j * kw + v] = share }
+                }
+              }
+            }
+          }
         }
+        count = planes * height * width
       }
       return Tensor(TensorData(dx, shape: shape), backend: dOut.backend)
     }
@@ -183,11 +194,25 @@ public func maxpool2d(_ input: Tensor, kernel: Size2D) -> Tensor {
 
     /// dOut[b, c, i, j] lands on the block's first largest pixel; every other pixel gets 0.
     func backward(_ ctx: Context<Tensor>, _ dOut: Tensor) -> Tensor {
+      let ops = dOut.backend.ops
       let (shape, winners): ([Int], [Int]) = (ctx.inputShape, ctx.winners)
-      let gradient = dOut.data.contiguous(dOut.backend.ops).values
-      var dx = [Double](repeating: 0, count: shape.reduce(1, *))
-      for (out, at) in winners.enumerated() {
-        dx[at] = gradient[out]
+      let (planes, size) = (shape[0] * shape[1], shape[2] * shape[3])
+      let blocks = winners.count / planes
+      let gradient = dOut.data.contiguous(ops).values
+      // The winners of a plane lie in that plane: the planes run in parallel, each zeroing its
+      // own pixels and then placing its blocks' gradients.
+      let dx = [Double](unsafeUninitializedCapacity: planes * size) { dx, count in
+        gradient.withUnsafeBufferPointer { gradient in
+          winners.withUnsafeBufferPointer { winners in
+            ops.forEachItem(planes, workPerItem: size) { plane in
+              dx[(plane * size)..<((plane + 1) * size)].initialize(repeating: 0)
+              for out in (plane * blocks)..<((plane + 1) * blocks) {
+                dx[winners[out]] = gradient[out]
+              }
+            }
+          }
+        }
+        count = planes * size
       }
       return Tensor(TensorData(dx, shape: shape), backend: dOut.backend)
     }
