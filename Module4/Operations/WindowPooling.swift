@@ -6,8 +6,9 @@
 /// ⌊(W + 2pW − kW) / sW⌋ + 1). The gradient of each window goes to its first maximum.
 ///
 /// Named apart from Task 4.4's `maxpool2d(_:kernel:)` (all lower case), which pools
-/// non-overlapping blocks only: this function is built on that one (and on Task 4.2's unfold),
-/// so it works only once both tasks are written, and it cannot replace them.
+/// non-overlapping blocks only: this function is built on that one (and, for windows that
+/// overlap, skip entries or read padding, on Task 4.2's unfold), so it works only once those
+/// tasks are written, and it cannot replace them.
 ///
 /// Pooling over sliding windows, as PyTorch's `max_pool2d` and `avg_pool2d` do it: windows of
 /// kernelHeight × kernelWidth that move by a stride (which may be smaller than the kernel, so the
@@ -21,9 +22,10 @@
 ///     maxpool2d / avgpool2d with kernel (1, K) → (B, C, L, 1)   each row reduced (Tasks 4.3, 4.4)
 ///     view      → (B, C, outH, outW)
 ///
-/// with outH = ⌊(H + 2 · padding − kh) / stride⌋ + 1, the convolution's rule. Reducing each row
-/// with the student's own pooling functions keeps these given functions from standing in for the
-/// tasks: until Tasks 4.2, 4.3 and 4.4 are written, neither works.
+/// with outH = ⌊(H + 2 · padding − kh) / stride⌋ + 1, the convolution's rule. Windows that tile
+/// the input exactly skip the unfold: Task 4.3's or 4.4's function pools the input itself.
+/// Reducing with the student's own pooling functions keeps these given functions from standing
+/// in for the tasks: until Tasks 4.2, 4.3 and 4.4 are written, neither works in general.
 ///
 /// Padding: average pooling counts the padding as zeros in every window (PyTorch's default,
 /// count_include_pad=True), so every window is divided by kh · kw. Max pooling never picks the
@@ -48,8 +50,9 @@ public func maxPool2d(
 /// is divided by kH · kW. Shape as `maxPool2d`'s.
 ///
 /// Named apart from Task 4.3's `avgpool2d(_:kernel:)` (all lower case), which pools
-/// non-overlapping blocks only: this function is built on that one (and on Task 4.2's unfold),
-/// so it works only once both tasks are written, and it cannot replace them.
+/// non-overlapping blocks only: this function is built on that one (and, for windows that
+/// overlap, skip entries or read padding, on Task 4.2's unfold), so it works only once those
+/// tasks are written, and it cannot replace them.
 public func avgPool2d(
   _ input: Tensor, kernel: Size2D, stride: Size2D? = nil, padding: Size2D = 0
 ) -> Tensor {
@@ -83,6 +86,15 @@ func windowPooling(
     padding.height * 2 <= kernel.height && padding.width * 2 <= kernel.width,
     "\(operation): the padding \(padding) must be at most half the kernel \(kernel), so that "
       + "every window holds an entry of the input (PyTorch's rule)")
+  // Windows that tile the input exactly (the stride is the kernel, no padding, the sizes
+  // multiples of the kernel) are the blocks of Tasks 4.3 and 4.4: `reduce` takes the input
+  // itself, without unfolding a copy of it (the same numbers: each window's entries are taken
+  // in the same row-major order).
+  if (stride ?? kernel) == kernel && padding == 0 && input.shape[2] % kernel.height == 0
+    && input.shape[3] % kernel.width == 0
+  {
+    return reduce(input, kernel)
+  }
   let (batch, channels) = (input.shape[0], input.shape[1])
   let geometry = Convolution2dGeometry(
     input: input.shape, weight: [1, channels, kernel.height, kernel.width],
