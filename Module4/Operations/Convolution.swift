@@ -52,19 +52,28 @@ extension Tensor {
     }
 
     /// The gradients of the input (the columns' gradient folded back onto the input; zeros,
-    /// without the fold, when the input is a constant such as a batch of images, whose gradient
-    /// nobody receives: `ctx.needsGradient(ofInput: 0)`) and of the weight
-    /// (`convolutionBackward`).
+    /// without the columns' gradient or the fold, when the input is a constant such as a batch
+    /// of images, whose gradient nobody receives: `ctx.needsGradient(ofInput: 0)`) and of the
+    /// weight (`convolutionBackward`).
     public func backward(_ ctx: Context<Tensor>, _ dOut: Tensor) -> (Tensor, Tensor) {
       let (columns, weight) = ctx.savedPair
       let ops = dOut.backend.ops
       let perPosition = [geometry.batch, geometry.outChannels, geometry.positions]
+      let needsInput = ctx.needsGradient(ofInput: 0)
       let gradients = convolutionBackward(
         dOut: dOut.data.reshaped(perPosition, ops), columns: columns.data, weight: weight.data,
-        ops)
-      let dInput =
-        ctx.needsGradient(ofInput: 0)
-        ? geometry.fold(gradients.dColumns, ops) : TensorData.filled(geometry.inputShape, with: 0)
+        needsColumns: needsInput, ops)
+      let dInput: TensorData
+      if needsInput {
+        guard let dColumns = gradients.dColumns else {
+          preconditionFailure(
+            "\(Geometry.operation): convolutionBackward (Task 4.1) returned no dColumns, but "
+              + "the input needs its gradient (needsColumns was true)")
+        }
+        dInput = geometry.fold(dColumns, ops)
+      } else {
+        dInput = TensorData.filled(geometry.inputShape, with: 0)
+      }
       return (
         Tensor(dInput, backend: dOut.backend),
         Tensor(gradients.dWeight.reshaped(geometry.weightShape, ops), backend: dOut.backend)

@@ -169,6 +169,33 @@ struct Task4_1 {
       input.grad?.data.values ?? [], Array(repeating: 3, count: 6), "∂Σ out/∂x for w = 3")
   }
 
+  @Test(arguments: gradedBackends)
+  func theWeightGradientIsTheSameWhenTheInputIsAConstant(backend: TensorBackend) {
+    // A first layer's input is a batch of data: nobody needs its gradient (needsColumns is
+    // false), and the weight's gradient must be the one computed beside the input's.
+    forAll(AxisSettings.gen, Channels.gen, .ints(in: 0...1000), cases: 20) {
+      axis, channels, seed in
+      let xShape = [channels.batch, channels.inChannels, axis.size]
+      let wShape = [channels.outChannels, channels.inChannels, axis.kernel]
+      var rng = SplitMix64(seed: UInt64(seed))
+      let x = Gen<Tensor>.tensors(xShape, values: .distinct, backend: backend).generate(using: &rng)
+      let w = Gen<Tensor>.tensors(wShape, values: .distinct, backend: backend).generate(using: &rng)
+      func weightGradient(inputNeedsGradient: Bool) -> [Double] {
+        let input = Tensor(x.data, backend: backend, requiresGrad: inputNeedsGradient)
+        let weight = Tensor(w.data, backend: backend, requiresGrad: true)
+        let out = conv1d(
+          input, weight, stride: axis.stride, padding: axis.padding, dilation: axis.dilation)
+        // Each output entry weighted differently, so that every entry of dOut matters.
+        let weights = Tensor.rand(out.shape, seed: UInt64(seed), backend: backend)
+        (out * weights).sum().backward()
+        return weight.grad?.data.values ?? []
+      }
+      try assertClose(
+        weightGradient(inputNeedsGradient: false), weightGradient(inputNeedsGradient: true),
+        "the weight's gradient with a constant input (\(axis), \(channels))")
+    }
+  }
+
   // MARK: the graph
 
   @Test(arguments: gradedBackends)
