@@ -110,15 +110,24 @@ struct Task4_1 {
       "conv1d summing and subtracting two channels, with bias [0.5, −0.5]")
   }
 
+  /// A random input and weight of distinct values for `axis` and `channels`, from `seed`.
+  static func operands(
+    _ axis: AxisSettings, _ channels: Channels, seed: Int, _ backend: TensorBackend
+  ) -> (x: Tensor, w: Tensor) {
+    let xShape = [channels.batch, channels.inChannels, axis.size]
+    let wShape = [channels.outChannels, channels.inChannels, axis.kernel]
+    var rng = SplitMix64(seed: UInt64(seed))
+    let x = Gen<Tensor>.tensors(xShape, values: .distinct, backend: backend).generate(using: &rng)
+    let w = Gen<Tensor>.tensors(wShape, values: .distinct, backend: backend).generate(using: &rng)
+    return (x, w)
+  }
+
   @Test(arguments: gradedBackends)
   func conv1dMatchesTheDefinition(backend: TensorBackend) {
     forAll(AxisSettings.gen, Channels.gen, .ints(in: 0...1000), cases: 60) {
       axis, channels, seed in
-      let xShape = [channels.batch, channels.inChannels, axis.size]
-      let wShape = [channels.outChannels, channels.inChannels, axis.kernel]
-      var rng = SplitMix64(seed: UInt64(seed))
-      let x = Gen<Tensor>.tensors(xShape, values: .distinct, backend: backend).generate(using: &rng)
-      let w = Gen<Tensor>.tensors(wShape, values: .distinct, backend: backend).generate(using: &rng)
+      let (x, w) = Self.operands(axis, channels, seed: seed, backend)
+      let (xShape, wShape) = (x.shape, w.shape)
       let b = channels.bias ? Tensor.rand([channels.outChannels], seed: 9, backend: backend) : nil
       let out = conv1d(
         x, w, bias: b, stride: axis.stride, padding: axis.padding, dilation: axis.dilation)
@@ -175,11 +184,7 @@ struct Task4_1 {
     // false), and the weight's gradient must be the one computed beside the input's.
     forAll(AxisSettings.gen, Channels.gen, .ints(in: 0...1000), cases: 20) {
       axis, channels, seed in
-      let xShape = [channels.batch, channels.inChannels, axis.size]
-      let wShape = [channels.outChannels, channels.inChannels, axis.kernel]
-      var rng = SplitMix64(seed: UInt64(seed))
-      let x = Gen<Tensor>.tensors(xShape, values: .distinct, backend: backend).generate(using: &rng)
-      let w = Gen<Tensor>.tensors(wShape, values: .distinct, backend: backend).generate(using: &rng)
+      let (x, w) = Self.operands(axis, channels, seed: seed, backend)
       func weightGradient(inputNeedsGradient: Bool) -> [Double] {
         let input = Tensor(x.data, backend: backend, requiresGrad: inputNeedsGradient)
         let weight = Tensor(w.data, backend: backend, requiresGrad: true)
