@@ -4,11 +4,11 @@ import Foundation
 //
 // `Package.swift` compiles the fast stages (Module3, Module4) for the vector unit of the machine
 // that builds them: on an x86-64 processor with AVX-512, for Skylake's server instructions; with
-// AVX2 and FMA, for Haswell's; with MINITORCH_NATIVE=1, for everything that machine has. A student builds where they run, so
-// that is almost always right. A build made on one machine and run on another (a `.build`
-// folder copied, or shared between lab machines) could meet a processor without those
-// instructions, and the first one would stop the program with an illegal-instruction signal
-// and no word of why. This check, compiled for any processor (Module0 is never compiled for a
+// AVX2 and FMA, for Haswell's; with MINITORCH_NATIVE=1, for everything that machine has. A
+// student builds where they run, so that is almost always right. A build made on one machine
+// and run on another (a `.build` folder copied, or shared between lab machines) could meet a
+// processor without those instructions, and the first one would stop the program with an
+// illegal-instruction signal and no word of why. This check, compiled for any processor (Module0 is never compiled for a
 // newer one), runs before any fast code: at the start of `minitorch` and of every test (the
 // `.explainsStops` trait). It compares what the build needs with what the processor has, and
 // when something is missing it says what and how to build for this machine instead.

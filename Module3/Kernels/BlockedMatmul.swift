@@ -214,9 +214,10 @@ extension FastOps {
     // A thin tile would read each packed number once, so packing would copy it for nothing. A
     // tile one micro-tile wide (a convolution's few filters, a layer's few outputs) reads the
     // whole strips of A in place, through A's strides; a tile one micro-tile high, or a product
-    // with a shared dimension of at most `Sizes.shallowDepth` (whose strips of B are a few cache lines
-    // wherever they lie), reads the whole strips of B in place when B's rows are contiguous. Only what the edge of C cuts is packed
-    // (with zeros beyond it). SSE2's pairs of A need packing, so it always packs A.
+    // with a shared dimension of at most `Sizes.shallowDepth` (whose strips of B are a few cache
+    // lines wherever they lie), reads the whole strips of B in place when B's rows are
+    // contiguous. Only what the edge of C cuts is packed (with zeros beyond it). SSE2's pairs of
+    // A need packing, so it always packs A.
     func multiplyTile(
       _ product: MatrixProduct, rows: Range<Int>, columns: Range<Int>,
       _ aPanel: PackedPanel, _ bPanel: PackedPanel, _ edge: UnsafeMutablePointer<Double>
